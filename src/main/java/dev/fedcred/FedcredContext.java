@@ -1,0 +1,92 @@
+package dev.fedcred;
+
+import dev.fedcred.core.FedcredPaths;
+import dev.fedcred.core.oidc.BrowserOpener;
+import dev.fedcred.core.oidc.IdTokenVerifier;
+import dev.fedcred.core.oidc.ProviderDiscovery;
+import dev.fedcred.core.oidc.SignInService;
+import dev.fedcred.core.oidc.SystemBrowser;
+import dev.fedcred.core.oidc.TokenEndpointClient;
+import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.session.TokenCache;
+import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.settings.SettingsStore;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The composition root: builds the object graph once, with constructor injection, from the
+ * environment. The desktop app and the CLI both start here; tests build one with their own
+ * environment, clock and browser.
+ */
+public final class FedcredContext {
+    public static final int DEFAULT_SANDBOX_PORT = 9750;
+    public static final String SANDBOX_PORT_VARIABLE = "FEDCRED_SANDBOX_PORT";
+    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+
+    private final FedcredPaths paths;
+    private final Clock clock;
+    private final BrowserOpener browser;
+    private final int sandboxPort;
+    private final SettingsStore settings;
+    private final IssuerRegistry issuers;
+    private final IdentitySessions sessions;
+
+    public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser) {
+        this.paths = FedcredPaths.fromEnvironment(env);
+        this.clock = clock;
+        this.browser = browser;
+        this.sandboxPort = sandboxPort(env);
+        this.settings = new SettingsStore(paths.settingsFile());
+        this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
+        SignInService signIn = new SignInService(new ProviderDiscovery(NETWORK_TIMEOUT),
+                new TokenEndpointClient(NETWORK_TIMEOUT), new IdTokenVerifier(clock), clock);
+        this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
+    }
+
+    public static FedcredContext fromSystem() {
+        return new FedcredContext(System.getenv(), Clock.systemUTC(), new SystemBrowser());
+    }
+
+    public FedcredPaths paths() {
+        return paths;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public BrowserOpener browser() {
+        return browser;
+    }
+
+    public int sandboxPort() {
+        return sandboxPort;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public IssuerRegistry issuers() {
+        return issuers;
+    }
+
+    public IdentitySessions sessions() {
+        return sessions;
+    }
+
+    private static int sandboxPort(Map<String, String> env) {
+        String value = env.get(SANDBOX_PORT_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_SANDBOX_PORT;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SANDBOX_PORT_VARIABLE + " must be a port number, not \"" + value + "\"");
+        }
+    }
+}

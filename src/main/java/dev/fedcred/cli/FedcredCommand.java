@@ -1,0 +1,49 @@
+package dev.fedcred.cli;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.FedcredException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fedcred} command line: sign in, inspect the token, manage issuers, run the sandbox. */
+@Command(name = "fedcred", mixinStandardHelpOptions = true, versionProvider = FedcredCommand.Version.class,
+        description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
+        subcommands = {LoginCommand.class, ClaimsCommand.class, LogoutCommand.class, IssuersCommand.class,
+                SandboxCommand.class, CommandLine.HelpCommand.class})
+public final class FedcredCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the CLI with {@code args}; returns the process exit code. */
+    public static int execute(FedcredContext context, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new FedcredCommand(), new ContextFactory(context));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
+            if (failure instanceof FedcredException || failure instanceof IllegalArgumentException) {
+                commandLine.getErr().println("fedcred: " + failure.getMessage());
+                commandLine.getErr().flush();
+                return ExitCodes.FAILED;
+            }
+            throw failure;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = FedcredCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"fedcred " + (version == null ? "development build" : version)};
+        }
+    }
+}

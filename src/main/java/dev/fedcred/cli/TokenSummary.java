@@ -1,0 +1,24 @@
+package dev.fedcred.cli;
+
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.TokenSet;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One-line human descriptions of a token set. */
+final class TokenSummary {
+    private TokenSummary() {
+    }
+
+    static String signedIn(IssuerConfig issuer, TokenSet tokens, Instant now) {
+        String who = tokens.stringClaim("email") != null ? tokens.stringClaim("email") : tokens.subject();
+        return "Signed in to " + issuer.label() + " as " + who + "; ID token valid until " + tokens.expiresAt()
+                + " (" + humanDuration(tokens.timeLeft(now)) + " left)"
+                + (tokens.hasRefreshToken() ? ", renewable without a browser." : ".");
+    }
+
+    static String humanDuration(Duration duration) {
+        long seconds = duration.toSeconds();
+        return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.fedcred.core.files;
+
+import dev.fedcred.core.FedcredException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files that hold credentials: owner-only permissions (0600 files in 0700 directories
+ * that we create), and atomic replacement through a temp file in the same directory that is
+ * fsynced before the rename, so a crash leaves either the old file or the new one, never half.
+ */
+public final class SecureFiles {
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+    private SecureFiles() {
+    }
+
+    /** Creates the directory and any missing parents, each one we create owner-only. */
+    public static void createPrivateDirectories(Path dir) {
+        Path absolute = dir.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            createPrivateDirectories(parent);
+        }
+        try {
+            if (isPosix(parent)) {
+                Files.createDirectory(absolute, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+            } else {
+                Files.createDirectory(absolute);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process made it between our check and create: fine
+        } catch (IOException e) {
+            throw new FedcredException("Cannot create the directory " + absolute + ": " + e.getMessage()
+                    + ". Check that you can write to " + parent + ".", e);
+        }
+    }
+
+    /** Replaces {@code target} with {@code content} atomically; the result is 0600 on POSIX systems. */
+    public static void writeAtomically(Path target, byte[] content) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        createPrivateDirectories(dir);
+        Path temp = null;
+        try {
+            temp = createPrivateTempFile(dir, absolute.getFileName().toString());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            moveIntoPlace(temp, absolute);
+            temp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new FedcredException("Cannot write " + absolute + ": " + e.getMessage()
+                    + ". The previous file, if any, is unchanged.", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static Path createPrivateTempFile(Path dir, String name) throws IOException {
+        String prefix = "." + name + ".";
+        if (isPosix(dir)) {
+            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_FILE);
+            return Files.createTempFile(dir, prefix, ".tmp", ownerOnly);
+        }
+        return Files.createTempFile(dir, prefix, ".tmp");
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Makes the rename itself durable; not every platform can open a directory, which is fine. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Windows cannot open directories; the rename is still atomic there.
+        }
+    }
+
+    private static boolean isPosix(Path path) {
+        return path != null && path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static void deleteQuietly(Path path) {
+        if (path == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // a stray temp file is harmless and owner-only
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.fedcred.core.oidc;
+
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
+import com.nimbusds.oauth2.sdk.ErrorObject;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretPost;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Calls the token endpoint for the code and refresh grants. A public client sends only its
+ * client ID; one with a secret authenticates with the method the issuer advertises, preferring
+ * HTTP Basic as RFC 6749 does.
+ */
+public final class TokenEndpointClient {
+
+    /** What the token endpoint returned; the ID token is null when the provider sent none. */
+    public record TokenResponseTokens(String idToken, String refreshToken) {
+        @Override
+        public String toString() {
+            return "TokenResponseTokens[idToken=" + (idToken == null ? "none" : "present")
+                    + ", refreshToken=" + (refreshToken == null ? "none" : "present") + "]";
+        }
+    }
+
+    private final Duration timeout;
+
+    public TokenEndpointClient(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public TokenResponseTokens exchange(OIDCProviderMetadata provider, IssuerConfig issuer, AuthorizationGrant grant) {
+        URI endpoint = provider.getTokenEndpointURI();
+        ClientAuthentication auth = clientAuthentication(provider, issuer);
+        TokenRequest request = auth != null
+                ? new TokenRequest(endpoint, auth, grant, null)
+                : new TokenRequest(endpoint, new ClientID(issuer.clientId()), grant, null);
+        HTTPRequest http = request.toHTTPRequest();
+        http.setConnectTimeout((int) timeout.toMillis());
+        http.setReadTimeout((int) timeout.toMillis());
+        TokenResponse response = send(http, endpoint);
+        if (!response.indicatesSuccess()) {
+            throw rejection(response.toErrorResponse().getErrorObject());
+        }
+        Tokens tokens = response.toSuccessResponse().getTokens();
+        String idToken = response instanceof OIDCTokenResponse oidc ? oidc.getOIDCTokens().getIDTokenString() : null;
+        RefreshToken refresh = tokens.getRefreshToken();
+        return new TokenResponseTokens(idToken, refresh == null ? null : refresh.getValue());
+    }
+
+    private static TokenResponse send(HTTPRequest http, URI endpoint) {
+        try {
+            HTTPResponse response = http.send();
+            return OIDCTokenResponseParser.parse(response);
+        } catch (IOException e) {
+            throw new IssuerUnreachableException("Cannot reach the token endpoint " + endpoint + " ("
+                    + e.getClass().getSimpleName() + "). Check the network and sign in again.", e);
+        } catch (ParseException e) {
+            throw new IssuerUnreachableException("The token endpoint " + endpoint
+                    + " answered with something that is not a token response (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static TokenRequestException rejection(ErrorObject error) {
+        String code = error.getCode() == null ? "unknown_error" : error.getCode();
+        String description = error.getDescription() == null ? "" : " (" + error.getDescription() + ")";
+        String advice = switch (code) {
+            case "invalid_grant" -> "The code or refresh token is no longer valid; sign in again.";
+            case "invalid_client", "unauthorized_client" ->
+                    "Check this issuer's client ID and client secret in fedcred's settings.";
+            default -> "Sign in again; if it repeats, check this issuer's settings.";
+        };
+        return new TokenRequestException("The issuer's token endpoint refused the request: " + code + description
+                + ". " + advice);
+    }
+
+    private static ClientAuthentication clientAuthentication(OIDCProviderMetadata provider, IssuerConfig issuer) {
+        if (issuer.clientSecret() == null) {
+            return null;
+        }
+        ClientID id = new ClientID(issuer.clientId());
+        Secret secret = new Secret(issuer.clientSecret());
+        List<ClientAuthenticationMethod> supported = provider.getTokenEndpointAuthMethods();
+        boolean basicAllowed = supported == null || supported.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC);
+        if (!basicAllowed && supported.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)) {
+            return new ClientSecretPost(id, secret);
+        }
+        return new ClientSecretBasic(id, secret);
+    }
+}
