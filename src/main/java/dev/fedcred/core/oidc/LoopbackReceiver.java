@@ -81,6 +81,10 @@ public final class LoopbackReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
+    public InetSocketAddress boundAddress() {
+        return server.getAddress();
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -1,0 +1,41 @@
+package dev.fedcred.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules of the house that keep core reusable and the emulators independent. */
+@AnalyzeClasses(packages = "dev.fedcred", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule coreHasNoUiCliOrSandboxDependencies = noClasses()
+            .that().resideInAPackage("dev.fedcred.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "javafx..", "java.awt..", "javax.swing..",
+                    "dev.fedcred.ui..", "dev.fedcred.cli..", "dev.fedcred.sandbox..")
+            .because("core is the credential logic that the UI and the CLI share");
+
+    @ArchTest
+    static final ArchRule coreDoesNotReachTheCompositionRoot = noClasses()
+            .that().resideInAPackage("dev.fedcred.core..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.fedcred.FedcredContext")
+            .because("dependencies flow from the composition root into core, not back");
+
+    @ArchTest
+    static final ArchRule sandboxDoesNotUseCore = noClasses()
+            .that().resideInAPackage("dev.fedcred.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.fedcred.core..", "dev.fedcred.ui..",
+                    "dev.fedcred.cli..", "javafx..", "java.awt..")
+            .allowEmptyShould(true)
+            .because("an emulator that shared the client's code would share its mistakes");
+
+    @ArchTest
+    static final ArchRule cliDoesNotUseTheUi = noClasses()
+            .that().resideInAPackage("dev.fedcred.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.fedcred.ui..", "javafx..")
+            .because("the CLI must start fast and run without a display");
+}
