@@ -34,7 +34,7 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         AccessTokens accessTokens = new AccessTokens(clock);
         this.authorize = new AuthorizeEndpoint(issuer, options.autoApprove(), clock,
                 new PendingAuthorizations(clock), codes);
-        this.token = new TokenEndpoint(clock, codes, accessTokens, new RefreshTokens(),
+        this.token = new TokenEndpoint(codes, accessTokens, new RefreshTokens(),
                 new IdTokenMinter(issuer, keys, options.idTokenLifetime(), clock));
         this.userinfo = new UserinfoEndpoint(accessTokens);
     }

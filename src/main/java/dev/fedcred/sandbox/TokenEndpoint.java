@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -21,15 +19,13 @@ import java.util.TreeSet;
  */
 final class TokenEndpoint {
 
-    private final Clock clock;
     private final AuthorizationCodes codes;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final IdTokenMinter idTokens;
 
-    TokenEndpoint(Clock clock, AuthorizationCodes codes, AccessTokens accessTokens,
+    TokenEndpoint(AuthorizationCodes codes, AccessTokens accessTokens,
                   RefreshTokens refreshTokens, IdTokenMinter idTokens) {
-        this.clock = clock;
         this.codes = codes;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -209,7 +205,7 @@ final class TokenEndpoint {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("access_token", accessToken.value());
         response.put("token_type", "Bearer");
-        response.put("expires_in", Duration.between(clock.instant(), accessToken.expiresAt()).toSeconds());
+        response.put("expires_in", AccessTokens.LIFETIME.toSeconds());
         response.put("scope", String.join(" ", new TreeSet<>(accessToken.scopes())));
         return response;
     }
