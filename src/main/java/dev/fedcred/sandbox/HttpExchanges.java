@@ -31,13 +31,17 @@ final class HttpExchanges {
      */
     static HttpHandler guarded(HttpHandler handler) {
         return exchange -> {
-            try (exchange) {
+            // Not try-with-resources: that would close the exchange before the catch blocks could
+            // still send their error response.
+            try {
                 handler.handle(exchange);
-            } catch (RequestTooLargeException e) {
-                sendJsonQuietly(exchange, 413, error("invalid_request", "request body too large"));
+            } catch (BadRequestException e) {
+                sendJsonQuietly(exchange, e.status, error("invalid_request", e.getMessage()));
             } catch (Exception e) {
                 LOG.log(System.Logger.Level.WARNING, "sandbox handler failed: " + e.getClass().getName());
                 sendJsonQuietly(exchange, 500, error("server_error", "internal error in the sandbox"));
+            } finally {
+                exchange.close();
             }
         };
     }
@@ -47,8 +51,8 @@ final class HttpExchanges {
         return exchange.getRequestURI().getRawPath().equals(path);
     }
 
-    static Parameters queryParameters(HttpExchange exchange) {
-        return Parameters.parse(exchange.getRequestURI().getRawQuery());
+    static Parameters queryParameters(HttpExchange exchange) throws BadRequestException {
+        return parse(exchange.getRequestURI().getRawQuery());
     }
 
     static boolean hasFormBody(HttpExchange exchange) {
@@ -58,14 +62,23 @@ final class HttpExchanges {
     }
 
     static Parameters formParameters(HttpExchange exchange) throws IOException {
-        return Parameters.parse(readBody(exchange));
+        return parse(readBody(exchange));
+    }
+
+    private static Parameters parse(String encoded) throws BadRequestException {
+        try {
+            return Parameters.parse(encoded);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder rejects broken %-escapes; that is the client's fault, not a server error.
+            throw new BadRequestException(400, "malformed form encoding");
+        }
     }
 
     private static String readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new RequestTooLargeException();
+                throw new BadRequestException(413, "request body too large");
             }
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -144,12 +157,14 @@ final class HttpExchanges {
         }
     }
 
-    /** Signals a body over {@link #MAX_BODY_BYTES}; mapped to 413 by {@link #guarded}. */
-    static final class RequestTooLargeException extends IOException {
+    /** A request that cannot even be parsed; {@link #guarded} answers it with a JSON error. */
+    static final class BadRequestException extends IOException {
         private static final long serialVersionUID = 1L;
+        final int status;
 
-        RequestTooLargeException() {
-            super("request body too large");
+        BadRequestException(int status, String message) {
+            super(message);
+            this.status = status;
         }
     }
 }

@@ -99,6 +99,20 @@ class DiscoveryAndKeysTest {
         assertThat(http.get("/jwks/extra").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void malformedEncodingIsABadRequestNotAServerError() throws Exception {
+        assertThat(http.postRawForm("/token", "grant_type=%zz").statusCode()).isEqualTo(400);
+        assertThat(http.postRawForm("/authorize", "client_id=%zz").statusCode()).isEqualTo(400);
+        assertThat(http.postForm("/token", java.util.Map.of("client_id", SandboxClient.CLIENT_ID)).statusCode())
+                .as("grant_type missing").isEqualTo(400);
+    }
+
+    @Test
+    void oversizedBodyIsRefused() throws Exception {
+        String huge = "grant_type=" + "a".repeat(HttpExchanges.MAX_BODY_BYTES);
+        assertThat(http.postRawForm("/token", huge).statusCode()).isEqualTo(413);
+    }
+
     private static List<String> strings(JsonNode doc, String field) {
         List<String> values = new ArrayList<>();
         doc.get(field).forEach(n -> values.add(n.asText()));

@@ -114,6 +114,13 @@ final class SandboxHttp {
         return send(request.build());
     }
 
+    /** A form POST with a body sent exactly as given, for malformed encodings. */
+    HttpResponse<String> postRawForm(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(issuer.resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
