@@ -25,9 +25,11 @@ final class AccessTokens {
 
     private final Map<String, AccessToken> tokens = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final GrantRevocations revocations;
 
-    AccessTokens(Clock clock) {
+    AccessTokens(Clock clock, GrantRevocations revocations) {
         this.clock = clock;
+        this.revocations = revocations;
     }
 
     AccessToken issue(Grant grant, Set<String> scopes) {
@@ -44,13 +46,14 @@ final class AccessTokens {
             return Optional.empty();
         }
         AccessToken token = tokens.get(value);
-        if (token == null || !clock.instant().isBefore(token.expiresAt())) {
+        if (token == null || !clock.instant().isBefore(token.expiresAt()) || revocations.isRevoked(token.grant())) {
             return Optional.empty();
         }
         return Optional.of(token);
     }
 
-    void revokeGrant(String grantId) {
+    /** Forgets the grant's tokens; {@link GrantRevocations} covers any issued concurrently. */
+    void forgetGrant(String grantId) {
         tokens.values().removeIf(t -> t.grant().id().equals(grantId));
     }
 }

@@ -31,10 +31,11 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         this.issuer = issuer;
         this.keys = SigningKeys.generate();
         AuthorizationCodes codes = new AuthorizationCodes(clock);
-        AccessTokens accessTokens = new AccessTokens(clock);
+        GrantRevocations revocations = new GrantRevocations();
+        AccessTokens accessTokens = new AccessTokens(clock, revocations);
         this.authorize = new AuthorizeEndpoint(issuer, options.autoApprove(), clock,
                 new PendingAuthorizations(clock), codes);
-        this.token = new TokenEndpoint(codes, accessTokens, new RefreshTokens(),
+        this.token = new TokenEndpoint(codes, accessTokens, new RefreshTokens(revocations), revocations,
                 new IdTokenMinter(issuer, keys, options.idTokenLifetime(), clock));
         this.userinfo = new UserinfoEndpoint(accessTokens);
     }

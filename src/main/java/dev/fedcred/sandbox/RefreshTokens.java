@@ -13,6 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RefreshTokens {
 
     private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+    private final GrantRevocations revocations;
+
+    RefreshTokens(GrantRevocations revocations) {
+        this.revocations = revocations;
+    }
 
     String issue(Grant grant) {
         String token = RandomTokens.next();
@@ -21,10 +26,13 @@ final class RefreshTokens {
     }
 
     Optional<Grant> find(String token) {
-        return token == null ? Optional.empty() : Optional.ofNullable(tokens.get(token));
+        return token == null
+                ? Optional.empty()
+                : Optional.ofNullable(tokens.get(token)).filter(grant -> !revocations.isRevoked(grant));
     }
 
-    void revokeGrant(String grantId) {
+    /** Forgets the grant's token; {@link GrantRevocations} covers one issued concurrently. */
+    void forgetGrant(String grantId) {
         tokens.values().removeIf(g -> g.id().equals(grantId));
     }
 }

@@ -22,13 +22,15 @@ final class TokenEndpoint {
     private final AuthorizationCodes codes;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final GrantRevocations revocations;
     private final IdTokenMinter idTokens;
 
-    TokenEndpoint(AuthorizationCodes codes, AccessTokens accessTokens,
-                  RefreshTokens refreshTokens, IdTokenMinter idTokens) {
+    TokenEndpoint(AuthorizationCodes codes, AccessTokens accessTokens, RefreshTokens refreshTokens,
+                  GrantRevocations revocations, IdTokenMinter idTokens) {
         this.codes = codes;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.revocations = revocations;
         this.idTokens = idTokens;
     }
 
@@ -137,8 +139,9 @@ final class TokenEndpoint {
         AuthorizationCodes.Redemption redemption = codes.redeem(code);
         if (redemption instanceof AuthorizationCodes.Redemption.Replayed replayed) {
             // RFC 6749 section 4.1.2: a reused code should revoke what it already produced.
-            accessTokens.revokeGrant(replayed.grant().id());
-            refreshTokens.revokeGrant(replayed.grant().id());
+            revocations.revoke(replayed.grant().id());
+            accessTokens.forgetGrant(replayed.grant().id());
+            refreshTokens.forgetGrant(replayed.grant().id());
             throw OAuthError.invalidGrant("authorization code was already used; tokens issued from it have been revoked");
         }
         if (redemption instanceof AuthorizationCodes.Redemption.Expired) {
