@@ -1,32 +1,69 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "sandbox", description = "Run fedcred's loopback emulators (an OIDC issuer) until interrupted.")
+@Command(name = "sandbox", description = {
+        "Run fedcred's loopback emulators until interrupted (Ctrl-C): an OpenID Connect issuer with a",
+        "ready-made sandbox user. The built-in issuer `sandbox` points at it; nothing here is a real account."})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--auto-approve", description = "Approve every sign-in at once, without the one-click page.")
+    @Option(names = "--auto-approve", description = "Approve every sign-in at once instead of showing the one-click page.")
     boolean autoApprove;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port on 127.0.0.1 (default: ${FEDCRED_SANDBOX_PORT:-9750}).")
+    @Option(names = "--port", paramLabel = "PORT",
+            description = "Port on 127.0.0.1 (default: $FEDCRED_SANDBOX_PORT, else 9750; 0 picks a free one).")
     Integer port;
 
     private final FedcredContext context;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     SandboxCommand(FedcredContext context) {
         this.context = context;
     }
 
     @Override
-    public Integer call() throws Exception {
-        spec.commandLine().getErr().println("fedcred: the sandbox is not built yet.");
-        return ExitCodes.FAILED;
+    public Integer call() {
+        int wanted = port != null ? port : context.sandboxPort();
+        SandboxOptions options = SandboxOptions.defaults().withPort(wanted).withAutoApprove(autoApprove);
+        try (SandboxServer server = start(options)) {
+            PrintWriter out = spec.commandLine().getOut();
+            server.endpoints().forEach((name, url) -> out.println(name + ": " + url));
+            out.flush();
+            spec.commandLine().getErr().println("fedcred sandbox running" + (autoApprove ? " (auto-approve)" : "")
+                    + "; press Ctrl-C to stop.");
+            spec.commandLine().getErr().flush();
+            Thread hook = new Thread(stopped::countDown, "fedcred-sandbox-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static SandboxServer start(SandboxOptions options) {
+        try {
+            return SandboxServer.start(options);
+        } catch (BindException e) {
+            throw new FedcredException("Port " + options.port() + " on 127.0.0.1 is in use; is a sandbox already"
+                    + " running? Stop it, or choose another port with --port (and set FEDCRED_SANDBOX_PORT to the"
+                    + " same port so `fedcred login --issuer sandbox` finds it).", e);
+        } catch (IOException e) {
+            throw new FedcredException("Cannot start the sandbox: " + e.getMessage(), e);
+        }
     }
 }
