@@ -6,7 +6,9 @@ import dev.fedcred.core.Json;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,12 +31,9 @@ final class ClaimsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Optional<TokenSet> tokens = issuerName == null
-                ? context.sessions().latest()
-                : context.sessions().current(context.issuers().resolve(issuerName).name());
+        Optional<TokenSet> tokens = CachedTokens.find(context, issuerName);
         if (tokens.isEmpty()) {
-            spec.commandLine().getErr().println("fedcred: not signed in" + (issuerName == null ? "" : " to " + issuerName)
-                    + ". Run `fedcred login" + (issuerName == null ? "" : " --issuer " + issuerName) + "` first.");
+            CachedTokens.reportNotSignedIn(spec, issuerName);
             return ExitCodes.NOT_SIGNED_IN;
         }
         TokenSet set = tokens.get();
@@ -42,9 +41,9 @@ final class ClaimsCommand implements Callable<Integer> {
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("issuer", set.issuerName());
         json.put("sandbox", context.issuers().find(set.issuerName()).map(IssuerConfig::isSandbox).orElse(false));
-        json.set("header", Json.MAPPER.valueToTree(set.header()));
-        json.set("claims", Json.MAPPER.valueToTree(set.claims()));
-        json.put("verified_at", set.verifiedAt().toString());
+        json.set("header", Json.MAPPER.valueToTree(new TreeMap<>(set.header())));
+        json.set("claims", Json.MAPPER.valueToTree(new TreeMap<>(set.claims())));
+        json.put("verified_at", set.verifiedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         json.put("expires_at", set.expiresAt().toString());
         json.put("seconds_left", set.timeLeft(now).toSeconds());
         json.put("expired", set.isExpired(now));

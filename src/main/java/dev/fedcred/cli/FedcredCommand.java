@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code fedcred} command line: sign in, inspect the token, manage issuers, run the sandbox. */
 @Command(name = "fedcred", mixinStandardHelpOptions = true, versionProvider = FedcredCommand.Version.class,
         description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
-        subcommands = {LoginCommand.class, ClaimsCommand.class, LogoutCommand.class, IssuersCommand.class,
+        subcommands = {LoginCommand.class, ClaimsCommand.class, RefreshCommand.class, LogoutCommand.class, IssuersCommand.class,
                 SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class FedcredCommand implements Runnable {
     @CommandLine.Spec

@@ -75,6 +75,13 @@ class CliSandboxEndToEndTest {
         assertThat(json.path("seconds_left").asLong()).isBetween(3500L, 3600L);
         assertThat(claims.out()).doesNotContain("refresh_token\" : \"" + "ey");
 
+        CliRun refresh = CliRun.run(context, "refresh");
+        assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+        assertThat(refresh.out()).contains("Signed in to sandbox (sandbox) as sandbox.user@example.com");
+        JsonNode renewed = Json.MAPPER.readTree(CliRun.run(context, "claims").out());
+        assertThat(renewed.path("claims").has("nonce")).isFalse();
+        assertThat(renewed.path("claims").path("sub").asText()).isEqualTo(json.path("claims").path("sub").asText());
+
         CliRun logout = CliRun.run(context, "logout");
         assertThat(logout.out()).contains("Signed out of sandbox (sandbox).");
         CliRun after = CliRun.run(context, "claims");

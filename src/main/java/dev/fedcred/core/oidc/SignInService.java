@@ -64,7 +64,7 @@ public final class SignInService {
     /**
      * Renews the ID token with the refresh token, without a browser. A provider that answers
      * without a new ID token leaves the current one in place (with a rotated refresh token if it
-     * sent one); the caller sees that from the unchanged expiry.
+     * sent one); the caller sees that from the unchanged raw ID token.
      */
     public TokenSet refresh(IssuerConfig issuer, TokenSet current) {
         if (!current.hasRefreshToken()) {
