@@ -29,6 +29,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * error, or a rejection); every later request is refused. The port is always released.
  */
 public final class LoopbackReceiver implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body as separate segments; with Nagle's algorithm on,
+        // each response waits ~40 ms for the peer's delayed ACK. Read once, before the first server.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final String path;
