@@ -36,6 +36,7 @@ final class ClaimsView extends StackPane {
     private final ZoneId zone;
 
     private final Label title = new Label();
+    private final Label who = new Label();
     private final Label countdown = new Label();
     private final Label verification = new Label();
     private final GridPane header = new GridPane();
@@ -53,9 +54,15 @@ final class ClaimsView extends StackPane {
         this.zone = zone;
         getStyleClass().add("claims-view");
 
+        title.setId("claims-title");
         title.getStyleClass().add("claims-title");
+        title.setMinWidth(0);
+        who.getStyleClass().add("who");
         countdown.setId("expiry-countdown");
         countdown.getStyleClass().add("countdown");
+        // the countdown and Sign out must stay readable; a long issuer name gives way instead
+        countdown.setMinWidth(Region.USE_PREF_SIZE);
+        signOut.setMinWidth(Region.USE_PREF_SIZE);
         countdown.textProperty().bind(Bindings.createStringBinding(this::countdownText,
                 ticker.nowProperty(), state.shownIssuerProperty(), state.tokens()));
         signOut.setOnAction(event -> signOut());
@@ -65,16 +72,17 @@ final class ClaimsView extends StackPane {
         top.setAlignment(Pos.CENTER_LEFT);
 
         verification.getStyleClass().add("verified");
-        verification.setWrapText(true);
+        wrapFully(verification);
+        wrapFully(who);
         error.getStyleClass().add("error");
-        error.setWrapText(true);
+        wrapFully(error);
         header.getStyleClass().add("jose-header");
         header.setHgap(16);
         header.setVgap(4);
         configureClaimsTable();
         VBox.setVgrow(claims, Priority.ALWAYS);
 
-        content = new VBox(10, top, verification, error, section("JOSE header"), header,
+        content = new VBox(10, new VBox(2, top, who), verification, error, section("JOSE header"), header,
                 section("ID token claims"), claims);
         content.getStyleClass().add("claims-content");
         placeholder.getStyleClass().add("placeholder");
@@ -103,7 +111,8 @@ final class ClaimsView extends StackPane {
     private void render(TokenSet tokens) {
         String label = context.issuers().sandbox().name().equals(tokens.issuerName())
                 ? context.issuers().sandbox().label() : tokens.issuerName();
-        title.setText("Signed in to " + label + " as " + SignInStatus.who(tokens));
+        title.setText(label);
+        who.setText("Signed in as " + SignInStatus.who(tokens));
         signOut.setAccessibleText("Sign out of " + tokens.issuerName());
         verification.setText("✔ Signature verified with the issuer's key; iss, aud, azp, exp, iat and nonce checked at "
                 + TimeText.local(tokens.verifiedAt(), zone));
@@ -154,6 +163,12 @@ final class ClaimsView extends StackPane {
         column.setPrefWidth(width);
         column.setSortable(false);
         return column;
+    }
+
+    /** A VBox squeezes a wrapping label to one truncated line unless it may keep its full height. */
+    private static void wrapFully(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private static Label section(String text) {

@@ -57,12 +57,16 @@ final class IssuerRow extends VBox {
         url.getStyleClass().add("issuer-url");
 
         status.getStyleClass().add("status");
+        // "Signed in as <long subject id>, 0:42:10 left" must show the time left, so wrap
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(Bindings.createStringBinding(
                 () -> SignInStatus.describe(tokens().orElse(null), ticker.now()),
                 ticker.nowProperty(), state.tokens()));
         status.textProperty().addListener((observable, before, text) -> styleStatus(text));
         styleStatus(status.getText());
         showClaims.setAccessibleText("Show the claims of " + issuer.name());
+        showClaims.setMinWidth(Region.USE_PREF_SIZE);
         showClaims.setOnAction(event -> state.show(issuer.name()));
         showClaims.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> tokens().isPresent() && !issuer.name().equals(state.shownIssuerProperty().get()),
@@ -74,6 +78,7 @@ final class IssuerRow extends VBox {
         waiting = waitingLine();
         error.getStyleClass().add("error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         notice.getStyleClass().add("notice");
         hide(error);
         hide(notice);

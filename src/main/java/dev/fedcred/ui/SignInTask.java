@@ -1,11 +1,13 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.oidc.SignInCancelledException;
 import dev.fedcred.core.oidc.SignInService;
 import dev.fedcred.core.oidc.TokenSet;
+import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -43,7 +45,7 @@ final class SignInTask extends Task<TokenSet> {
         IssuerConfig target = issuer;
         if (issuer.isSandbox()) {
             updateMessage("Starting the sandbox…");
-            target = at(issuer, sandbox.ensureRunning());
+            target = at(issuer, startSandbox());
         }
         updateMessage("Contacting " + issuer.label() + "…");
         try (PendingSignIn signIn = context.sessions().begin(target)) {
@@ -67,6 +69,15 @@ final class SignInTask extends Task<TokenSet> {
         PendingSignIn signIn = pending.get();
         if (signIn != null) {
             signIn.cancel();
+        }
+    }
+
+    private URI startSandbox() {
+        try {
+            return sandbox.ensureRunning();
+        } catch (IOException e) {
+            throw new FedcredException("Cannot start the sandbox issuer: " + e.getMessage()
+                    + ". Check that nothing else uses its port, then try again.", e);
         }
     }
 

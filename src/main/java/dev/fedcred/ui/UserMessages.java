@@ -1,7 +1,6 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.core.FedcredException;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 
 /** The text a failure shows in the window: what happened and what to do, never a stack trace. */
@@ -15,10 +14,6 @@ final class UserMessages {
         // core promises its messages are safe to show and say what to do next
         if (failure instanceof FedcredException fedcred) {
             return fedcred.getMessage();
-        }
-        if (failure instanceof IOException io) {
-            return "Cannot start the sandbox issuer: " + io.getMessage()
-                    + ". Check that nothing else uses its port, then try again.";
         }
         // anything else is a bug: the details go to the log for a report, not into the window
         LOG.log(Level.WARNING, "Unexpected failure in the desktop window", failure);

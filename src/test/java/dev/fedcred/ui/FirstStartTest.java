@@ -57,7 +57,8 @@ class FirstStartTest {
         WindowRobot ui = new WindowRobot(robot);
         ui.click(ui.buttonByText(WelcomeBanner.BUTTON));
 
-        waitUntil(() -> ui.labelShowingStartingWith("Signed in to sandbox (sandbox) as "));
+        waitUntil(() -> ui.labelShowing("sandbox (sandbox)"));
+        assertThat(ui.labelShowingStartingWith("Signed in as ")).isTrue();
         assertThat(sandboxStarts).hasValue(1);
         assertThat(ui.labelShowing(WelcomeBanner.TEXT)).isFalse();
     }

@@ -5,6 +5,7 @@ import dev.fedcred.core.oidc.BrowserOpener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,11 +15,19 @@ final class TestContexts {
     }
 
     static FedcredContext fresh(BrowserOpener browser) {
+        return at(newHome(), Clock.systemUTC(), browser);
+    }
+
+    static Path newHome() {
         try {
-            String home = Files.createTempDirectory("fedcred-ui-test").toString();
-            return new FedcredContext(Map.of("FEDCRED_HOME", home), Clock.systemUTC(), browser);
+            return Files.createTempDirectory("fedcred-ui-test");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A second context on the same home sees the first one's settings and tokens, like a restart. */
+    static FedcredContext at(Path home, Clock clock, BrowserOpener browser) {
+        return new FedcredContext(Map.of("FEDCRED_HOME", home.toString()), clock, browser);
     }
 }
