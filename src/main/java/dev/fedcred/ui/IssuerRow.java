@@ -93,10 +93,6 @@ final class IssuerRow extends VBox {
         return issuer;
     }
 
-    boolean isSigningIn() {
-        return attempt != null;
-    }
-
     /** Starts a browser sign-in; a second click while one is waiting does nothing. */
     void signIn() {
         if (attempt != null) {
