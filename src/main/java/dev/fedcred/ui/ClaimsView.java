@@ -1,0 +1,179 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.TokenSet;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The verified ID token of one issuer, decoded: JOSE header, claims, what was verified and how
+ * long it stays valid. Shows decoded values only; the raw token never appears here.
+ */
+final class ClaimsView extends StackPane {
+    static final String PLACEHOLDER = "Sign in to see the claims of your verified ID token here.";
+
+    private final FedcredContext context;
+    private final BackgroundWork work;
+    private final WindowState state;
+    private final Ticker ticker;
+    private final ZoneId zone;
+
+    private final Label title = new Label();
+    private final Label who = new Label();
+    private final Label countdown = new Label();
+    private final Label verification = new Label();
+    private final GridPane header = new GridPane();
+    private final TableView<ClaimRow> claims = new TableView<>();
+    private final Button signOut = new Button("Sign out");
+    private final Label error = new Label();
+    private final VBox content;
+    private final Label placeholder = new Label(PLACEHOLDER);
+
+    ClaimsView(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone) {
+        this.context = context;
+        this.work = work;
+        this.state = state;
+        this.ticker = ticker;
+        this.zone = zone;
+        getStyleClass().add("claims-view");
+
+        title.setId("claims-title");
+        title.getStyleClass().add("claims-title");
+        title.setMinWidth(0);
+        who.getStyleClass().add("who");
+        countdown.setId("expiry-countdown");
+        countdown.getStyleClass().add("countdown");
+        // the countdown and Sign out must stay readable; a long issuer name gives way instead
+        countdown.setMinWidth(Region.USE_PREF_SIZE);
+        signOut.setMinWidth(Region.USE_PREF_SIZE);
+        countdown.textProperty().bind(Bindings.createStringBinding(this::countdownText,
+                ticker.nowProperty(), state.shownIssuerProperty(), state.tokens()));
+        signOut.setOnAction(event -> signOut());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(12, title, spacer, countdown, signOut);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        verification.getStyleClass().add("verified");
+        wrapFully(verification);
+        wrapFully(who);
+        error.getStyleClass().add("error");
+        wrapFully(error);
+        header.getStyleClass().add("jose-header");
+        header.setHgap(16);
+        header.setVgap(4);
+        configureClaimsTable();
+        VBox.setVgrow(claims, Priority.ALWAYS);
+
+        content = new VBox(10, new VBox(2, top, who), verification, error, section("JOSE header"), header,
+                section("ID token claims"), claims);
+        content.getStyleClass().add("claims-content");
+        placeholder.getStyleClass().add("placeholder");
+        placeholder.setWrapText(true);
+        getChildren().addAll(placeholder, content);
+
+        state.shownIssuerProperty().addListener((observable, before, shown) -> render());
+        state.tokens().addListener((MapChangeListener<String, TokenSet>) change -> {
+            if (change.getKey().equals(state.shownIssuerProperty().get())) {
+                render();
+            }
+        });
+        render();
+    }
+
+    private void render() {
+        Optional<TokenSet> shown = state.shownTokens();
+        content.setVisible(shown.isPresent());
+        placeholder.setVisible(shown.isEmpty());
+        error.setVisible(false);
+        error.setManaged(false);
+        signOut.setDisable(false);
+        shown.ifPresent(this::render);
+    }
+
+    private void render(TokenSet tokens) {
+        String label = context.issuers().sandbox().name().equals(tokens.issuerName())
+                ? context.issuers().sandbox().label() : tokens.issuerName();
+        title.setText(label);
+        who.setText("Signed in as " + SignInStatus.who(tokens));
+        signOut.setAccessibleText("Sign out of " + tokens.issuerName());
+        verification.setText("✔ Signature verified with the issuer's key; iss, aud, azp, exp, iat and nonce checked at "
+                + TimeText.local(tokens.verifiedAt(), zone));
+        header.getChildren().clear();
+        List<ClaimRow> headerRows = ClaimRows.header(tokens.header());
+        for (int row = 0; row < headerRows.size(); row++) {
+            Label name = new Label(headerRows.get(row).name());
+            name.getStyleClass().add("header-name");
+            header.addRow(row, name, new Label(headerRows.get(row).value()));
+        }
+        claims.setItems(FXCollections.observableList(ClaimRows.claims(tokens.claims(), zone)));
+    }
+
+    private String countdownText() {
+        return state.shownTokens()
+                .map(tokens -> tokens.isExpired(ticker.now()) ? SignInStatus.EXPIRED
+                        : "Expires in " + TimeText.hoursMinutesSeconds(tokens.timeLeft(ticker.now())))
+                .orElse("");
+    }
+
+    private void signOut() {
+        String issuerName = state.shownIssuerProperty().get();
+        if (issuerName == null) {
+            return;
+        }
+        signOut.setDisable(true);
+        work.run(() -> context.sessions().signOut(issuerName),
+                removed -> state.signedOut(issuerName),
+                failure -> {
+                    signOut.setDisable(false);
+                    error.setText(UserMessages.of(failure));
+                    error.setVisible(true);
+                    error.setManaged(true);
+                });
+    }
+
+    private void configureClaimsTable() {
+        claims.setId("claims-table");
+        claims.getColumns().add(column("Claim", ClaimRow::name, 140));
+        claims.getColumns().add(column("Value", ClaimRow::value, 420));
+        claims.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        claims.setPlaceholder(new Label("No claims"));
+    }
+
+    private static TableColumn<ClaimRow, String> column(String name, Function<ClaimRow, String> value, double width) {
+        TableColumn<ClaimRow, String> column = new TableColumn<>(name);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    /** A VBox squeezes a wrapping label to one truncated line unless it may keep its full height. */
+    private static void wrapFully(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section");
+        return label;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.SignInCancelledException;
+import dev.fedcred.core.oidc.TokenSet;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** One issuer in the list: who it is, whether you are signed in, and the browser sign-in. */
+final class IssuerRow extends VBox {
+    static final String SIGN_IN_CANCELLED = "Sign-in cancelled";
+
+    private final FedcredContext context;
+    private final SandboxStarter sandbox;
+    private final BackgroundWork work;
+    private final WindowState state;
+    private final IssuerConfig issuer;
+
+    private final Button signIn = new Button("Sign in");
+    private final Label status = new Label();
+    private final Hyperlink showClaims = new Hyperlink("Show claims");
+    private final Label waitingMessage = new Label();
+    private final HBox waiting;
+    private final ManualUrlBox manualUrl = new ManualUrlBox();
+    private final Label error = new Label();
+    private final Label notice = new Label();
+
+    /** The sign-in this row is waiting for; null when idle. FX thread only. */
+    private SignInTask attempt;
+
+    IssuerRow(FedcredContext context, SandboxStarter sandbox, BackgroundWork work, WindowState state,
+              Ticker ticker, IssuerConfig issuer) {
+        this.context = context;
+        this.sandbox = sandbox;
+        this.work = work;
+        this.state = state;
+        this.issuer = issuer;
+        getStyleClass().add("issuer-row");
+        setSpacing(4);
+
+        signIn.setAccessibleText("Sign in to " + issuer.name());
+        signIn.getStyleClass().add("accent");
+        signIn.setOnAction(event -> signIn());
+
+        Label url = new Label(issuer.issuer().toString());
+        url.getStyleClass().add("issuer-url");
+
+        status.getStyleClass().add("status");
+        // "Signed in as <long subject id>, 0:42:10 left" must show the time left, so wrap
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(Bindings.createStringBinding(
+                () -> SignInStatus.describe(tokens().orElse(null), ticker.now()),
+                ticker.nowProperty(), state.tokens()));
+        status.textProperty().addListener((observable, before, text) -> styleStatus(text));
+        styleStatus(status.getText());
+        showClaims.setAccessibleText("Show the claims of " + issuer.name());
+        showClaims.setMinWidth(Region.USE_PREF_SIZE);
+        showClaims.setOnAction(event -> state.show(issuer.name()));
+        showClaims.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> tokens().isPresent() && !issuer.name().equals(state.shownIssuerProperty().get()),
+                state.tokens(), state.shownIssuerProperty()));
+        showClaims.managedProperty().bind(showClaims.visibleProperty());
+        HBox statusLine = new HBox(8, status, showClaims);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+
+        waiting = waitingLine();
+        error.getStyleClass().add("error");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        notice.getStyleClass().add("notice");
+        hide(error);
+        hide(notice);
+        showWaiting(false);
+
+        getChildren().addAll(titleLine(), url, statusLine, waiting, manualUrl, error, notice);
+        state.shownIssuerProperty().addListener((observable, before, shown) -> styleSelected());
+        styleSelected();
+    }
+
+    IssuerConfig issuer() {
+        return issuer;
+    }
+
+    /** Starts a browser sign-in; a second click while one is waiting does nothing. */
+    void signIn() {
+        if (attempt != null) {
+            return;
+        }
+        hide(error);
+        hide(notice);
+        SignInTask task = new SignInTask(context, issuer, sandbox);
+        attempt = task;
+        waitingMessage.textProperty().bind(task.messageProperty());
+        task.urlToOpenByHandProperty().addListener((observable, before, uri) -> {
+            if (attempt == task && uri != null) {
+                manualUrl.show(uri);
+            }
+        });
+        // a sign-in that completes is real (its tokens are stored) even if Cancel came too late
+        task.setOnSucceeded(event -> {
+            if (attempt == task) {
+                endAttempt();
+            }
+            hide(notice);
+            state.signedIn(task.getValue());
+        });
+        task.setOnFailed(event -> {
+            if (attempt == task) {
+                endAttempt();
+                showFailure(task.getException());
+            }
+        });
+        showWaiting(true);
+        work.run(task);
+    }
+
+    /** Stops waiting at once; the background flow winds down on its own. */
+    void cancel() {
+        SignInTask task = attempt;
+        if (task == null) {
+            return;
+        }
+        endAttempt();
+        task.cancelSignIn();
+        showNotice(SIGN_IN_CANCELLED);
+    }
+
+    private Node titleLine() {
+        Label name = new Label(issuer.name());
+        name.getStyleClass().add("issuer-name");
+        name.setAccessibleText(issuer.label());
+        HBox line = new HBox(8, name);
+        if (issuer.isSandbox()) {
+            Label badge = new Label("SANDBOX");
+            badge.getStyleClass().add("badge-sandbox");
+            badge.setAccessibleText("sandbox: a local test identity provider");
+            line.getChildren().add(badge);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        line.getChildren().addAll(spacer, signIn);
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private HBox waitingLine() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        Button cancel = new Button("Cancel");
+        cancel.setAccessibleText("Cancel the sign-in to " + issuer.name());
+        cancel.setOnAction(event -> cancel());
+        HBox line = new HBox(8, progress, waitingMessage, cancel);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("waiting");
+        return line;
+    }
+
+    private void endAttempt() {
+        attempt = null;
+        waitingMessage.textProperty().unbind();
+        manualUrl.hide();
+        showWaiting(false);
+    }
+
+    private void showWaiting(boolean isWaiting) {
+        waiting.setVisible(isWaiting);
+        waiting.setManaged(isWaiting);
+        signIn.setDisable(isWaiting);
+    }
+
+    private void showFailure(Throwable failure) {
+        // cancelling is the user's own choice, not something that went wrong
+        if (failure instanceof SignInCancelledException) {
+            showNotice(SIGN_IN_CANCELLED);
+            return;
+        }
+        error.setText(UserMessages.of(failure));
+        show(error);
+    }
+
+    private void showNotice(String text) {
+        notice.setText(text);
+        show(notice);
+    }
+
+    private Optional<TokenSet> tokens() {
+        return state.tokens(issuer.name());
+    }
+
+    private void styleStatus(String text) {
+        status.getStyleClass().removeAll("signed-in", "expired");
+        if (SignInStatus.EXPIRED.equals(text)) {
+            status.getStyleClass().add("expired");
+        } else if (!SignInStatus.NOT_SIGNED_IN.equals(text)) {
+            status.getStyleClass().add("signed-in");
+        }
+    }
+
+    private void styleSelected() {
+        getStyleClass().remove("selected");
+        if (issuer.name().equals(state.shownIssuerProperty().get())) {
+            getStyleClass().add("selected");
+        }
+    }
+
+    private static void show(Node node) {
+        node.setVisible(true);
+        node.setManaged(true);
+    }
+
+    private static void hide(Node node) {
+        node.setVisible(false);
+        node.setManaged(false);
+    }
+}

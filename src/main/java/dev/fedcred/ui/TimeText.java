@@ -1,0 +1,28 @@
+package dev.fedcred.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How times read in the window: durations as h:mm:ss, instants in the user's local time. */
+final class TimeText {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private TimeText() {
+    }
+
+    static String hoursMinutesSeconds(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    }
+
+    static String local(Instant instant, ZoneId zone) {
+        return LOCAL.format(instant.atZone(zone));
+    }
+
+    /** "2026-11-29 20:41:07 (1795984867)": readable, and still the exact value the token carries. */
+    static String epochSeconds(long epochSeconds, ZoneId zone) {
+        return local(Instant.ofEpochSecond(epochSeconds), zone) + " (" + epochSeconds + ")";
+    }
+}

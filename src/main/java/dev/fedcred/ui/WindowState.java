@@ -1,0 +1,58 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.core.oidc.TokenSet;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * What the window knows, shared by the issuer rows and the claims view: each issuer's verified
+ * token set, and whose claims are open. FX thread only.
+ */
+final class WindowState {
+    private final ObservableMap<String, TokenSet> tokens = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper shownIssuer = new ReadOnlyStringWrapper();
+
+    ObservableMap<String, TokenSet> tokens() {
+        return FXCollections.unmodifiableObservableMap(tokens);
+    }
+
+    Optional<TokenSet> tokens(String issuerName) {
+        return Optional.ofNullable(tokens.get(issuerName));
+    }
+
+    ReadOnlyStringProperty shownIssuerProperty() {
+        return shownIssuer.getReadOnlyProperty();
+    }
+
+    Optional<TokenSet> shownTokens() {
+        return shownIssuer.get() == null ? Optional.empty() : tokens(shownIssuer.get());
+    }
+
+    void loaded(Map<String, TokenSet> current, String show) {
+        tokens.putAll(current);
+        shownIssuer.set(show);
+    }
+
+    /** A fresh sign-in is what the user wants to look at. */
+    void signedIn(TokenSet tokenSet) {
+        tokens.put(tokenSet.issuerName(), tokenSet);
+        shownIssuer.set(tokenSet.issuerName());
+    }
+
+    void signedOut(String issuerName) {
+        tokens.remove(issuerName);
+        if (issuerName.equals(shownIssuer.get())) {
+            shownIssuer.set(tokens.keySet().stream().sorted().findFirst().orElse(null));
+        }
+    }
+
+    void show(String issuerName) {
+        if (tokens.containsKey(issuerName)) {
+            shownIssuer.set(issuerName);
+        }
+    }
+}

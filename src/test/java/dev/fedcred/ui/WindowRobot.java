@@ -1,0 +1,73 @@
+package dev.fedcred.ui;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Finds the window's parts the way a screen reader would: by visible or accessible text. */
+final class WindowRobot {
+    static final long TIMEOUT_SECONDS = 20;
+
+    private final FxRobot robot;
+
+    WindowRobot(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    Button buttonByAccessibleText(String text) {
+        waitUntil(() -> findShowing(node -> node instanceof Button b && text.equals(b.getAccessibleText())).isPresent());
+        return (Button) findShowing(node -> node instanceof Button b && text.equals(b.getAccessibleText())).orElseThrow();
+    }
+
+    Button buttonByText(String text) {
+        waitUntil(() -> labeledShowing(Button.class, text).isPresent());
+        return (Button) labeledShowing(Button.class, text).orElseThrow();
+    }
+
+    boolean labelShowing(String text) {
+        return labeledShowing(Label.class, text).isPresent();
+    }
+
+    boolean labelShowingStartingWith(String prefix) {
+        return findShowing(node -> node instanceof Label label && label.getText() != null
+                && label.getText().startsWith(prefix)).isPresent();
+    }
+
+    void click(Button button) {
+        robot.clickOn(button);
+    }
+
+    Optional<Node> findShowing(Predicate<Node> predicate) {
+        return robot.lookup(node -> predicate.test(node) && isShowing(node)).tryQuery();
+    }
+
+    static void waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("The window did not reach the expected state within " + TIMEOUT_SECONDS + " s", e);
+        }
+    }
+
+    private Optional<Node> labeledShowing(Class<? extends Labeled> type, String text) {
+        return findShowing(node -> type.isInstance(node) && text.equals(((Labeled) node).getText()));
+    }
+
+    /** Visible itself and through every parent: hidden panes keep their children's visible flag. */
+    private static boolean isShowing(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+}
