@@ -14,10 +14,13 @@ import javafx.collections.ObservableMap;
  */
 final class WindowState {
     private final ObservableMap<String, TokenSet> tokens = FXCollections.observableHashMap();
+    // One view for the window's lifetime: the view listens to the map only weakly, so a listener
+    // added to a view that nobody keeps would vanish at the next garbage collection.
+    private final ObservableMap<String, TokenSet> readOnlyTokens = FXCollections.unmodifiableObservableMap(tokens);
     private final ReadOnlyStringWrapper shownIssuer = new ReadOnlyStringWrapper();
 
     ObservableMap<String, TokenSet> tokens() {
-        return FXCollections.unmodifiableObservableMap(tokens);
+        return readOnlyTokens;
     }
 
     Optional<TokenSet> tokens(String issuerName) {
