@@ -45,8 +45,14 @@ final class WindowRobot {
         robot.clickOn(button);
     }
 
+    /** Looks on the FX thread: walking the scene graph while the FX thread changes it can throw. */
     Optional<Node> findShowing(Predicate<Node> predicate) {
-        return robot.lookup(node -> predicate.test(node) && isShowing(node)).tryQuery();
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> robot.lookup(node -> predicate.test(node) && isShowing(node)).tryQuery())
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Looking up a node on the FX thread failed", e);
+        }
     }
 
     static void waitUntil(Callable<Boolean> condition) {
