@@ -4,10 +4,10 @@ import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
-import java.net.URI;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.stage.Stage;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,13 +16,13 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Nothing configured yet: the welcome banner offers the sandbox, and its button runs the sandbox
- * sign-in (a mock provider stands in for fedcred's own sandbox, started through the SandboxStarter).
+ * Nothing configured yet: the welcome banner offers the sandbox, and its button signs in to
+ * fedcred's own sandbox issuer, started through the SandboxStarter on first use.
  */
 @ExtendWith(ApplicationExtension.class)
 class FirstStartTest {
-    private final MockOAuth2Server sandboxStandIn = new MockOAuth2Server();
     private final AtomicInteger sandboxStarts = new AtomicInteger();
+    private volatile SandboxServer sandbox;
     private MainWindow window;
 
     @Start
@@ -30,9 +30,9 @@ class FirstStartTest {
         FedcredContext context = TestContexts.fresh(new FollowingBrowser());
         window = new MainWindow(context, () -> {
             if (sandboxStarts.incrementAndGet() == 1) {
-                sandboxStandIn.start();
+                sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true));
             }
-            return URI.create(sandboxStandIn.issuerUrl("default").toString());
+            return sandbox.issuerUri();
         });
         window.show(stage);
     }
@@ -40,7 +40,9 @@ class FirstStartTest {
     @AfterEach
     void stop() {
         window.close();
-        sandboxStandIn.shutdown();
+        if (sandbox != null) {
+            sandbox.close();
+        }
     }
 
     @Test
@@ -62,5 +64,6 @@ class FirstStartTest {
         waitUntil(() -> !ui.labelShowing(WelcomeBanner.TEXT));
         assertThat(ui.labelShowing("sandbox (sandbox)")).isTrue();
         assertThat(sandboxStarts).hasValue(1);
+        assertThat(ui.labelShowingStartingWith("Signed in as sandbox.user@example.com")).isTrue();
     }
 }
