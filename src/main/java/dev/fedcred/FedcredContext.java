@@ -1,6 +1,9 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredPaths;
+import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.aws.AwsSessionCache;
+import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.ProviderDiscovery;
@@ -11,6 +14,7 @@ import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
+import dev.fedcred.core.targets.TargetRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +37,8 @@ public final class FedcredContext {
     private final SettingsStore settings;
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
+    private final TargetRegistry targets;
+    private final AwsCredentialService aws;
 
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser) {
         this.paths = FedcredPaths.fromEnvironment(env);
@@ -44,6 +50,9 @@ public final class FedcredContext {
         SignInService signIn = new SignInService(new ProviderDiscovery(NETWORK_TIMEOUT),
                 new TokenEndpointClient(NETWORK_TIMEOUT), new IdTokenVerifier(clock), clock);
         this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
+        this.targets = new TargetRegistry(settings, issuers.sandbox().issuer());
+        this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
+                new AwsSessionCache(paths.awsSessionCacheFile()), clock);
     }
 
     public static FedcredContext fromSystem() {
@@ -76,6 +85,14 @@ public final class FedcredContext {
 
     public IdentitySessions sessions() {
         return sessions;
+    }
+
+    public TargetRegistry targets() {
+        return targets;
+    }
+
+    public AwsCredentialService aws() {
+        return aws;
     }
 
     private static int sandboxPort(Map<String, String> env) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fedcred", mixinStandardHelpOptions = true, versionProvider = FedcredCommand.Version.class,
         description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
         subcommands = {LoginCommand.class, ClaimsCommand.class, RefreshCommand.class, LogoutCommand.class, IssuersCommand.class,
+                TargetsCommand.class, CredentialProcessCommand.class, EnvCommand.class, AwsCommand.class,
                 SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class FedcredCommand implements Runnable {
     @CommandLine.Spec
@@ -29,7 +30,7 @@ public final class FedcredCommand implements Runnable {
             if (failure instanceof FedcredException || failure instanceof IllegalArgumentException) {
                 commandLine.getErr().println("fedcred: " + failure.getMessage());
                 commandLine.getErr().flush();
-                return ExitCodes.FAILED;
+                return ExitCodes.forFailure(failure);
             }
             throw failure;
         });

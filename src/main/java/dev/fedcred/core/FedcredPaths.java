@@ -43,6 +43,10 @@ public record FedcredPaths(Path configDir, Path stateDir) {
         return stateDir.resolve("tokens.json");
     }
 
+    public Path awsSessionCacheFile() {
+        return stateDir.resolve("aws-sessions.json");
+    }
+
     public Path sandboxDir() {
         return stateDir.resolve("sandbox");
     }

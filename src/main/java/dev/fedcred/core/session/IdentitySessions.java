@@ -3,8 +3,10 @@ package dev.fedcred.core.session;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.oidc.SignInService;
+import dev.fedcred.core.oidc.TokenRequestException;
 import dev.fedcred.core.oidc.TokenSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Sign-in state per issuer: the flow, then the cache, so every front end behaves the same. */
@@ -34,6 +36,36 @@ public final class IdentitySessions {
 
     public Optional<TokenSet> latest() {
         return cache.latest();
+    }
+
+    /**
+     * An ID token with at least {@code minimumLeft} before it expires: the cached one, else one
+     * renewed through the refresh token without a browser.
+     *
+     * @throws SignInRequiredException when only a browser sign-in can help
+     */
+    public TokenSet usableTokens(IssuerConfig issuer, Duration minimumLeft, Instant now) {
+        TokenSet cached = cache.load(issuer.name()).orElseThrow(() ->
+                new SignInRequiredException(issuer.name(), "You are not signed in to " + issuer.label() + "."));
+        if (cached.timeLeft(now).compareTo(minimumLeft) >= 0) {
+            return cached;
+        }
+        if (!cached.hasRefreshToken()) {
+            throw new SignInRequiredException(issuer.name(), "The ID token from " + issuer.label()
+                    + " has expired or is about to, and there is no refresh token to renew it.");
+        }
+        TokenSet renewed;
+        try {
+            renewed = refresh(issuer, cached);
+        } catch (TokenRequestException e) {
+            throw new SignInRequiredException(issuer.name(), "Renewing the ID token from " + issuer.label()
+                    + " failed: " + e.getMessage(), e);
+        }
+        if (renewed.timeLeft(now).compareTo(minimumLeft) < 0) {
+            throw new SignInRequiredException(issuer.name(), issuer.label()
+                    + " renewed the session without a new ID token, and the current one has expired.");
+        }
+        return renewed;
     }
 
     public TokenSet refresh(IssuerConfig issuer, TokenSet current) {

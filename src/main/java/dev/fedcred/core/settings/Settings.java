@@ -1,42 +1,72 @@
 package dev.fedcred.core.settings;
 
 import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What the user configured: their own issuers (the built-in sandbox is not stored) and which
- * issuer a command uses when none is named.
+ * What the user configured: their own issuers and targets (the built-in sandbox ones are not
+ * stored) and which issuer a command uses when none is named.
  */
-public record Settings(List<IssuerConfig> issuers, String defaultIssuer) {
+public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
 
     public Settings {
         issuers = List.copyOf(issuers);
+        targets = List.copyOf(targets);
     }
 
     public static Settings empty() {
-        return new Settings(List.of(), null);
+        return new Settings(List.of(), List.of(), null);
     }
 
     public Optional<IssuerConfig> issuer(String name) {
         return issuers.stream().filter(i -> i.name().equals(name)).findFirst();
     }
 
+    public Optional<Target> target(String name) {
+        return targets.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     public Settings withIssuer(IssuerConfig issuer) {
-        List<IssuerConfig> updated = new ArrayList<>(issuers);
-        updated.removeIf(existing -> existing.name().equals(issuer.name()));
-        updated.add(issuer);
-        return new Settings(updated, defaultIssuer);
+        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer);
     }
 
     public Settings withoutIssuer(String name) {
-        List<IssuerConfig> updated = new ArrayList<>(issuers);
-        updated.removeIf(existing -> existing.name().equals(name));
-        return new Settings(updated, name.equals(defaultIssuer) ? null : defaultIssuer);
+        return new Settings(without(issuers, name, IssuerConfig::name), targets,
+                name.equals(defaultIssuer) ? null : defaultIssuer);
+    }
+
+    public Settings withTarget(Target target) {
+        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer);
+    }
+
+    public Settings withoutTarget(String name) {
+        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer);
     }
 
     public Settings withDefaultIssuer(String name) {
-        return new Settings(issuers, name);
+        return new Settings(issuers, targets, name);
+    }
+
+    /** Replaces the entry of the same name in place, or appends. */
+    private static <T> List<T> replaced(List<T> entries, T entry, Function<T, String> name) {
+        List<T> updated = new ArrayList<>(entries);
+        for (int i = 0; i < updated.size(); i++) {
+            if (name.apply(updated.get(i)).equals(name.apply(entry))) {
+                updated.set(i, entry);
+                return updated;
+            }
+        }
+        updated.add(entry);
+        return updated;
+    }
+
+    private static <T> List<T> without(List<T> entries, String removed, Function<T, String> name) {
+        List<T> updated = new ArrayList<>(entries);
+        updated.removeIf(entry -> name.apply(entry).equals(removed));
+        return updated;
     }
 }

@@ -1,0 +1,45 @@
+package dev.fedcred.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.Json;
+import dev.fedcred.core.aws.AssumedRole;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The AWS CLI's and SDKs' {@code credential_process}: prints the credentials as the JSON they
+ * read, reusing fresh ones and renewing through the refresh token, never opening a browser.
+ */
+@Command(name = "credential-process", description = {
+        "Print credentials for an AWS target as credential_process JSON (for ~/.aws/config).",
+        "Reuses unexpired credentials; renews through the refresh token; exits 3 when a browser sign-in is needed."})
+final class CredentialProcessCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET")
+    String targetName;
+
+    private final FedcredContext context;
+
+    CredentialProcessCommand(FedcredContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AssumedRole role = context.aws().current(AwsTargets.resolve(context, targetName));
+        ObjectNode json = Json.MAPPER.createObjectNode();
+        json.put("Version", 1);
+        json.put("AccessKeyId", role.accessKeyId());
+        json.put("SecretAccessKey", role.secretAccessKey());
+        json.put("SessionToken", role.sessionToken());
+        json.put("Expiration", role.expiration().toString());
+        spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(json));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.fedcred.cli;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "env", description = {"Print `export AWS_...=` lines for a target, for shells:",
+        "  eval \"$(fedcred env TARGET)\""})
+final class EnvCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET")
+    String targetName;
+
+    private final FedcredContext context;
+
+    EnvCommand(FedcredContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        AwsRoleTarget target = AwsTargets.resolve(context, targetName);
+        AssumedRole role = context.aws().current(target);
+        PrintWriter out = spec.commandLine().getOut();
+        export(out, "AWS_ACCESS_KEY_ID", role.accessKeyId());
+        export(out, "AWS_SECRET_ACCESS_KEY", role.secretAccessKey());
+        export(out, "AWS_SESSION_TOKEN", role.sessionToken());
+        export(out, "AWS_CREDENTIAL_EXPIRATION", role.expiration().toString());
+        if (target.region() != null) {
+            export(out, "AWS_REGION", target.region());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Single quotes keep every character literal in POSIX shells; a quote inside is closed and escaped. */
+    private static void export(PrintWriter out, String name, String value) {
+        out.println("export " + name + "='" + value.replace("'", "'\\''") + "'");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.fedcred.cli;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.Target;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "targets", description = "List, add and remove the cloud targets you get credentials for.",
+        subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.AddAws.class, TargetsCommand.RemoveTarget.class})
+final class TargetsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", description = "Show every target, where its credentials go and its issuer.")
+    static final class ListTargets implements Runnable {
+        @Spec
+        CommandSpec spec;
+        private final FedcredContext context;
+
+        ListTargets(FedcredContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-20s %-5s %-56s %-30s %s%n", "NAME", "KIND", "ROLE", "WRITES TO", "ISSUER");
+            for (Target target : context.targets().all()) {
+                if (target instanceof AwsRoleTarget aws) {
+                    String issuer = context.issuers().resolve(aws.issuer()).label();
+                    out.printf("%-20s %-5s %-56s %-30s %s%n", aws.name(), "aws", aws.roleArn(), aws.destination(), issuer);
+                }
+            }
+        }
+    }
+
+    @Command(name = "add-aws", description = "Add an IAM role to assume with your ID token (or replace one of the same name).")
+    static final class AddAws implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "A short name, e.g. prod-readonly.")
+        String name;
+
+        @Option(names = "--role-arn", required = true, paramLabel = "ARN", description = "e.g. arn:aws:iam::123456789012:role/NAME")
+        String roleArn;
+
+        @Option(names = "--profile", required = true, paramLabel = "PROFILE", description = "AWS profile to write.")
+        String profile;
+
+        @Option(names = "--region", paramLabel = "REGION", description = "Region for STS and the profile (default: us-east-1 for STS, none in the profile).")
+        String region;
+
+        @Option(names = "--duration", paramLabel = "SECONDS", description = "Session duration, 900-43200 (default: ${DEFAULT-VALUE}).")
+        long durationSeconds = AwsRoleTarget.DEFAULT_DURATION.toSeconds();
+
+        @Option(names = "--session-name", paramLabel = "NAME", description = "Role session name (default: from the email or sub claim).")
+        String sessionName;
+
+        @Option(names = "--issuer", paramLabel = "NAME", description = "Issuer that signs in for this role (default: the default issuer).")
+        String issuer;
+
+        @Option(names = "--sts-endpoint", paramLabel = "URL", hidden = true, description = "Another STS endpoint, e.g. the sandbox's.")
+        URI stsEndpoint;
+
+        private final FedcredContext context;
+
+        AddAws(FedcredContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            if (issuer != null) {
+                context.issuers().resolve(issuer);
+            }
+            AwsRoleTarget target = new AwsRoleTarget(name, roleArn, profile, region, Duration.ofSeconds(durationSeconds),
+                    sessionName, issuer, stsEndpoint);
+            context.targets().add(target);
+            spec.commandLine().getOut().println("Added target " + name + " (" + roleArn + " -> " + target.destination()
+                    + "). Get credentials with `fedcred assume " + name + "`.");
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a target (its written profile stays until `fedcred aws remove`).")
+    static final class RemoveTarget implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        private final FedcredContext context;
+
+        RemoveTarget(FedcredContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            Target target = context.targets().resolve(name);
+            context.targets().remove(name);
+            if (target instanceof AwsRoleTarget aws) {
+                context.aws().forget(aws);
+            }
+            spec.commandLine().getOut().println("Removed target " + name + ".");
+        }
+    }
+}

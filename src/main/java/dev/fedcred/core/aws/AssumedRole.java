@@ -1,0 +1,28 @@
+package dev.fedcred.core.aws;
+
+import java.time.Instant;
+
+/**
+ * Short-lived credentials from AssumeRoleWithWebIdentity and what STS said about them.
+ * {@link #toString()} shows the access key ID and expiry only, never the secret or session token.
+ */
+public record AssumedRole(
+        String accessKeyId,
+        String secretAccessKey,
+        String sessionToken,
+        Instant expiration,
+        String assumedRoleArn,
+        String assumedRoleId,
+        String subject,
+        String audience,
+        String provider) {
+
+    public boolean validFor(java.time.Duration margin, Instant now) {
+        return now.plus(margin).isBefore(expiration);
+    }
+
+    @Override
+    public String toString() {
+        return "AssumedRole[accessKeyId=" + accessKeyId + ", expiration=" + expiration + ", arn=" + assumedRoleArn + "]";
+    }
+}

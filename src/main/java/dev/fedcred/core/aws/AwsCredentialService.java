@@ -1,0 +1,65 @@
+package dev.fedcred.core.aws;
+
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * From a target to AWS credentials: a usable ID token (renewed through the refresh token when
+ * needed), AssumeRoleWithWebIdentity, and the session cache.
+ */
+public final class AwsCredentialService {
+    /** STS must still see the ID token as valid when the request arrives. */
+    static final Duration MIN_ID_TOKEN_LEFT = Duration.ofMinutes(2);
+    /**
+     * Credentials with less than this left are renewed instead of reused: botocore and the SDKs
+     * start refreshing process credentials 15 minutes before they expire.
+     */
+    public static final Duration REUSE_MARGIN = Duration.ofMinutes(15);
+
+    private final IssuerRegistry issuers;
+    private final IdentitySessions sessions;
+    private final WebIdentityRoleAssumer assumer;
+    private final AwsSessionCache cache;
+    private final Clock clock;
+
+    public AwsCredentialService(IssuerRegistry issuers, IdentitySessions sessions, WebIdentityRoleAssumer assumer,
+                                AwsSessionCache cache, Clock clock) {
+        this.issuers = issuers;
+        this.sessions = sessions;
+        this.assumer = assumer;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** Always calls STS for new credentials. */
+    public AssumedRole assume(AwsRoleTarget target) {
+        IssuerConfig issuer = issuers.resolve(target.issuer());
+        TokenSet tokens = sessions.usableTokens(issuer, MIN_ID_TOKEN_LEFT, clock.instant());
+        AssumedRole role = assumer.assume(target, tokens);
+        cache.save(target.name(), role);
+        return role;
+    }
+
+    /** The cached credentials while they have more than {@link #REUSE_MARGIN} left, else new ones. */
+    public AssumedRole current(AwsRoleTarget target) {
+        Optional<AssumedRole> cached = cache.load(target.name());
+        if (cached.isPresent() && cached.get().validFor(REUSE_MARGIN, clock.instant())) {
+            return cached.get();
+        }
+        return assume(target);
+    }
+
+    public Optional<AssumedRole> cached(AwsRoleTarget target) {
+        return cache.load(target.name());
+    }
+
+    public void forget(AwsRoleTarget target) {
+        cache.remove(target.name());
+    }
+}

@@ -1,0 +1,28 @@
+package dev.fedcred.core.aws;
+
+import dev.fedcred.core.oidc.TokenSet;
+
+/**
+ * The RoleSessionName STS requires, [\w+=,.@-]{2,64}: taken from the token's email (what shows
+ * in CloudTrail for a person) or else its sub, with other characters replaced.
+ */
+public final class RoleSessionNames {
+    private RoleSessionNames() {
+    }
+
+    public static String fromClaims(TokenSet tokens) {
+        String source = tokens.stringClaim("email") != null ? tokens.stringClaim("email") : tokens.subject();
+        return clean(source == null ? "fedcred" : source);
+    }
+
+    static String clean(String raw) {
+        StringBuilder cleaned = new StringBuilder();
+        raw.codePoints().forEach(c -> cleaned.append(isAllowed(c) ? Character.toString(c) : "-"));
+        String name = cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned.toString();
+        return name.length() < 2 ? "fedcred-" + name : name;
+    }
+
+    private static boolean isAllowed(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "_+=,.@-".indexOf(c) >= 0;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.fedcred.core.targets;
+
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.settings.SettingsStore;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The targets a user can get credentials for: their own from the settings, plus the built-in
+ * sandbox targets that use the sandbox issuer and emulators, so the whole flow works with no
+ * cloud account.
+ */
+public final class TargetRegistry {
+    public static final String SANDBOX_AWS = "sandbox-aws";
+    public static final String SANDBOX_AWS_PROFILE = "fedcred-sandbox";
+    public static final String SANDBOX_AWS_ROLE = "arn:aws:iam::000000000000:role/fedcred-sandbox";
+
+    private final SettingsStore store;
+    private final List<Target> builtIns;
+
+    public TargetRegistry(SettingsStore store, URI sandboxIssuer) {
+        this.store = store;
+        URI stsEndpoint = URI.create(sandboxIssuer + "/aws-sts");
+        this.builtIns = List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
+                AwsRoleTarget.DEFAULT_DURATION, null, IssuerRegistry.SANDBOX, stsEndpoint));
+    }
+
+    /** The user's targets, then the built-in sandbox ones. */
+    public List<Target> all() {
+        List<Target> all = new ArrayList<>(store.load().targets());
+        all.addAll(builtIns);
+        return all;
+    }
+
+    public boolean isBuiltIn(String name) {
+        return builtIns.stream().anyMatch(target -> target.name().equals(name));
+    }
+
+    public Optional<Target> find(String name) {
+        return all().stream().filter(target -> target.name().equals(name)).findFirst();
+    }
+
+    public Target resolve(String name) {
+        return find(name).orElseThrow(() -> new FedcredException("There is no target named \"" + name
+                + "\". See `fedcred targets list`, or add one with `fedcred targets add-aws`."));
+    }
+
+    public Target add(Target target) {
+        TargetValidation.validate(target);
+        if (isBuiltIn(target.name())) {
+            throw new FedcredException("\"" + target.name() + "\" is a built-in sandbox target; choose another name.");
+        }
+        store.update(settings -> settings.withTarget(target));
+        return target;
+    }
+
+    public void remove(String name) {
+        if (isBuiltIn(name)) {
+            throw new FedcredException("\"" + name + "\" is built in and cannot be removed.");
+        }
+        if (store.load().target(name).isEmpty()) {
+            throw new FedcredException("There is no target named \"" + name + "\". See `fedcred targets list`.");
+        }
+        store.update(settings -> settings.withoutTarget(name));
+    }
+}
