@@ -75,13 +75,23 @@ final class HttpExchanges {
     }
 
     private static String readBody(HttpExchange exchange) throws IOException {
+        return new String(readBodyBytes(exchange), StandardCharsets.UTF_8);
+    }
+
+    /** The raw body, for callers that must hash exactly the bytes sent (AWS SigV4). */
+    static byte[] readBodyBytes(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
                 throw new BadRequestException(413, "request body too large");
             }
-            return new String(body, StandardCharsets.UTF_8);
+            return body;
         }
+    }
+
+    /** Form-encoded parameters from a string already read, e.g. query and body together. */
+    static Parameters parseForm(String encoded) throws BadRequestException {
+        return parse(encoded);
     }
 
     static Map<String, Object> error(String error, String description) {

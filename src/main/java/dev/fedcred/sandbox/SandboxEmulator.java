@@ -4,8 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.util.Map;
 
 /**
- * One emulated service living on the shared {@link SandboxServer} (the OIDC issuer now; AWS STS
- * and GCP later). Each emulator owns its paths and state; the server owns the socket and threads.
+ * One emulated service living on the shared {@link SandboxServer} (the OIDC issuer and AWS STS now,
+ * GCP later). Each emulator owns its paths and state; the server owns the socket and threads.
  */
 interface SandboxEmulator {
 

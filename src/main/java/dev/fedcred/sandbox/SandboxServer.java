@@ -34,7 +34,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public static final int DEFAULT_PORT = 9750;
 
-    private static final int WORKER_THREADS = 4;
+    /**
+     * Enough that the STS emulator, while verifying a token, can fetch discovery and keys from the
+     * sandbox's own issuer on this same server without starving other requests.
+     */
+    private static final int WORKER_THREADS = 8;
     /** Explicit 127.0.0.1 rather than getLoopbackAddress(), which may be ::1 and then mismatch the issuer URL. */
     private static final byte[] IPV4_LOOPBACK = {127, 0, 0, 1};
 
@@ -42,12 +46,15 @@ public final class SandboxServer implements AutoCloseable {
     private final ExecutorService executor;
     private final URI issuerUri;
     private final Map<String, String> endpoints;
+    private final AwsStsFaults awsStsFaults;
 
-    private SandboxServer(HttpServer server, ExecutorService executor, URI issuerUri, Map<String, String> endpoints) {
+    private SandboxServer(HttpServer server, ExecutorService executor, URI issuerUri, Map<String, String> endpoints,
+                          AwsStsFaults awsStsFaults) {
         this.server = server;
         this.executor = executor;
         this.issuerUri = issuerUri;
         this.endpoints = endpoints;
+        this.awsStsFaults = awsStsFaults;
     }
 
     /** Binds 127.0.0.1:{@code options.port()} (0 = any free port) and starts serving. */
@@ -63,18 +70,28 @@ public final class SandboxServer implements AutoCloseable {
         int port = server.getAddress().getPort();
         URI issuer = URI.create("http://127.0.0.1:" + port);
 
-        List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock));
+        AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
+        List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock), sts);
         Map<String, String> endpoints = new LinkedHashMap<>();
         for (SandboxEmulator emulator : emulators) {
             emulator.register(server);
             emulator.describeEndpoints(endpoints);
         }
-        server.createContext("/", HttpExchanges.guarded(HttpExchanges::sendNotFound));
+        // The AWS SDK for Java v2 drops the path of an endpoint override for Query-protocol services
+        // (aws/aws-sdk-java-v2#3387) and posts to "/", where real STS lives; answer STS there too,
+        // so the real SDK works against the sandbox without a workaround in the client.
+        server.createContext("/", HttpExchanges.guarded(exchange -> {
+            if (sts.isQueryRequestAtRoot(exchange)) {
+                sts.handle(exchange);
+            } else {
+                HttpExchanges.sendNotFound(exchange);
+            }
+        }));
 
         ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads(port));
         server.setExecutor(executor);
         server.start();
-        return new SandboxServer(server, executor, issuer, Collections.unmodifiableMap(endpoints));
+        return new SandboxServer(server, executor, issuer, Collections.unmodifiableMap(endpoints), sts.faults());
     }
 
     private static ThreadFactory workerThreads(int port) {
@@ -94,10 +111,15 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Endpoint name to absolute URL, in a stable order: issuer, discovery, jwks, authorize, token,
-     * userinfo (later emulators append theirs). Unmodifiable.
+     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}). Unmodifiable.
      */
     public Map<String, String> endpoints() {
         return endpoints;
+    }
+
+    /** Errors the STS emulator is to answer with next, for testing a client's retries. */
+    public AwsStsFaults awsStsFaults() {
+        return awsStsFaults;
     }
 
     /** Stops accepting connections, frees the port and stops the worker threads. Idempotent. */

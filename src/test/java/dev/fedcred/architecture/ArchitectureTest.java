@@ -34,6 +34,12 @@ class ArchitectureTest {
             .because("an emulator that shared the client's code, or its OIDC SDK, would share its mistakes");
 
     @ArchTest
+    static final ArchRule sandboxDoesNotUseTheAwsSdk = noClasses()
+            .that().resideInAPackage("dev.fedcred.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+            .because("the STS emulator must be an independent reading of the protocol that the real SDK is tested against");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.fedcred.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.fedcred.ui..", "javafx..")

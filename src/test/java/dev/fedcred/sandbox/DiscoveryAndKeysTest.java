@@ -46,7 +46,8 @@ class DiscoveryAndKeysTest {
                 org.assertj.core.api.Assertions.entry("jwks", issuer + "/jwks"),
                 org.assertj.core.api.Assertions.entry("authorize", issuer + "/authorize"),
                 org.assertj.core.api.Assertions.entry("token", issuer + "/token"),
-                org.assertj.core.api.Assertions.entry("userinfo", issuer + "/userinfo"));
+                org.assertj.core.api.Assertions.entry("userinfo", issuer + "/userinfo"),
+                org.assertj.core.api.Assertions.entry("aws-sts", issuer + "/aws-sts"));
     }
 
     @Test

@@ -1,0 +1,262 @@
+package dev.fedcred.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * AWS Security Token Service at {@code /aws-sts}, speaking the Query protocol the AWS SDKs and
+ * CLI use for STS: form-encoded {@code Action} and {@code Version=2011-06-15} in, XML out.
+ *
+ * <p>Two actions: AssumeRoleWithWebIdentity (unsigned; the ID token is the credential) and
+ * GetCallerIdentity (signed with SigV4 by credentials this emulator issued). Errors carry the
+ * codes, messages and HTTP statuses of real STS, so SDKs raise the same exception types.
+ */
+final class AwsStsEmulator implements SandboxEmulator {
+
+    static final String PATH = "/aws-sts";
+    static final String VERSION = "2011-06-15";
+    static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(1);
+    static final long MIN_DURATION_SECONDS = 900;
+    static final long MAX_DURATION_SECONDS = 43_200;
+
+    private static final System.Logger LOG = System.getLogger(AwsStsEmulator.class.getName());
+
+    private final String endpoint;
+    private final AwsStsFaults faults = new AwsStsFaults();
+    private final Map<String, AwsRole> rolesByArn = new LinkedHashMap<>();
+    private final WebIdentityTokens webIdentityTokens;
+    private final IssuedAwsCredentials credentials;
+    private final SigV4Verifier sigV4;
+
+    /**
+     * @param sandboxIssuer the sandbox's own issuer URL, trusted (with its client) when the options
+     *                      name no providers, and by the default roles when they name no roles
+     */
+    AwsStsEmulator(String sandboxIssuer, SandboxOptions options, Clock clock) {
+        this.endpoint = sandboxIssuer + PATH;
+        Map<String, List<String>> providers = options.awsOidcProviders().isEmpty()
+                ? Map.of(sandboxIssuer, List.of(SandboxClient.CLIENT_ID))
+                : options.awsOidcProviders();
+        List<AwsRole> roles = options.awsRoles().isEmpty() ? SandboxAws.defaultRoles(sandboxIssuer) : options.awsRoles();
+        roles.forEach(role -> rolesByArn.put(role.arn(), role));
+        this.webIdentityTokens = new WebIdentityTokens(providers, new OidcProviderKeys(), clock);
+        this.credentials = new IssuedAwsCredentials(clock);
+        this.sigV4 = new SigV4Verifier(credentials, clock);
+    }
+
+    AwsStsFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public void register(HttpServer server) {
+        server.createContext(PATH, HttpExchanges.guarded(this::handle));
+    }
+
+    @Override
+    public void describeEndpoints(Map<String, String> endpoints) {
+        endpoints.put("aws-sts", endpoint);
+    }
+
+    /**
+     * A request to "/" that can only be meant for STS: a form POST, or a GET with an Action. The
+     * server routes these here because the Java SDK v2 drops the endpoint's path (see SandboxServer).
+     */
+    boolean isQueryRequestAtRoot(HttpExchange exchange) {
+        if (!"/".equals(exchange.getRequestURI().getRawPath())) {
+            return false;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        return switch (exchange.getRequestMethod()) {
+            case "POST" -> HttpExchanges.hasFormBody(exchange);
+            case "GET" -> query != null && (query.startsWith("Action=") || query.contains("&Action="));
+            default -> false;
+        };
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        // HttpServer contexts match by prefix; clients given ".../aws-sts" as endpoint may append a slash.
+        if (!path.equals(PATH) && !path.equals(PATH + "/") && !isQueryRequestAtRoot(exchange)) {
+            HttpExchanges.sendNotFound(exchange);
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (!"POST".equals(method) && !"GET".equals(method)) {
+            HttpExchanges.sendMethodNotAllowed(exchange, "GET, POST");
+            return;
+        }
+        String requestId = UUID.randomUUID().toString();
+        try {
+            byte[] body = "POST".equals(method) ? HttpExchanges.readBodyBytes(exchange) : new byte[0];
+            StsError fault = faults.takeNext();
+            if (fault != null) {
+                throw fault;
+            }
+            Parameters params = parameters(exchange, body);
+            String action = params.get("Action");
+            if (action == null) {
+                throw new StsError("MissingAction", "Missing Action", 400);
+            }
+            String version = params.get("Version");
+            if (!VERSION.equals(version)) {
+                throw StsError.invalidAction("Could not find operation " + action + " for version "
+                        + (version == null ? "NO_VERSION_SPECIFIED" : version));
+            }
+            String response = switch (action) {
+                case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(params, requestId);
+                case "GetCallerIdentity" -> getCallerIdentity(exchange, body, requestId);
+                default -> throw StsError.invalidAction("Could not find operation " + action + " for version " + VERSION);
+            };
+            StsXml.send(exchange, 200, response, requestId);
+        } catch (StsError e) {
+            StsXml.send(exchange, e.httpStatus(), StsXml.error(e, requestId), requestId);
+        } catch (HttpExchanges.BadRequestException e) {
+            StsError error = e.status == 413
+                    ? new StsError("RequestEntityTooLarge", "Request body too large", 413)
+                    : new StsError("MalformedQueryString", "The query string or form body is not validly encoded", 400);
+            StsXml.send(exchange, error.httpStatus(), StsXml.error(error, requestId), requestId);
+        } catch (RuntimeException e) {
+            // Only the type: a message could quote a token.
+            LOG.log(System.Logger.Level.WARNING, "STS emulator failed: " + e.getClass().getName());
+            StsError error = StsError.internalFailure();
+            StsXml.send(exchange, error.httpStatus(), StsXml.error(error, requestId), requestId);
+        }
+    }
+
+    /** The Query protocol takes parameters from the query string and, for a form POST, the body. */
+    private static Parameters parameters(HttpExchange exchange, byte[] body) throws HttpExchanges.BadRequestException {
+        String query = exchange.getRequestURI().getRawQuery();
+        String form = body.length > 0 && HttpExchanges.hasFormBody(exchange)
+                ? new String(body, StandardCharsets.UTF_8) : null;
+        if (query == null) {
+            return HttpExchanges.parseForm(form);
+        }
+        return HttpExchanges.parseForm(form == null ? query : query + "&" + form);
+    }
+
+    private String assumeRoleWithWebIdentity(Parameters params, String requestId) throws StsError {
+        String roleArn = params.get("RoleArn");
+        String sessionName = params.get("RoleSessionName");
+        String token = params.get("WebIdentityToken");
+        long durationSeconds = validateShape(roleArn, sessionName, token, params.get("DurationSeconds"));
+
+        WebIdentityTokens.VerifiedIdentity identity = webIdentityTokens.verify(token);
+        AwsRole role = rolesByArn.get(roleArn);
+        if (role == null || !trusts(role, identity)) {
+            throw StsError.accessDenied();
+        }
+        if (durationSeconds > role.maxSessionDuration().toSeconds()) {
+            throw StsError.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+        // Policy, PolicyArns and ProviderId are accepted and ignored: the sandbox has no permissions to narrow.
+        IssuedAwsCredentials.Issued issued = credentials.issue(role, sessionName, Duration.ofSeconds(durationSeconds));
+        return StsXml.result("AssumeRoleWithWebIdentity")
+                .element("SubjectFromWebIdentityToken", identity.subject())
+                .element("Audience", identity.audience())
+                .open("AssumedRoleUser")
+                .element("AssumedRoleId", issued.assumedRoleId())
+                .element("Arn", issued.assumedRoleArn())
+                .close("AssumedRoleUser")
+                .open("Credentials")
+                .element("AccessKeyId", issued.accessKeyId())
+                .element("SecretAccessKey", issued.secretAccessKey())
+                .element("SessionToken", issued.sessionToken())
+                .element("Expiration", DateTimeFormatter.ISO_INSTANT.format(issued.expiration()))
+                .close("Credentials")
+                // STS reports the provider as IAM names it: the issuer without its scheme.
+                .element("Provider", LoopbackUrls.providerName(identity.issuer()))
+                .finish("AssumeRoleWithWebIdentity", requestId);
+    }
+
+    /**
+     * The checks STS makes on the parameters before it looks at the token, with its wording
+     * ("1 validation error detected: Value … at 'roleSessionName' failed to satisfy constraint: …").
+     * Returns the session duration in seconds.
+     */
+    private static long validateShape(String roleArn, String sessionName, String token, String duration)
+            throws StsError {
+        List<String> problems = new ArrayList<>();
+        if (roleArn == null) {
+            problems.add("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+        }
+        if (sessionName == null) {
+            problems.add("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+        } else {
+            if (sessionName.length() < 2) {
+                problems.add(constraint(sessionName, "roleSessionName", "Member must have length greater than or equal to 2"));
+            }
+            if (sessionName.length() > 64) {
+                problems.add(constraint(sessionName, "roleSessionName", "Member must have length less than or equal to 64"));
+            }
+            if (!AwsArns.SESSION_NAME_CHARACTERS.matcher(sessionName).matches()) {
+                problems.add(constraint(sessionName, "roleSessionName",
+                        "Member must satisfy regular expression pattern: [\\w+=,.@-]*"));
+            }
+        }
+        if (token == null) {
+            problems.add("Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null");
+        } else if (token.length() < 4) {
+            // The value is not quoted back: it is a credential.
+            problems.add("Value at 'webIdentityToken' failed to satisfy constraint: Member must have length greater than or equal to 4");
+        }
+        long seconds = DEFAULT_SESSION_DURATION.toSeconds();
+        if (duration != null) {
+            try {
+                seconds = Long.parseLong(duration);
+                if (seconds < MIN_DURATION_SECONDS) {
+                    problems.add(constraint(duration, "durationSeconds",
+                            "Member must have value greater than or equal to " + MIN_DURATION_SECONDS));
+                } else if (seconds > MAX_DURATION_SECONDS) {
+                    problems.add(constraint(duration, "durationSeconds",
+                            "Member must have value less than or equal to " + MAX_DURATION_SECONDS));
+                }
+            } catch (NumberFormatException e) {
+                problems.add(constraint(duration, "durationSeconds", "Member must be a whole number of seconds"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw StsError.validation(problems.size() + " validation error" + (problems.size() == 1 ? "" : "s")
+                    + " detected: " + String.join("; ", problems));
+        }
+        if (!AwsArns.isRoleArn(roleArn)) {
+            throw StsError.validation("Request ARN is invalid");
+        }
+        return seconds;
+    }
+
+    private static String constraint(String value, String member, String rule) {
+        return "Value '" + value + "' at '" + member + "' failed to satisfy constraint: " + rule;
+    }
+
+    /**
+     * The role's trust policy: federated principal = the token's provider, and StringEquals on
+     * {@code <provider>:aud} and, if set, {@code <provider>:sub}. Providers are compared by IAM's
+     * name for them (no scheme), as the policy's condition keys are.
+     */
+    private static boolean trusts(AwsRole role, WebIdentityTokens.VerifiedIdentity identity) {
+        String provider = LoopbackUrls.providerName(identity.issuer());
+        return LoopbackUrls.providerName(role.trustedIssuer()).equals(provider)
+                && identity.audiences().contains(role.audience())
+                && (role.subject() == null || role.subject().equals(identity.subject()));
+    }
+
+    private String getCallerIdentity(HttpExchange exchange, byte[] body, String requestId) throws StsError {
+        IssuedAwsCredentials.Issued caller = sigV4.verify(exchange, body);
+        return StsXml.result("GetCallerIdentity")
+                .element("Arn", caller.assumedRoleArn())
+                .element("UserId", caller.assumedRoleId())
+                .element("Account", caller.accountId())
+                .finish("GetCallerIdentity", requestId);
+    }
+}
