@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.HPos;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -31,6 +33,8 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -51,10 +55,12 @@ import javafx.stage.Window;
 final class IssuerDialog {
     static final String ADD_TITLE = "Add issuer";
     static final String SAVE = "Save";
-    static final String SECRET_HINT = "In an app on your computer the client secret cannot stay secret (RFC 8252);"
+    static final String SECRET_HINT = "In an app on your computer it cannot stay secret (RFC 8252);"
             + " fedcred keeps it only in your private settings file.";
-    static final String SECRET_REQUIRED_BY_GOOGLE = "Client secret (required by Google Desktop clients)";
+    static final String SECRET_REQUIRED_BY_GOOGLE = "Client secret (required)";
+    static final String GOOGLE_SECRET_HINT = "Google Desktop clients need their secret, even with PKCE. " + SECRET_HINT;
     static final String SECRET_OPTIONAL = "Client secret (optional)";
+    static final String OTHER_SECRET_HINT = "Only if the provider issued one. " + SECRET_HINT;
 
     private final FedcredContext context;
     private final BackgroundWork work;
@@ -74,12 +80,16 @@ final class IssuerDialog {
     private final TextField secretShown = new TextField();
     private final CheckBox showSecret = new CheckBox("Show");
     private final Label secretLabel = new Label();
+    private final Label secretHint = hint("");
     private final TextField scopes = new TextField();
     private final ToggleGroup redirect = new ToggleGroup();
     private final RadioButton anyPort = radio(Redirect.ANY_FREE_PORT.text, redirect);
     private final RadioButton fixedUri = radio(Redirect.FIXED.text, redirect);
     private final TextField redirectUri = new TextField();
     private final Map<Field, Label> errors = new EnumMap<>(Field.class);
+    /** Fields the user changed: their errors show once they leave the field. */
+    private final Set<Field> edited = EnumSet.noneOf(Field.class);
+    /** Fields whose errors show. */
     private final Set<Field> touched = EnumSet.noneOf(Field.class);
     private final Label stillNeeded = new Label();
     private final Label saveError = new Label();
@@ -107,6 +117,13 @@ final class IssuerDialog {
         root.getStyleClass().add("issuer-dialog");
         root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(MainWindow.STYLESHEET)).toExternalForm());
         root.setPrefWidth(640);
+        // Enter while something is wrong: show every problem instead of doing nothing silently
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && !valid.get()) {
+                touched.addAll(EnumSet.allOf(Field.class));
+                recheck();
+            }
+        });
 
         fill(editing == null ? Values.blank() : Values.of(editing));
         // editing starts from saved values: say at once if one of them is no longer right
@@ -122,8 +139,14 @@ final class IssuerDialog {
             stage.initOwner(owner);
         }
         stage.setScene(new Scene(root));
-        stage.setResizable(true);
-        stage.setMinWidth(520);
+        // errors come and go: the dialog's size follows its content, so Save never drops out of sight
+        stage.setResizable(false);
+    }
+
+    private void fitToContent() {
+        if (stage.isShowing()) {
+            stage.sizeToScene();
+        }
     }
 
     static IssuerDialog add(Window owner, FedcredContext context, BackgroundWork work, Set<String> takenNames,
@@ -188,10 +211,8 @@ final class IssuerDialog {
         HBox secretLine = new HBox(8, secretFields, showSecret);
         secretLine.setAlignment(Pos.CENTER_LEFT);
         secretLabel.setLabelFor(secret);
-        secretLabel.setWrapText(true);
-        secretLabel.setMaxWidth(150);
-        secretLabel.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
-        row(grid, 4, secretLabel, withError(Field.CLIENT_SECRET, secretLine, hint(SECRET_HINT)));
+        secretLabel.setMinWidth(Region.USE_PREF_SIZE);
+        row(grid, 4, secretLabel, withError(Field.CLIENT_SECRET, secretLine, secretHint));
 
         prepare(scopes, Field.SCOPES, IssuerForm.DEFAULT_SCOPES);
         row(grid, 5, label(Field.SCOPES.text, scopes), withError(Field.SCOPES, scopes,
@@ -201,7 +222,10 @@ final class IssuerDialog {
         anyPort.setAccessibleText("Redirect: " + Redirect.ANY_FREE_PORT.text);
         fixedUri.setAccessibleText("Redirect: " + Redirect.FIXED.text);
         redirectUri.disableProperty().bind(fixedUri.selectedProperty().not());
-        VBox redirectChoice = new VBox(6, anyPort, fixedUri, withError(Field.REDIRECT_URI, redirectUri));
+        VBox uriBox = withError(Field.REDIRECT_URI, redirectUri);
+        // under the choice it belongs to
+        VBox.setMargin(uriBox, new Insets(0, 0, 0, 24));
+        VBox redirectChoice = new VBox(6, anyPort, fixedUri, uriBox);
         Label redirectLabel = label("Redirect", anyPort);
         row(grid, 6, redirectLabel, redirectChoice);
         return grid;
@@ -257,9 +281,6 @@ final class IssuerDialog {
                 before.setSelected(true);
                 return;
             }
-            if (now == fixedUri) {
-                redirectUri.requestFocus();
-            }
             recheck();
         });
         watch(name, Field.NAME);
@@ -293,22 +314,30 @@ final class IssuerDialog {
             issuerUrl.setEditable(true);
             issuerUrl.setText(otherIssuerUrl);
         }
+        // Google's fixed URL is there to read, not a stop on the way through the form
+        issuerUrl.setFocusTraversable(!isGoogle);
         issuerUrl.getStyleClass().remove("read-only");
         if (isGoogle) {
             issuerUrl.getStyleClass().add("read-only");
         }
         secretLabel.setText(isGoogle ? SECRET_REQUIRED_BY_GOOGLE : SECRET_OPTIONAL);
+        secretHint.setText(isGoogle ? GOOGLE_SECRET_HINT : OTHER_SECRET_HINT);
     }
 
     private void watch(TextInputControl field, Field which) {
         field.textProperty().addListener((observable, before, now) -> {
             if (!settingFields) {
-                touched.add(which);
+                edited.add(which);
+                // typed into: wait until the user leaves the field; set from outside (a paste by
+                // drag and drop, a test): check at once
+                if (!field.isFocused()) {
+                    touched.add(which);
+                }
             }
             recheck();
         });
         field.focusedProperty().addListener((observable, was, is) -> {
-            if (!is) {
+            if (!is && edited.contains(which)) {
                 touched.add(which);
                 recheck();
             }
@@ -339,6 +368,7 @@ final class IssuerDialog {
                 .map(field -> Character.toLowerCase(field.text.charAt(0)) + field.text.substring(1))
                 .collect(Collectors.joining(", "));
         stillNeeded.setText(missing.isEmpty() ? "" : "Still needed: " + missing + ".");
+        Platform.runLater(this::fitToContent);
         return result;
     }
 
@@ -398,7 +428,7 @@ final class IssuerDialog {
 
     private static void row(GridPane grid, int row, Label label, Node field) {
         GridPane.setValignment(label, VPos.TOP);
-        label.setPadding(new javafx.geometry.Insets(4, 0, 0, 0));
+        label.setPadding(new Insets(4, 0, 0, 0));
         grid.addRow(row, label, field);
     }
 

@@ -84,6 +84,11 @@ class IssuerEditingTest {
         // untouched fields do not shout; the footer says what is still needed
         assertThat(ui.fieldError("Name")).isEmpty();
         assertThat(ui.labelShowing("Still needed: name, issuer URL, client ID.")).isTrue();
+        // Enter on an incomplete form shows every problem instead of doing nothing
+        robot.clickOn(ui.byAccessibleText(TextField.class, "Name")).type(KeyCode.ENTER);
+        waitUntil(() -> ui.fieldError("Name").isPresent());
+        assertThat(ui.fieldError("Client ID")).isPresent();
+        assertThat(ui.buttonShowing(IssuerDialog.SAVE)).isTrue();
 
         ui.enter(ui.byAccessibleText(TextField.class, "Name"), "my issuer");
         ui.enter(ui.byAccessibleText(TextField.class, "Issuer URL"), "http://example.com");
