@@ -6,6 +6,7 @@ import dev.fedcred.core.oidc.SignInCancelledException;
 import dev.fedcred.core.oidc.TokenSet;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,11 +22,19 @@ import javafx.scene.layout.VBox;
 final class IssuerRow extends VBox {
     static final String SIGN_IN_CANCELLED = "Sign-in cancelled";
 
+    /** What the row's Edit and Remove buttons ask the window to do. */
+    interface Actions {
+        void edit(IssuerConfig issuer);
+
+        void remove(IssuerConfig issuer);
+    }
+
     private final FedcredContext context;
     private final SandboxStarter sandbox;
     private final BackgroundWork work;
     private final WindowState state;
     private final IssuerConfig issuer;
+    private final Actions actions;
 
     private final Button signIn = new Button("Sign in");
     private final Label status = new Label();
@@ -35,13 +44,17 @@ final class IssuerRow extends VBox {
     private final ManualUrlBox manualUrl = new ManualUrlBox();
     private final Label error = new Label();
     private final Label notice = new Label();
+    private final Button edit = new Button("Edit");
+    private final Button remove = new Button("Remove");
+    private final ChangeListener<String> selection = (observable, before, shown) -> styleSelected();
 
     /** The sign-in this row is waiting for; null when idle. FX thread only. */
     private SignInTask attempt;
 
     IssuerRow(FedcredContext context, SandboxStarter sandbox, BackgroundWork work, WindowState state,
-              Ticker ticker, IssuerConfig issuer) {
+              Ticker ticker, IssuerConfig issuer, Actions actions) {
         this.context = context;
+        this.actions = actions;
         this.sandbox = sandbox;
         this.work = work;
         this.state = state;
@@ -85,12 +98,33 @@ final class IssuerRow extends VBox {
         showWaiting(false);
 
         getChildren().addAll(titleLine(), url, statusLine, waiting, manualUrl, error, notice);
-        state.shownIssuerProperty().addListener((observable, before, shown) -> styleSelected());
+        state.shownIssuerProperty().addListener(selection);
         styleSelected();
     }
 
     IssuerConfig issuer() {
         return issuer;
+    }
+
+    /** The row leaves the list: stop any sign-in and stop listening to the window's state. */
+    void dispose() {
+        cancel();
+        state.shownIssuerProperty().removeListener(selection);
+    }
+
+    /** While the issuer is being removed, nothing else may start on it. */
+    void removing(boolean isRemoving) {
+        edit.setDisable(isRemoving);
+        remove.setDisable(isRemoving);
+        signIn.setDisable(isRemoving || attempt != null);
+        if (isRemoving) {
+            hide(error);
+        }
+    }
+
+    void showError(Throwable failure) {
+        error.setText(UserMessages.of(failure));
+        show(error);
     }
 
     /** Starts a browser sign-in; a second click while one is waiting does nothing. */
@@ -150,7 +184,21 @@ final class IssuerRow extends VBox {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        line.getChildren().addAll(spacer, signIn);
+        line.getChildren().add(spacer);
+        // the built-in sandbox is neither edited nor removed
+        if (!issuer.isSandbox()) {
+            edit.setAccessibleText("Edit " + issuer.name());
+            edit.getStyleClass().add("row-action");
+            edit.setMinWidth(Region.USE_PREF_SIZE);
+            edit.setOnAction(event -> actions.edit(issuer));
+            remove.setAccessibleText("Remove " + issuer.name());
+            remove.getStyleClass().add("row-action");
+            remove.setMinWidth(Region.USE_PREF_SIZE);
+            remove.setOnAction(event -> actions.remove(issuer));
+            line.getChildren().addAll(edit, remove);
+        }
+        signIn.setMinWidth(Region.USE_PREF_SIZE);
+        line.getChildren().add(signIn);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }
@@ -186,8 +234,7 @@ final class IssuerRow extends VBox {
             showNotice(SIGN_IN_CANCELLED);
             return;
         }
-        error.setText(UserMessages.of(failure));
-        show(error);
+        showError(failure);
     }
 
     private void showNotice(String text) {

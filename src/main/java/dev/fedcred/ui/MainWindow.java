@@ -3,22 +3,35 @@ package dev.fedcred.ui;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.settings.SettingsFileException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * The desktop window's content, built from its collaborators so tests can show it in their own
@@ -27,18 +40,39 @@ import javafx.stage.Stage;
 public final class MainWindow implements AutoCloseable {
     public static final String TITLE = "fedcred";
     static final String STYLESHEET = "/dev/fedcred/ui/fedcred.css";
+    static final String ADD_ISSUER = "Add issuer";
+    static final String READ_SETTINGS_AGAIN = "Read settings again";
+    static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
 
     private final FedcredContext context;
     private final SandboxStarter sandbox;
     private final BackgroundWork work = new BackgroundWork();
     private final WindowState state = new WindowState();
     private final Ticker ticker;
-    private final List<IssuerRow> rows = new ArrayList<>();
+    /** The rows shown, by issuer name, in the list's order. FX thread only. */
+    private final Map<String, IssuerRow> rows = new LinkedHashMap<>();
+    private final IssuerRow.Actions rowActions = new IssuerRow.Actions() {
+        @Override
+        public void edit(IssuerConfig issuer) {
+            editIssuer(issuer);
+        }
+
+        @Override
+        public void remove(IssuerConfig issuer) {
+            confirmRemove(issuer);
+        }
+    };
 
     private final BorderPane root = new BorderPane();
     private final VBox issuerList = new VBox(10);
     private final VBox top = new VBox(10);
     private final Label loadError = new Label();
+    private final HBox loadProblem;
+    private final Button addIssuer = new Button(ADD_ISSUER + "…");
+    private WelcomeBanner banner;
+    private boolean loaded;
+    private IssuerDialog dialog;
+    private Alert confirmation;
 
     public MainWindow(FedcredContext context, SandboxStarter sandbox) {
         this.context = Objects.requireNonNull(context, "context");
@@ -52,10 +86,18 @@ public final class MainWindow implements AutoCloseable {
         Label tagline = new Label("Sign in once with OpenID Connect and see exactly what your ID token says.");
         tagline.getStyleClass().add("tagline");
         loadError.getStyleClass().add("error");
+        loadError.setId("load-error");
         loadError.setWrapText(true);
-        loadError.setVisible(false);
-        loadError.setManaged(false);
-        top.getChildren().addAll(new VBox(2, heading, tagline), loadError);
+        loadError.setMinHeight(Region.USE_PREF_SIZE);
+        loadError.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(loadError, Priority.ALWAYS);
+        Button readAgain = new Button(READ_SETTINGS_AGAIN);
+        readAgain.setMinWidth(Region.USE_PREF_SIZE);
+        readAgain.setOnAction(event -> refresh());
+        loadProblem = new HBox(10, loadError, readAgain);
+        loadProblem.setAlignment(Pos.CENTER_LEFT);
+        showLoadProblem(null);
+        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem);
         top.getStyleClass().add("top");
         root.setTop(top);
 
@@ -65,11 +107,12 @@ public final class MainWindow implements AutoCloseable {
         issuers.setFitToWidth(true);
         issuers.setPrefViewportWidth(400);
         issuers.getStyleClass().add("issuer-scroll");
-        root.setLeft(issuers);
+        VBox.setVgrow(issuers, Priority.ALWAYS);
+        root.setLeft(new VBox(issuerListHeader(), issuers));
         root.setCenter(new ClaimsView(context, work, state, ticker, ZoneId.systemDefault()));
 
         ticker.start();
-        load();
+        refresh();
     }
 
     public Parent root() {
@@ -89,64 +132,199 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         ticker.stop();
-        rows.forEach(IssuerRow::cancel);
+        if (Platform.isFxApplicationThread()) {
+            closeOnFxThread();
+        } else {
+            Platform.runLater(this::closeOnFxThread);
+        }
         work.close();
     }
 
-    /** The settings and token cache are files: read them off the FX thread. */
-    private void load() {
+    private void closeOnFxThread() {
+        rows.values().forEach(IssuerRow::cancel);
+        if (dialog != null) {
+            dialog.close();
+        }
+        if (confirmation != null) {
+            confirmation.close();
+        }
+    }
+
+    private HBox issuerListHeader() {
+        Label title = new Label("Issuers");
+        title.getStyleClass().add("list-title");
+        addIssuer.setAccessibleText(ADD_ISSUER);
+        addIssuer.setMinWidth(Region.USE_PREF_SIZE);
+        addIssuer.setOnAction(event -> addIssuer());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, addIssuer);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("issuer-list-header");
+        return header;
+    }
+
+    /**
+     * Reads the settings and token cache off the FX thread and shows what they hold. A settings
+     * file that does not parse leaves the sandbox usable and says which file and where.
+     */
+    private void refresh() {
         work.run(this::readConfiguration, this::showConfiguration, failure -> {
-            issuerList.getChildren().clear();
-            loadError.setText(UserMessages.of(failure));
-            loadError.setVisible(true);
-            loadError.setManaged(true);
+            if (!loaded) {
+                issuerList.getChildren().clear();
+            }
+            showLoadProblem(UserMessages.of(failure));
         });
     }
 
     private Configuration readConfiguration() {
-        List<IssuerConfig> issuers = context.issuers().all();
+        List<IssuerConfig> issuers;
+        String settingsProblem = null;
+        try {
+            issuers = context.issuers().all();
+        } catch (SettingsFileException e) {
+            // the store never writes over a file it cannot read; the sandbox needs no settings
+            issuers = List.of(context.issuers().sandbox());
+            settingsProblem = UserMessages.of(e);
+        }
         Map<String, TokenSet> tokens = new HashMap<>();
         for (IssuerConfig issuer : issuers) {
             context.sessions().current(issuer.name()).ifPresent(set -> tokens.put(issuer.name(), set));
         }
-        return new Configuration(issuers, context.issuers().hasUserIssuers(), tokens);
+        boolean hasUserIssuers = issuers.stream().anyMatch(issuer -> !issuer.isSandbox());
+        return new Configuration(issuers, hasUserIssuers, tokens, settingsProblem);
     }
 
     private void showConfiguration(Configuration configuration) {
-        Instant now = context.clock().instant();
-        // open the most recent sign-in that is still valid; an expired one only shows in its row
-        String show = configuration.tokens().values().stream()
-                .filter(tokens -> !tokens.isExpired(now))
-                .max(Comparator.comparing(TokenSet::verifiedAt))
-                .map(TokenSet::issuerName)
-                .orElse(null);
-        state.loaded(configuration.tokens(), show);
+        Set<String> names = configuration.issuers().stream().map(IssuerConfig::name).collect(Collectors.toSet());
+        if (loaded) {
+            state.reloaded(names, configuration.tokens());
+        } else {
+            Instant now = context.clock().instant();
+            // open the most recent sign-in that is still valid; an expired one only shows in its row
+            String show = configuration.tokens().values().stream()
+                    .filter(tokens -> !tokens.isExpired(now))
+                    .max(Comparator.comparing(TokenSet::verifiedAt))
+                    .map(TokenSet::issuerName)
+                    .orElse(null);
+            state.loaded(configuration.tokens(), show);
+        }
+        showLoadProblem(configuration.settingsProblem());
+        showRows(configuration.issuers());
 
+        if (!loaded && !configuration.hasUserIssuers() && configuration.tokens().isEmpty()
+                && configuration.settingsProblem() == null) {
+            showWelcome();
+        } else if (banner != null && configuration.hasUserIssuers()) {
+            banner.dismiss();
+        }
+        loaded = true;
+    }
+
+    /** Keeps the row of an issuer that did not change, so a sign-in waiting there goes on. */
+    private void showRows(List<IssuerConfig> issuers) {
+        Map<String, IssuerRow> before = new LinkedHashMap<>(rows);
+        rows.clear();
         issuerList.getChildren().clear();
-        for (IssuerConfig issuer : configuration.issuers()) {
-            IssuerRow row = new IssuerRow(context, sandbox, work, state, ticker, issuer);
-            rows.add(row);
+        for (IssuerConfig issuer : issuers) {
+            IssuerRow row = before.remove(issuer.name());
+            if (row == null || !row.issuer().equals(issuer)) {
+                if (row != null) {
+                    row.dispose();
+                }
+                row = new IssuerRow(context, sandbox, work, state, ticker, issuer, rowActions);
+            }
+            rows.put(issuer.name(), row);
             issuerList.getChildren().add(row);
         }
-        if (!configuration.hasUserIssuers() && configuration.tokens().isEmpty()) {
-            showWelcome();
-        }
+        before.values().forEach(IssuerRow::dispose);
+    }
+
+    private void showLoadProblem(String message) {
+        loadError.setText(message == null ? "" : message);
+        loadProblem.setVisible(message != null);
+        loadProblem.setManaged(message != null);
     }
 
     private void showWelcome() {
-        WelcomeBanner banner = new WelcomeBanner(this::signInToSandbox);
+        banner = new WelcomeBanner(this::signInToSandbox);
         top.getChildren().add(banner);
+        WelcomeBanner shown = banner;
         state.tokens().addListener((MapChangeListener<String, TokenSet>) change -> {
             if (change.wasAdded()) {
-                banner.dismiss();
+                shown.dismiss();
             }
         });
     }
 
     private void signInToSandbox() {
-        rows.stream().filter(row -> row.issuer().isSandbox()).findFirst().ifPresent(IssuerRow::signIn);
+        rows.values().stream().filter(row -> row.issuer().isSandbox()).findFirst().ifPresent(IssuerRow::signIn);
     }
 
-    private record Configuration(List<IssuerConfig> issuers, boolean hasUserIssuers, Map<String, TokenSet> tokens) {
+    private void addIssuer() {
+        openDialog(IssuerDialog.add(owner(), context, work, rows.keySet(), saved -> refresh(), this::refresh));
+    }
+
+    private void editIssuer(IssuerConfig issuer) {
+        openDialog(IssuerDialog.edit(owner(), context, work, issuer, rows.keySet(), saved -> refresh(),
+                this::refresh));
+    }
+
+    private void openDialog(IssuerDialog next) {
+        if (dialog != null) {
+            dialog.close();
+        }
+        dialog = next;
+        dialog.show();
+    }
+
+    private void confirmRemove(IssuerConfig issuer) {
+        if (confirmation != null) {
+            confirmation.close();
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Remove issuer " + issuer.name() + "? Its saved sign-in is forgotten.", REMOVE, ButtonType.CANCEL);
+        alert.setTitle("Remove issuer");
+        alert.setHeaderText(null);
+        alert.getDialogPane().getStylesheets().add(
+                Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
+        alert.getDialogPane().lookupButton(REMOVE).setAccessibleText("Remove issuer " + issuer.name());
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setAccessibleText("Keep issuer " + issuer.name());
+        Window owner = owner();
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.resultProperty().addListener((observable, before, result) -> {
+            if (result == REMOVE) {
+                remove(issuer);
+            }
+        });
+        confirmation = alert;
+        alert.show();
+    }
+
+    private void remove(IssuerConfig issuer) {
+        IssuerRow row = rows.get(issuer.name());
+        if (row != null) {
+            row.removing(true);
+        }
+        work.run(() -> {
+            context.issuers().remove(issuer.name());
+            context.sessions().signOut(issuer.name());
+            return issuer;
+        }, removed -> refresh(), failure -> {
+            if (row != null) {
+                row.removing(false);
+                row.showError(failure);
+            }
+        });
+    }
+
+    private Window owner() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private record Configuration(List<IssuerConfig> issuers, boolean hasUserIssuers, Map<String, TokenSet> tokens,
+                                 String settingsProblem) {
     }
 }

@@ -1,8 +1,10 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.core.oidc.TokenSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -38,6 +40,16 @@ final class WindowState {
     void loaded(Map<String, TokenSet> current, String show) {
         tokens.putAll(current);
         shownIssuer.set(show);
+    }
+
+    /** The issuers were read again: forget the tokens of those that are gone, take in the stored ones. */
+    void reloaded(Set<String> issuerNames, Map<String, TokenSet> current) {
+        for (String name : List.copyOf(tokens.keySet())) {
+            if (!issuerNames.contains(name)) {
+                signedOut(name);
+            }
+        }
+        tokens.putAll(current);
     }
 
     /** A fresh sign-in is what the user wants to look at. */

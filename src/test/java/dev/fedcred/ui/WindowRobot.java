@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -30,6 +31,28 @@ final class WindowRobot {
     Button buttonByText(String text) {
         waitUntil(() -> labeledShowing(Button.class, text).isPresent());
         return (Button) labeledShowing(Button.class, text).orElseThrow();
+    }
+
+    /** A showing node of {@code type} whose accessible text is {@code text}, such as a labelled field. */
+    <T extends Node> T byAccessibleText(Class<T> type, String text) {
+        Predicate<Node> wanted = node -> type.isInstance(node) && text.equals(node.getAccessibleText());
+        waitUntil(() -> findShowing(wanted).isPresent());
+        return type.cast(findShowing(wanted).orElseThrow());
+    }
+
+    boolean buttonShowing(String accessibleText) {
+        return findShowing(node -> node instanceof Button b && accessibleText.equals(b.getAccessibleText())).isPresent();
+    }
+
+    /** Sets a field's text as typing would end up, on the FX thread. */
+    void enter(TextInputControl field, String text) {
+        robot.interact(() -> field.setText(text));
+    }
+
+    /** The error shown under the field with this accessible text, if one shows. */
+    Optional<String> fieldError(String field) {
+        return findShowing(node -> node instanceof Label l && (field + " error").equals(l.getAccessibleText()))
+                .map(node -> ((Label) node).getText());
     }
 
     boolean labelShowing(String text) {
