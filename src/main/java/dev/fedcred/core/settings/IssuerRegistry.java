@@ -4,6 +4,7 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.RedirectSpec;
+import dev.fedcred.core.targets.Target;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,10 +77,17 @@ public final class IssuerRegistry {
         if (SANDBOX.equals(name)) {
             throw new FedcredException("The sandbox issuer is built in and cannot be removed.");
         }
-        if (store.load().issuer(name).isEmpty()) {
+        Settings settings = store.load();
+        if (settings.issuer(name).isEmpty()) {
             throw new FedcredException("There is no issuer named \"" + name + "\". See `fedcred issuers list`.");
         }
-        store.update(settings -> settings.withoutIssuer(name));
+        List<String> users = settings.targets().stream()
+                .filter(target -> name.equals(target.issuer())).map(Target::name).toList();
+        if (!users.isEmpty()) {
+            throw new FedcredException("The issuer \"" + name + "\" signs in for the targets " + users
+                    + "; remove those targets or point them at another issuer first.");
+        }
+        store.update(current -> current.withoutIssuer(name));
     }
 
     private static void validate(IssuerConfig issuer) {

@@ -3,6 +3,7 @@ package dev.fedcred.core.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -43,6 +44,18 @@ class TargetRegistryTest {
         assertThat(read.stsEndpoint()).isNull();
         registry().remove("prod-ro");
         assertThat(registry().find("prod-ro")).isEmpty();
+    }
+
+    @Test
+    void anIssuerUsedByATargetCannotBeRemoved() {
+        SettingsStore store = new SettingsStore(home.resolve("settings.json"));
+        IssuerRegistry issuers = new IssuerRegistry(store, URI.create("http://127.0.0.1:9750"));
+        issuers.add(IssuerRegistry.google("google", "123-fake.apps.googleusercontent.com", "fake", null));
+        registry().add(new AwsRoleTarget("prod", "arn:aws:iam::000000000000:role/x", "prod", null, null, null, "google", null));
+        assertThatThrownBy(() -> issuers.remove("google")).hasMessageContaining("signs in for the targets [prod]");
+        registry().remove("prod");
+        issuers.remove("google");
+        assertThat(issuers.find("google")).isEmpty();
     }
 
     @Test
