@@ -178,6 +178,19 @@ class AwsProfileWriterTest {
     }
 
     @Test
+    void oldMacLineEndingsAreLinesTooAsTheSdkReadsThem() throws Exception {
+        given(credentials, "[a]\rx = 1\r");
+
+        writer.writeCredentials("p", "t", CREDENTIALS, false);
+
+        assertThat(raw(credentials)).isEqualTo("[a]\rx = 1\r\r"
+                + String.join("\r", credentialsSection("[p]", CREDENTIALS, "t")) + "\r");
+        assertThat(sdkProfiles(credentials, ProfileFile.Type.CREDENTIALS)).containsOnlyKeys("a", "p");
+        writer.remove("p");
+        assertThat(raw(credentials)).isEqualTo("[a]\rx = 1\r");
+    }
+
+    @Test
     void aDuplicateOfAnotherProfileIsTheUsersBusinessAndDoesNotBlockWriting() throws Exception {
         given(credentials, lines("[a]", "x = 1", "[a]", "y = 2"));
         writer.writeCredentials("b", "t", CREDENTIALS, false);
