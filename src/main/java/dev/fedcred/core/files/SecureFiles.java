@@ -24,6 +24,8 @@ public final class SecureFiles {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
+    private static final int MAX_LINK_HOPS = 40;
+
     private SecureFiles() {
     }
 
@@ -74,6 +76,50 @@ public final class SecureFiles {
                     + ". The previous file, if any, is unchanged.", e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * The file that {@code path} finally names, following symbolic links (a dangling link's target
+     * too). Writing to the result replaces the link's target atomically in its own directory and
+     * leaves the link itself in place; renaming onto the link would silently replace it with a
+     * plain file and cut the user's link (dotfile managers rely on such links).
+     */
+    public static Path resolveSymbolicLinks(Path path) {
+        Path current = path.toAbsolutePath();
+        try {
+            for (int hops = 0; Files.isSymbolicLink(current); hops++) {
+                if (hops == MAX_LINK_HOPS) {
+                    throw new FedcredException(path + " is a chain of more than " + MAX_LINK_HOPS
+                            + " symbolic links (a loop?). Point it at a real file and retry.");
+                }
+                // a relative link is relative to the directory holding the link
+                current = current.resolveSibling(Files.readSymbolicLink(current));
+            }
+        } catch (IOException e) {
+            throw new FedcredException("Cannot follow the symbolic link " + current + ": " + e.getMessage()
+                    + ". Check the link and retry.", e);
+        }
+        return current;
+    }
+
+    /**
+     * Opens (creating 0600 if needed) a file used only for {@link FileChannel#lock}; the caller
+     * closes the channel. Lock files are never deleted: deleting one while another process waits
+     * on it would let a third process lock a new file of the same name at the same time.
+     */
+    public static FileChannel openLockFile(Path lockFile) {
+        Path absolute = lockFile.toAbsolutePath();
+        createPrivateDirectories(absolute.getParent());
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (isPosix(absolute.getParent())) {
+                return FileChannel.open(absolute, options, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+            }
+            return FileChannel.open(absolute, options);
+        } catch (IOException e) {
+            throw new FedcredException("Cannot open the lock file " + absolute + ": " + e.getMessage()
+                    + ". Check that you can write to " + absolute.getParent() + ".", e);
         }
     }
 

@@ -1,0 +1,35 @@
+package dev.fedcred.core.aws.profiles;
+
+import dev.fedcred.core.FedcredException;
+import java.nio.file.Path;
+
+/** The profile exists and fedcred did not write it; fedcred left it unchanged. */
+public class ProfileNotManagedException extends FedcredException {
+    private final Path file;
+    private final String profile;
+
+    public ProfileNotManagedException(Path file, String profile, String whatToDo) {
+        super("The AWS profile '" + profile + "' in " + file + " was not written by fedcred, so fedcred left it"
+                + " unchanged. " + whatToDo);
+        this.file = file;
+        this.profile = profile;
+    }
+
+    static ProfileNotManagedException onWrite(Path file, String profile) {
+        return new ProfileNotManagedException(file, profile, "To replace it with fedcred's credentials, use --force"
+                + " (CLI) or confirm in the app to replace it; or choose another profile name.");
+    }
+
+    static ProfileNotManagedException onRemove(Path file, String profile) {
+        return new ProfileNotManagedException(file, profile, "Remove it by editing the file yourself if you no"
+                + " longer need it.");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String profile() {
+        return profile;
+    }
+}
