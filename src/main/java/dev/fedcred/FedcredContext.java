@@ -4,6 +4,8 @@ import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
+import dev.fedcred.core.aws.profiles.AwsFileLocations;
+import dev.fedcred.core.aws.profiles.AwsProfileWriter;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.ProviderDiscovery;
@@ -16,6 +18,7 @@ import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.TargetRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -52,7 +55,8 @@ public final class FedcredContext {
         this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
         this.targets = new TargetRegistry(settings, issuers.sandbox().issuer());
         this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
-                new AwsSessionCache(paths.awsSessionCacheFile()), clock);
+                new AwsSessionCache(paths.awsSessionCacheFile()),
+                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, userHome()), clock), clock);
     }
 
     public static FedcredContext fromSystem() {
@@ -93,6 +97,10 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws;
+    }
+
+    private static Path userHome() {
+        return Path.of(System.getProperty("user.home"));
     }
 
     private static int sandboxPort(Map<String, String> env) {

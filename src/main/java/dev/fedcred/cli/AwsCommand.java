@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "aws", description = "AWS helpers: config snippets and removing written profiles.",
-        subcommands = {AwsCommand.ConfigSnippet.class})
+        subcommands = {AwsCommand.ConfigSnippet.class, AwsCommand.RemoveProfile.class})
 final class AwsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -44,6 +44,29 @@ final class AwsCommand implements Runnable {
             if (target.region() != null) {
                 out.println("region = " + target.region());
             }
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a profile fedcred wrote (never one it did not write).")
+    static final class RemoveProfile implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "PROFILE")
+        String profile;
+
+        private final FedcredContext context;
+
+        RemoveProfile(FedcredContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            boolean removed = context.aws().removeProfile(profile);
+            spec.commandLine().getOut().println(removed
+                    ? "Removed AWS profile " + profile + " from " + context.aws().files().credentialsFile() + "."
+                    : "There is no profile " + profile + " written by fedcred; nothing to do.");
         }
     }
 }

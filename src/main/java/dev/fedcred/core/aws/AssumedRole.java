@@ -1,5 +1,6 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.aws.profiles.AwsCredentials;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,10 @@ public record AssumedRole(
         String subject,
         String audience,
         String provider) {
+
+    public AwsCredentials credentials() {
+        return new AwsCredentials(accessKeyId, secretAccessKey, sessionToken, expiration);
+    }
 
     public boolean validFor(java.time.Duration margin, Instant now) {
         return now.plus(margin).isBefore(expiration);

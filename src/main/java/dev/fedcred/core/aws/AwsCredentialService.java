@@ -1,5 +1,7 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.aws.profiles.AwsFileLocations;
+import dev.fedcred.core.aws.profiles.AwsProfileWriter;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
@@ -26,15 +28,41 @@ public final class AwsCredentialService {
     private final IdentitySessions sessions;
     private final WebIdentityRoleAssumer assumer;
     private final AwsSessionCache cache;
+    private final AwsProfileWriter profiles;
     private final Clock clock;
 
     public AwsCredentialService(IssuerRegistry issuers, IdentitySessions sessions, WebIdentityRoleAssumer assumer,
-                                AwsSessionCache cache, Clock clock) {
+                                AwsSessionCache cache, AwsProfileWriter profiles, Clock clock) {
         this.issuers = issuers;
         this.sessions = sessions;
         this.assumer = assumer;
         this.cache = cache;
+        this.profiles = profiles;
         this.clock = clock;
+    }
+
+    /**
+     * New credentials written as the target's profile (and its region into the config file), so
+     * the AWS CLI and every SDK use them at once.
+     *
+     * @param force replace a profile of that name that fedcred did not write
+     */
+    public AssumedRole assumeAndWrite(AwsRoleTarget target, boolean force) {
+        AssumedRole role = assume(target);
+        profiles.writeCredentials(target.profile(), target.name(), role.credentials(), force);
+        if (target.region() != null) {
+            profiles.writeRegion(target.profile(), target.name(), target.region(), force);
+        }
+        return role;
+    }
+
+    /** Removes a profile fedcred wrote from the credentials and config files. */
+    public boolean removeProfile(String profile) {
+        return profiles.remove(profile);
+    }
+
+    public AwsFileLocations files() {
+        return profiles.files();
     }
 
     /** Always calls STS for new credentials. */

@@ -63,6 +63,10 @@ public final class AwsProfileWriter {
         this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
     }
 
+    public AwsFileLocations files() {
+        return files;
+    }
+
     /** Writes or replaces [profile] in the credentials file; marks it managed by fedcred for targetName. */
     public void writeCredentials(String profile, String targetName, AwsCredentials credentials, boolean force) {
         requireProfileName(profile);

@@ -1,0 +1,45 @@
+package dev.fedcred.cli;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "assume", description = {"Get fresh credentials for a target and write them where its tools look:",
+        "an AWS role as a profile in the shared credentials file."})
+final class AssumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGET")
+    String targetName;
+
+    @Option(names = "--force", description = "Replace a profile of that name that fedcred did not write.")
+    boolean force;
+
+    private final FedcredContext context;
+
+    AssumeCommand(FedcredContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        AwsRoleTarget target = AwsTargets.resolve(context, targetName);
+        AssumedRole role = context.aws().assumeAndWrite(target, force);
+        Duration left = Duration.between(context.clock().instant(), role.expiration());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Wrote AWS profile " + target.profile() + " to " + context.aws().files().credentialsFile()
+                + " as " + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
+                + TokenSummary.humanDuration(left.isNegative() ? Duration.ZERO : left) + ").");
+        out.println("Use it with: aws --profile " + target.profile() + " sts get-caller-identity");
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.fedcred.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a real peer program (the AWS CLI, Node) with a controlled environment and captures its output. */
+final class PeerProgram {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private PeerProgram() {
+    }
+
+    /** Fails loudly when the program is missing: interop tests never skip silently. */
+    static Path require(String path, String installHint) {
+        Path program = Path.of(path);
+        if (!Files.isExecutable(program)) {
+            throw new AssertionError(path + " is not installed; " + installHint + " (.ci/run installs it)");
+        }
+        return program;
+    }
+
+    static Result run(List<String> command, Map<String, String> env, Path workDir) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        Map<String, String> environment = builder.environment();
+        // nothing from the developer's own AWS setup may leak into the test
+        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("FEDCRED_"));
+        environment.putAll(env);
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish within 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
