@@ -16,8 +16,8 @@ import java.util.Optional;
  * needed), AssumeRoleWithWebIdentity, and the session cache.
  */
 public final class AwsCredentialService {
-    /** STS must still see the ID token as valid when the request arrives. */
-    static final Duration MIN_ID_TOKEN_LEFT = Duration.ofMinutes(2);
+    /** STS must still see the ID token as valid when the request arrives, whatever the clock skew. */
+    static final Duration MIN_ID_TOKEN_LEFT = Duration.ofMinutes(1);
     /**
      * Credentials with less than this left are renewed instead of reused: botocore and the SDKs
      * start refreshing process credentials 15 minutes before they expire.

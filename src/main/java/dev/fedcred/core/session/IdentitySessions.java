@@ -11,6 +11,8 @@ import java.util.Optional;
 
 /** Sign-in state per issuer: the flow, then the cache, so every front end behaves the same. */
 public final class IdentitySessions {
+    private static final Duration FRESH_TOKEN_MINIMUM = Duration.ofSeconds(10);
+
     private final SignInService signIn;
     private final TokenCache cache;
 
@@ -61,7 +63,8 @@ public final class IdentitySessions {
             throw new SignInRequiredException(issuer.name(), "Renewing the ID token from " + issuer.label()
                     + " failed: " + e.getMessage(), e);
         }
-        if (renewed.timeLeft(now).compareTo(minimumLeft) < 0) {
+        // a fresh token is as good as the issuer gives; it only has to outlive the call it is for
+        if (renewed.timeLeft(now).compareTo(FRESH_TOKEN_MINIMUM) < 0) {
             throw new SignInRequiredException(issuer.name(), issuer.label()
                     + " renewed the session without a new ID token, and the current one has expired.");
         }
