@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredPaths;
+import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
@@ -18,7 +19,6 @@ import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.TargetRegistry;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +56,7 @@ public final class FedcredContext {
         this.targets = new TargetRegistry(settings, issuers.sandbox().issuer());
         this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
                 new AwsSessionCache(paths.awsSessionCacheFile()),
-                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, userHome()), clock), clock);
+                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock);
     }
 
     public static FedcredContext fromSystem() {
@@ -97,10 +97,6 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws;
-    }
-
-    private static Path userHome() {
-        return Path.of(System.getProperty("user.home"));
     }
 
     private static int sandboxPort(Map<String, String> env) {

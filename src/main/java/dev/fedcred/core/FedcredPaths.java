@@ -19,7 +19,7 @@ public record FedcredPaths(Path configDir, Path stateDir) {
             Path root = Path.of(home).toAbsolutePath();
             return new FedcredPaths(root.resolve("config"), root.resolve("state"));
         }
-        Path userHome = Path.of(System.getProperty("user.home"));
+        Path userHome = UserHome.from(env);
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             Path roaming = pathOr(env.get("APPDATA"), userHome.resolve("AppData/Roaming"));
