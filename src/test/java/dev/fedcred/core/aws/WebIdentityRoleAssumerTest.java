@@ -103,6 +103,13 @@ class WebIdentityRoleAssumerTest {
     }
 
     @Test
+    void aRejectedClaimShowsTheTokensClaimsBesideThePolicy() {
+        sandbox.awsStsFaults().failNext(1, "IDPRejectedClaim");
+        assertFails(target(SandboxAws.DEFAULT_ROLE_ARN), tokens, FIX_TRUST_POLICY, "IDPRejectedClaim",
+                "iss=" + sandbox.issuerUri(), "aud=fedcred-sandbox", "sub=sandbox-user-0001");
+    }
+
+    @Test
     void aDurationAboveTheRolesMaximumSaysSo() {
         assertFails(target(SandboxAws.SHORT_ROLE_ARN, Duration.ofHours(2)), tokens, FIX_TARGET, "ValidationError",
                 "asks for 7200 s, more than the role", "MaxSessionDuration");
