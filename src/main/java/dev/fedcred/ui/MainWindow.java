@@ -84,7 +84,8 @@ public final class MainWindow implements AutoCloseable {
 
         Label heading = new Label(TITLE);
         heading.getStyleClass().add("app-title");
-        Label tagline = new Label("Sign in once with OpenID Connect and see exactly what your ID token says.");
+        Label tagline = new Label("Sign in once with OpenID Connect, see exactly what your ID token says, and turn it into"
+                + " short-lived cloud credentials.");
         tagline.getStyleClass().add("tagline");
         loadError.getStyleClass().add("error");
         loadError.setId("load-error");

@@ -170,8 +170,14 @@ final class TargetList extends VBox {
                 Objects.requireNonNull(getClass().getResource(MainWindow.STYLESHEET)).toExternalForm());
         alert.getDialogPane().lookupButton(question.proceed()).setAccessibleText(question.proceedAccessibleText());
         alert.getDialogPane().lookupButton(ButtonType.CANCEL).setAccessibleText(question.cancelAccessibleText());
-        // the paths are long: let the text wrap in a dialog of a readable width
-        alert.getDialogPane().setPrefWidth(560);
+        // the paths are long: the dialog's own label would cut the question off with "…", so
+        // the text goes into a label that wraps and keeps its full height
+        Label content = new Label(question.text());
+        content.getStyleClass().add("content");
+        content.setWrapText(true);
+        content.setMinHeight(Region.USE_PREF_SIZE);
+        content.setPrefWidth(500);
+        alert.getDialogPane().setContent(content);
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         Window owner = getScene() == null ? null : getScene().getWindow();
         if (owner != null) {

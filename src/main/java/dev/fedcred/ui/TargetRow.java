@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -74,11 +76,26 @@ final class TargetRow extends VBox {
     private final Button assume = new Button(ASSUME);
     private final Button removeProfile = new Button(REMOVE_PROFILE);
     private final MapChangeListener<String, TokenSet> signedIn = this::issuerSignedIn;
+    /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
+    private final Label profileMissing = new Label();
 
     private TargetSnapshot snapshot;
     private boolean busy;
     /** The issuer the error's Sign in button signs in to; null when the error is not about signing in. */
     private String signInIssuer;
+    /** The button that had the focus when work started, and where the focus went when it was disabled. */
+    private Button focusToRestore;
+    private Node focusWentTo;
+    private final ChangeListener<Node> focusMoved = new ChangeListener<>() {
+        @Override
+        public void changed(ObservableValue<? extends Node> observable, Node before, Node now) {
+            // the focus passes through null on its way to the next focusable node
+            if (now != null) {
+                focusWentTo = now;
+                observable.removeListener(this);
+            }
+        }
+    };
 
     TargetRow(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone,
               TargetSnapshot snapshot, Actions actions) {
@@ -132,7 +149,10 @@ final class TargetRow extends VBox {
                     ticker.nowProperty(), expiration));
             status.textProperty().addListener((observable, before, text) -> styleStatus(ticker, zone));
             styleStatus(ticker, zone);
-            getChildren().addAll(status, working, notice, errorBox, actionLine(aws));
+            profileMissing.getStyleClass().add("hint");
+            wrapFully(profileMissing);
+            hide(profileMissing);
+            getChildren().addAll(status, profileMissing, working, notice, errorBox, actionLine(aws));
         } else {
             Label unsupported = new Label("The desktop window cannot get credentials for this kind of target yet.");
             unsupported.getStyleClass().add("hint");
@@ -287,6 +307,14 @@ final class TargetRow extends VBox {
         hide(errorBox);
         workingMessage.setText(message);
         show(working);
+        // disabling the focused button sends the focus elsewhere (at the next pulse); it comes
+        // back when the work ends, unless the user has put it somewhere else meanwhile
+        Node focused = focusOwner();
+        focusToRestore = focused == assume || focused == removeProfile ? (Button) focused : null;
+        focusWentTo = null;
+        if (focusToRestore != null) {
+            getScene().focusOwnerProperty().addListener(focusMoved);
+        }
         enableActions();
     }
 
@@ -294,11 +322,30 @@ final class TargetRow extends VBox {
         busy = false;
         hide(working);
         enableActions();
+        if (getScene() != null) {
+            getScene().focusOwnerProperty().removeListener(focusMoved);
+        }
+        if (focusToRestore != null && focusWentTo != null && focusOwner() == focusWentTo) {
+            (focusToRestore.isDisabled() ? assume : focusToRestore).requestFocus();
+        }
+        focusToRestore = null;
+        focusWentTo = null;
+    }
+
+    private Node focusOwner() {
+        return getScene() == null ? null : getScene().getFocusOwner();
     }
 
     private void enableActions() {
         assume.setDisable(busy);
         removeProfile.setDisable(busy || !snapshot.profileInFile());
+        if (target instanceof AwsRoleTarget aws) {
+            boolean missing = !busy && !snapshot.profileInFile() && expiration.get() != null;
+            profileMissing.setText("The profile " + aws.profile() + " is not in the credentials file; "
+                    + ASSUME + " writes it.");
+            profileMissing.setVisible(missing);
+            profileMissing.setManaged(missing);
+        }
     }
 
     private void showNotice(String text) {

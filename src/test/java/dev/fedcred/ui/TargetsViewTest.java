@@ -82,8 +82,11 @@ class TargetsViewTest {
         assertThat(ui.buttonByAccessibleText(REMOVE).isDisabled()).isTrue();
 
         signIn(ui);
-        ui.click(ui.buttonByAccessibleText(ASSUME));
+        Button assume = ui.buttonByAccessibleText(ASSUME);
+        ui.click(assume);
         waitUntil(() -> ui.labelShowingStartingWith("Wrote profile fedcred-sandbox (access key ID ASIA"));
+        // the button was disabled while it worked; the keyboard focus comes back to it
+        waitUntil(assume::isFocused);
 
         String credentialsText = Files.readString(credentials());
         assertThat(credentialsText).contains("[fedcred-sandbox]").contains("x_fedcred_managed = sandbox-aws");
@@ -103,6 +106,9 @@ class TargetsViewTest {
         assertThat(Files.readString(credentials())).doesNotContain("fedcred-sandbox");
         assertThat(Files.readString(home.resolve("aws/config"))).doesNotContain("fedcred-sandbox");
         assertThat(remove.isDisabled()).isTrue();
+        // the credentials are still fedcred's to reuse; the row says they are no longer in the file
+        assertThat(ui.labelShowing("The profile fedcred-sandbox is not in the credentials file; Assume role writes it."))
+                .isTrue();
     }
 
     @Test
