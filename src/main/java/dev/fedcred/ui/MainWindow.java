@@ -65,6 +65,7 @@ public final class MainWindow implements AutoCloseable {
 
     private final BorderPane root = new BorderPane();
     private final VBox issuerList = new VBox(10);
+    private final TargetList targetList;
     private final VBox top = new VBox(10);
     private final Label loadError = new Label();
     private final HBox loadProblem;
@@ -83,7 +84,8 @@ public final class MainWindow implements AutoCloseable {
 
         Label heading = new Label(TITLE);
         heading.getStyleClass().add("app-title");
-        Label tagline = new Label("Sign in once with OpenID Connect and see exactly what your ID token says.");
+        Label tagline = new Label("Sign in once with OpenID Connect, see exactly what your ID token says, and turn it into"
+                + " short-lived cloud credentials.");
         tagline.getStyleClass().add("tagline");
         loadError.getStyleClass().add("error");
         loadError.setId("load-error");
@@ -103,7 +105,9 @@ public final class MainWindow implements AutoCloseable {
 
         issuerList.getStyleClass().add("issuer-list");
         issuerList.getChildren().add(new Label("Loading issuers…"));
-        ScrollPane issuers = new ScrollPane(issuerList);
+        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), this::signIn, state::renewed);
+        // issuers, then the targets they sign in for, in one column that scrolls as a whole
+        ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);
         issuers.setPrefViewportWidth(400);
         issuers.getStyleClass().add("issuer-scroll");
@@ -148,6 +152,7 @@ public final class MainWindow implements AutoCloseable {
         if (confirmation != null) {
             confirmation.close();
         }
+        targetList.close();
     }
 
     private HBox issuerListHeader() {
@@ -169,6 +174,7 @@ public final class MainWindow implements AutoCloseable {
      * file that does not parse leaves the sandbox usable and says which file and where.
      */
     private void refresh() {
+        targetList.refresh();
         work.run(this::readConfiguration, this::showConfiguration, failure -> {
             if (!loaded) {
                 issuerList.getChildren().clear();
@@ -255,6 +261,14 @@ public final class MainWindow implements AutoCloseable {
                 shown.dismiss();
             }
         });
+    }
+
+    /** A target row asks for the sign-in its credentials need: the issuer's own row runs it. */
+    private void signIn(String issuerName) {
+        IssuerRow row = rows.get(issuerName);
+        if (row != null) {
+            row.signIn();
+        }
     }
 
     private void signInToSandbox() {

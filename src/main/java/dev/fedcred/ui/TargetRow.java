@@ -1,0 +1,432 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.aws.AwsStsException;
+import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.session.SignInRequiredException;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.Target;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * One target in the targets section: where its credentials go, which issuer signs in, how long
+ * its last credentials stay valid, and Assume role / Remove profile for an AWS role. Shows the
+ * access key ID at most, never the secret access key or the session token.
+ */
+final class TargetRow extends VBox {
+    static final String ASSUME = "Assume role";
+    static final String REMOVE_PROFILE = "Remove profile";
+    static final String BACKUP_SUFFIX = ".fedcred-backup";
+    static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
+
+    /** What the row needs from the window around it. */
+    interface Actions {
+        /** Starts the browser sign-in of that issuer, as its own row's Sign in does. */
+        void signIn(String issuerName);
+
+        /** The ID token was renewed on the way to the credentials: the issuer row shows it. */
+        void renewed(TokenSet tokens);
+
+        /** Asks first; runs {@code onConfirm} or {@code onCancel} on the FX thread. */
+        void confirm(Confirmation confirmation, Runnable onConfirm, Runnable onCancel);
+    }
+
+    /** A question with one button that goes ahead and a Cancel that does nothing. */
+    record Confirmation(String title, String text, ButtonType proceed, String proceedAccessibleText,
+                        String cancelAccessibleText) {
+    }
+
+    private final FedcredContext context;
+    private final BackgroundWork work;
+    private final WindowState state;
+    private final Actions actions;
+    private final Target target;
+
+    private final ObjectProperty<Instant> expiration = new SimpleObjectProperty<>();
+    private final Label issuerLine = new Label();
+    private final Label status = new Label();
+    private final Label workingMessage = new Label();
+    private final HBox working;
+    private final Label notice = new Label();
+    private final Label error = new Label();
+    private final Button signIn = new Button("Sign in");
+    private final HBox errorBox;
+    private final Button assume = new Button(ASSUME);
+    private final Button removeProfile = new Button(REMOVE_PROFILE);
+    private final MapChangeListener<String, TokenSet> signedIn = this::issuerSignedIn;
+    /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
+    private final Label profileMissing = new Label();
+
+    private TargetSnapshot snapshot;
+    private boolean busy;
+    /** The issuer the error's Sign in button signs in to; null when the error is not about signing in. */
+    private String signInIssuer;
+    /** The button that had the focus when work started, and where the focus went when it was disabled. */
+    private Button focusToRestore;
+    private Node focusWentTo;
+    private final ChangeListener<Node> focusMoved = new ChangeListener<>() {
+        @Override
+        public void changed(ObservableValue<? extends Node> observable, Node before, Node now) {
+            // the focus passes through null on its way to the next focusable node
+            if (now != null) {
+                focusWentTo = now;
+                observable.removeListener(this);
+            }
+        }
+    };
+
+    TargetRow(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone,
+              TargetSnapshot snapshot, Actions actions) {
+        this.context = context;
+        this.work = work;
+        this.state = state;
+        this.actions = actions;
+        this.target = snapshot.target();
+        this.snapshot = snapshot;
+        getStyleClass().add("target-row");
+        setSpacing(4);
+
+        getChildren().add(titleLine());
+        if (target instanceof AwsRoleTarget aws) {
+            getChildren().add(detail(aws.roleArn(), "Role " + aws.roleArn()));
+            getChildren().add(detail("→ AWS profile " + aws.profile() + " in " + snapshot.credentialsFile(), null));
+        } else {
+            // a kind this window does not know yet still shows what it is and where it writes
+            getChildren().add(detail("→ " + target.destination(), null));
+        }
+        issuerLine.getStyleClass().add("target-detail");
+        wrapFully(issuerLine);
+        getChildren().add(issuerLine);
+
+        working = workingLine();
+        notice.getStyleClass().add("notice");
+        wrapFully(notice);
+        error.getStyleClass().add("error-text");
+        wrapFully(error);
+        error.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(error, Priority.ALWAYS);
+        signIn.setMinWidth(Region.USE_PREF_SIZE);
+        signIn.getStyleClass().add("accent");
+        signIn.setOnAction(event -> {
+            if (signInIssuer != null) {
+                actions.signIn(signInIssuer);
+            }
+        });
+        errorBox = new HBox(8, error, signIn);
+        errorBox.setAlignment(Pos.CENTER_LEFT);
+        errorBox.getStyleClass().add("error");
+        hide(working);
+        hide(notice);
+        hide(errorBox);
+
+        if (target instanceof AwsRoleTarget aws) {
+            status.getStyleClass().add("status");
+            wrapFully(status);
+            status.textProperty().bind(Bindings.createStringBinding(
+                    () -> CredentialStatus.describe(expiration.get(), ticker.now(), zone).text(),
+                    ticker.nowProperty(), expiration));
+            status.textProperty().addListener((observable, before, text) -> styleStatus(ticker, zone));
+            styleStatus(ticker, zone);
+            profileMissing.getStyleClass().add("hint");
+            wrapFully(profileMissing);
+            hide(profileMissing);
+            getChildren().addAll(status, profileMissing, working, notice, errorBox, actionLine(aws));
+        } else {
+            Label unsupported = new Label("The desktop window cannot get credentials for this kind of target yet.");
+            unsupported.getStyleClass().add("hint");
+            wrapFully(unsupported);
+            getChildren().addAll(unsupported, working, notice, errorBox);
+        }
+        update(snapshot);
+        state.tokens().addListener(signedIn);
+    }
+
+    Target target() {
+        return target;
+    }
+
+    /** Fresh facts from a new read of the settings and files; while busy, the running work decides. */
+    void update(TargetSnapshot fresh) {
+        snapshot = fresh;
+        if (fresh.issuerName() != null) {
+            issuerLine.setText("Signs in with " + fresh.issuerName()
+                    + (target.issuer() == null ? " (the default issuer)" : ""));
+            issuerLine.getStyleClass().remove("field-error");
+        } else {
+            issuerLine.setText(fresh.issuerProblem());
+            issuerLine.getStyleClass().add("field-error");
+        }
+        if (!busy) {
+            expiration.set(fresh.expiration());
+        }
+        enableActions();
+    }
+
+    /** The row leaves the section. */
+    void dispose() {
+        state.tokens().removeListener(signedIn);
+    }
+
+    private Node titleLine() {
+        Label name = new Label(target.name());
+        name.getStyleClass().add("issuer-name");
+        name.setMinWidth(0);
+        HBox line = new HBox(8, name);
+        if (snapshot.builtIn()) {
+            Label badge = new Label("SANDBOX");
+            badge.getStyleClass().add("badge-sandbox");
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            badge.setAccessibleText("sandbox: a built-in target that uses the local emulator");
+            line.getChildren().add(badge);
+        }
+        line.setAlignment(Pos.CENTER_LEFT);
+        return line;
+    }
+
+    private Node actionLine(AwsRoleTarget aws) {
+        assume.setAccessibleText(ASSUME + " " + target.name());
+        assume.getStyleClass().add("accent");
+        assume.setMinWidth(Region.USE_PREF_SIZE);
+        assume.setOnAction(event -> assume(aws, false));
+        removeProfile.setAccessibleText(REMOVE_PROFILE + " " + target.name());
+        removeProfile.getStyleClass().add("row-action");
+        removeProfile.setMinWidth(Region.USE_PREF_SIZE);
+        removeProfile.setOnAction(event -> confirmRemove(aws));
+        HBox line = new HBox(8, assume, removeProfile);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("target-actions");
+        return line;
+    }
+
+    private HBox workingLine() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(18, 18);
+        progress.setMinSize(18, 18);
+        wrapFully(workingMessage);
+        HBox line = new HBox(8, progress, workingMessage);
+        line.setAlignment(Pos.CENTER_LEFT);
+        line.getStyleClass().add("waiting");
+        return line;
+    }
+
+    private void assume(AwsRoleTarget aws, boolean force) {
+        if (busy) {
+            return;
+        }
+        String issuerName = snapshot.issuerName();
+        startWork("Assuming " + roleName(aws) + "…");
+        work.run(() -> {
+            AssumedRole role = context.aws().assumeAndWrite(aws, force);
+            // assuming may have renewed the ID token through the refresh token
+            TokenSet tokens = issuerName == null ? null : context.sessions().current(issuerName).orElse(null);
+            // only what may show: never the secret access key or the session token
+            return new Assumed(role.expiration(), role.accessKeyId(), tokens);
+        }, assumed -> {
+            endWork();
+            expiration.set(assumed.expiration());
+            snapshot = withProfileInFile(true);
+            enableActions();
+            showNotice("Wrote profile " + aws.profile() + " (access key ID " + assumed.accessKeyId() + ")");
+            if (assumed.tokens() != null) {
+                actions.renewed(assumed.tokens());
+            }
+        }, failure -> {
+            endWork();
+            if (failure instanceof ProfileNotManagedException notManaged && !force) {
+                snapshot = withProfileInFile(true);
+                enableActions();
+                confirmReplace(aws, notManaged);
+            } else {
+                showError(failure, issuerName);
+            }
+        });
+    }
+
+    private void confirmReplace(AwsRoleTarget aws, ProfileNotManagedException notManaged) {
+        Path file = notManaged.file();
+        String text = "The profile " + notManaged.profile() + " in " + file + " was not written by fedcred."
+                + " Replace it? A one-time backup of the file is kept as " + file.getFileName() + BACKUP_SUFFIX + ".";
+        actions.confirm(new Confirmation("Replace profile", text, REPLACE, "Replace profile " + notManaged.profile(),
+                        "Keep profile " + notManaged.profile()),
+                () -> assume(aws, true),
+                () -> showNotice("Kept your profile " + notManaged.profile() + "; fedcred wrote nothing."));
+    }
+
+    private void confirmRemove(AwsRoleTarget aws) {
+        if (busy) {
+            return;
+        }
+        Path file = snapshot.credentialsFile();
+        String text = "Remove the profile " + aws.profile() + " from " + file + "? Only a profile fedcred wrote is removed.";
+        actions.confirm(new Confirmation("Remove profile", text, REMOVE, "Confirm removing profile " + aws.profile(),
+                "Keep profile " + aws.profile()), () -> remove(aws, file), () -> { });
+    }
+
+    private void remove(AwsRoleTarget aws, Path file) {
+        if (busy) {
+            return;
+        }
+        startWork("Removing profile " + aws.profile() + "…");
+        work.run(() -> context.aws().removeProfile(aws.profile()), removed -> {
+            endWork();
+            snapshot = withProfileInFile(false);
+            enableActions();
+            showNotice(removed ? "Removed profile " + aws.profile() + " from " + file
+                    : "There is no profile " + aws.profile() + " written by fedcred; nothing to remove.");
+        }, failure -> {
+            endWork();
+            showError(failure, null);
+        });
+    }
+
+    private void startWork(String message) {
+        busy = true;
+        hide(notice);
+        hide(errorBox);
+        workingMessage.setText(message);
+        show(working);
+        // disabling the focused button sends the focus elsewhere (at the next pulse); it comes
+        // back when the work ends, unless the user has put it somewhere else meanwhile
+        Node focused = focusOwner();
+        focusToRestore = focused == assume || focused == removeProfile ? (Button) focused : null;
+        focusWentTo = null;
+        if (focusToRestore != null) {
+            getScene().focusOwnerProperty().addListener(focusMoved);
+        }
+        enableActions();
+    }
+
+    private void endWork() {
+        busy = false;
+        hide(working);
+        enableActions();
+        if (getScene() != null) {
+            getScene().focusOwnerProperty().removeListener(focusMoved);
+        }
+        if (focusToRestore != null && focusWentTo != null && focusOwner() == focusWentTo) {
+            (focusToRestore.isDisabled() ? assume : focusToRestore).requestFocus();
+        }
+        focusToRestore = null;
+        focusWentTo = null;
+    }
+
+    private Node focusOwner() {
+        return getScene() == null ? null : getScene().getFocusOwner();
+    }
+
+    private void enableActions() {
+        assume.setDisable(busy);
+        removeProfile.setDisable(busy || !snapshot.profileInFile());
+        if (target instanceof AwsRoleTarget aws) {
+            boolean missing = !busy && !snapshot.profileInFile() && expiration.get() != null;
+            profileMissing.setText("The profile " + aws.profile() + " is not in the credentials file; "
+                    + ASSUME + " writes it.");
+            profileMissing.setVisible(missing);
+            profileMissing.setManaged(missing);
+        }
+    }
+
+    private void showNotice(String text) {
+        hide(errorBox);
+        notice.setText(text);
+        show(notice);
+    }
+
+    /** The failure's message says what to do; when that is signing in again, the button is right there. */
+    private void showError(Throwable failure, String issuerName) {
+        hide(notice);
+        error.setText(UserMessages.of(failure));
+        signInIssuer = null;
+        if (failure instanceof SignInRequiredException required) {
+            signInIssuer = required.issuerName();
+        } else if (failure instanceof AwsStsException sts && sts.remedy() == AwsStsException.Remedy.SIGN_IN_AGAIN) {
+            signInIssuer = issuerName;
+        }
+        if (signInIssuer != null) {
+            signIn.setAccessibleText("Sign in to " + signInIssuer + " for " + target.name());
+        }
+        signIn.setVisible(signInIssuer != null);
+        signIn.setManaged(signInIssuer != null);
+        show(errorBox);
+    }
+
+    /** Signed in after being asked to: the error has done its job. */
+    private void issuerSignedIn(MapChangeListener.Change<? extends String, ? extends TokenSet> change) {
+        if (change.wasAdded() && signInIssuer != null && signInIssuer.equals(change.getKey()) && errorBox.isVisible()) {
+            signInIssuer = null;
+            showNotice("Signed in to " + change.getKey() + ". " + ASSUME + " now gets the credentials.");
+        }
+    }
+
+    private void styleStatus(Ticker ticker, ZoneId zone) {
+        status.getStyleClass().removeAll("signed-in", "ending-soon", "expired");
+        switch (CredentialStatus.describe(expiration.get(), ticker.now(), zone).level()) {
+            case VALID -> status.getStyleClass().add("signed-in");
+            case ENDING_SOON -> status.getStyleClass().add("ending-soon");
+            case EXPIRED -> status.getStyleClass().add("expired");
+            case NONE -> { }
+        }
+    }
+
+    private TargetSnapshot withProfileInFile(boolean inFile) {
+        TargetSnapshot s = snapshot;
+        return new TargetSnapshot(s.target(), s.builtIn(), s.issuerName(), s.issuerProblem(), s.expiration(), inFile,
+                s.credentialsFile());
+    }
+
+    /** "fedcred-sandbox" from arn:aws:iam::000000000000:role/fedcred-sandbox; a path stays. */
+    static String roleName(AwsRoleTarget aws) {
+        int at = aws.roleArn().indexOf(":role/");
+        return at < 0 ? aws.roleArn() : aws.roleArn().substring(at + ":role/".length());
+    }
+
+    private static Label detail(String text, String accessibleText) {
+        Label label = new Label(text);
+        label.getStyleClass().add("target-detail");
+        if (accessibleText != null) {
+            label.setAccessibleText(accessibleText);
+        }
+        wrapFully(label);
+        return label;
+    }
+
+    private static void wrapFully(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+    }
+
+    private static void show(Node node) {
+        node.setVisible(true);
+        node.setManaged(true);
+    }
+
+    private static void hide(Node node) {
+        node.setVisible(false);
+        node.setManaged(false);
+    }
+
+    private record Assumed(Instant expiration, String accessKeyId, TokenSet tokens) {
+    }
+}
