@@ -89,6 +89,8 @@ class CliAwsEndToEndTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("--force");
         assertThat(Files.readString(credentials())).isEqualTo(handWritten);
+        assertThat(context.aws().cached((dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
+                .as("refused before any credentials were fetched").isEmpty();
 
         CliRun forced = CliRun.run(context, "assume", "sandbox-aws", "--force");
         assertThat(forced.exitCode()).as(forced.err()).isZero();

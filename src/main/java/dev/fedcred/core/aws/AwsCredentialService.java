@@ -2,6 +2,7 @@ package dev.fedcred.core.aws;
 
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
+import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
@@ -48,12 +49,17 @@ public final class AwsCredentialService {
      * @param force replace a profile of that name that fedcred did not write
      */
     public AssumedRole assumeAndWrite(AwsRoleTarget target, boolean force) {
+        profiles.requireWritable(target.profile(), force);
         AssumedRole role = assume(target);
         profiles.writeCredentials(target.profile(), target.name(), role.credentials(), force);
         if (target.region() != null) {
             profiles.writeRegion(target.profile(), target.name(), target.region(), force);
         }
         return role;
+    }
+
+    public ProfileState profileState(AwsRoleTarget target) {
+        return profiles.state(target.profile());
     }
 
     /** Removes a profile fedcred wrote from the credentials and config files. */

@@ -147,6 +147,27 @@ public final class AwsProfileWriter {
                 .filter(credentials -> credentials.expiration().isAfter(clock.instant()));
     }
 
+    /** Who owns the profile in the credentials file now; read without a lock, like {@link #readManaged}. */
+    public ProfileState state(String profile) {
+        requireProfileName(profile);
+        Path file = SecureFiles.resolveSymbolicLinks(files.credentialsFile());
+        ProfileDocument document = ProfileDocument.parse(file, AwsFileKind.CREDENTIALS, read(file));
+        return document.section(profile)
+                .map(section -> isManaged(document, section)
+                        ? ProfileState.MANAGED_BY_FEDCRED : ProfileState.WRITTEN_BY_SOMEONE_ELSE)
+                .orElse(ProfileState.MISSING);
+    }
+
+    /**
+     * Fails now, before any credentials are fetched, when a write would be refused; the write
+     * itself checks again under the lock.
+     */
+    public void requireWritable(String profile, boolean force) {
+        if (!force && state(profile) == ProfileState.WRITTEN_BY_SOMEONE_ELSE) {
+            throw ProfileNotManagedException.onWrite(files.credentialsFile(), profile);
+        }
+    }
+
     /** Removing never creates a directory (the lock file would need one); a missing directory holds no profile. */
     private AwsFileLock lockIfItsDirectoryExists(Path file) {
         return Files.isDirectory(file.getParent()) ? AwsFileLock.acquire(file, lockWait) : null;
