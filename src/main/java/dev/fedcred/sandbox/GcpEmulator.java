@@ -10,15 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Google Cloud workload identity federation on the sandbox's HTTPS listener: STS
  * ({@code /v1/token}), IAM Credentials' generateAccessToken
  * ({@code /v1/projects/-/serviceAccounts/EMAIL:generateAccessToken}) and {@code /v1/whoami},
  * which tells the holder of a token this emulator issued who it is, so a client can show that a
- * token works. Real Google serves STS and IAM Credentials on two hosts; here both share one
- * listener, whose paths do not clash.
+ * token works. Also Cloud Resource Manager's {@code GET /v1/projects/NUMBER}, because Node's
+ * google-auth-library looks up the project ID of the audience's project number with it (point its
+ * {@code cloud_resource_manager_url} at {@code <gcp-iamcredentials>projects/}). Real Google serves
+ * these on separate hosts; here they share one listener, whose paths do not clash.
  *
  * <p>HTTPS because Google's auth libraries refuse a token or impersonation URL that is not
  * https; the certificate comes from {@link SandboxTls}.
@@ -27,6 +32,7 @@ final class GcpEmulator implements SandboxEmulator {
 
     static final String PREFIX = "/v1/";
     static final String WHOAMI_PATH = "/v1/whoami";
+    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([0-9]+)");
 
     private final String baseUrl;
     private final String caFile;
@@ -34,6 +40,7 @@ final class GcpEmulator implements SandboxEmulator {
     private final GoogleStsEndpoint sts;
     private final IamCredentialsEndpoint iamCredentials;
     private final Clock clock;
+    private final Set<String> projectNumbers;
 
     /**
      * @param baseUrl       {@code https://127.0.0.1:<port>}, the port actually bound
@@ -51,6 +58,7 @@ final class GcpEmulator implements SandboxEmulator {
                 ? SandboxGcp.defaultServiceAccounts() : options.gcpServiceAccounts();
         this.sts = new GoogleStsEndpoint(providers, new IssuerSignedJwts(new OidcProviderKeys()), tokens, clock);
         this.iamCredentials = new IamCredentialsEndpoint(accounts, tokens);
+        this.projectNumbers = providers.stream().map(GcpProvider::projectNumber).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -77,6 +85,11 @@ final class GcpEmulator implements SandboxEmulator {
             }
             if (path.equals(WHOAMI_PATH)) {
                 whoami(exchange);
+                return;
+            }
+            Matcher project = PROJECT.matcher(path);
+            if (project.matches()) {
+                getProject(exchange, project.group(1));
                 return;
             }
             Matcher generate = IamCredentialsEndpoint.GENERATE_ACCESS_TOKEN.matcher(path);
@@ -108,6 +121,29 @@ final class GcpEmulator implements SandboxEmulator {
         body.put("expireTime", DateTimeFormatter.ISO_INSTANT.format(caller.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
         body.put("expires_in", Math.max(0, caller.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()));
         HttpExchanges.sendNoStoreJson(exchange, 200, body);
+    }
+
+    /**
+     * Cloud Resource Manager v1 projects.get, for the projects the providers live in. Any token
+     * this emulator issued may read them; the real API would check resourcemanager.projects.get.
+     */
+    private void getProject(HttpExchange exchange, String number) throws IOException, GcpError {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            HttpExchanges.sendMethodNotAllowed(exchange, "GET");
+            return;
+        }
+        bearer(exchange, tokens);
+        if (!projectNumbers.contains(number)) {
+            // Resource Manager does not reveal whether a project it will not show exists.
+            throw GcpError.rpc(403, "PERMISSION_DENIED", "The caller does not have permission", List.of());
+        }
+        String id = SandboxGcp.PROJECT_NUMBER.equals(number) ? SandboxGcp.PROJECT_ID : "sandbox-project-" + number;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("projectNumber", number);
+        body.put("projectId", id);
+        body.put("lifecycleState", "ACTIVE");
+        body.put("name", id);
+        HttpExchanges.sendJson(exchange, 200, body);
     }
 
     /** The caller's token from {@code Authorization: Bearer}, or the 401 Google sends. */

@@ -11,6 +11,8 @@ import java.util.List;
 public final class SandboxGcp {
 
     public static final String PROJECT_NUMBER = "000000000000";
+    /** The project's ID, as Cloud Resource Manager reports it for {@link #PROJECT_NUMBER}. */
+    public static final String PROJECT_ID = "fedcred-sandbox";
     public static final String POOL_ID = "fedcred-sandbox-pool";
     public static final String PROVIDER_ID = "fedcred-sandbox-provider";
     /** The default provider's resource name: the {@code audience} to send to STS. */

@@ -264,4 +264,23 @@ class GcpProtocolTest {
             assertThat(JSON.readTree(response.body()).at("/error/status").asText()).isEqualTo("NOT_FOUND");
         }
     }
+
+    /** Node's google-auth-library asks Resource Manager for the project ID of the audience's project number. */
+    @Test
+    void resourceManagerReportsTheSandboxProject() throws Exception {
+        String url = server.endpoints().get("gcp-iamcredentials") + "projects/";
+        String federated = federatedToken();
+
+        HttpResponse<String> project = https.send(HttpRequest.newBuilder(URI.create(url + SandboxGcp.PROJECT_NUMBER))
+                .header("Authorization", "Bearer " + federated).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(project.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(project.body()).get("projectId").asText()).isEqualTo(SandboxGcp.PROJECT_ID);
+
+        HttpResponse<String> other = https.send(HttpRequest.newBuilder(URI.create(url + "123456789000"))
+                .header("Authorization", "Bearer " + federated).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(403);
+        HttpResponse<String> anonymous = https.send(HttpRequest.newBuilder(URI.create(url + SandboxGcp.PROJECT_NUMBER))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
 }
