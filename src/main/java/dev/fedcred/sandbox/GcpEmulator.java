@@ -76,6 +76,10 @@ final class GcpEmulator implements SandboxEmulator {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        // One request per TLS connection: the JDK's HttpsServer can miss a request that arrives on
+        // a kept-alive connection (its bytes sit in the SSL engine, the selector never fires), and
+        // the client then waits for the idle timeout. Google's clients reconnect without trouble.
+        exchange.getResponseHeaders().set("Connection", "close");
         // Decoded, so an email sent as %40 or a colon sent as %3A still matches.
         String path = exchange.getRequestURI().getPath();
         try {
