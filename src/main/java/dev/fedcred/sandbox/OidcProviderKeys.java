@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signing keys of the OIDC providers STS trusts, fetched the way STS does: the discovery
- * document at {@code <iss>/.well-known/openid-configuration}, then its {@code jwks_uri}.
+ * The signing keys of the OIDC providers an STS emulator trusts, fetched the way AWS and Google STS
+ * do: the discovery document at {@code <iss>/.well-known/openid-configuration}, then its
+ * {@code jwks_uri}. Each emulator has its own instance, as each real service has its own cache.
  *
  * <p>Keys are cached per issuer for the life of the server and fetched again only when a token
  * names a key the cache lacks (a provider rotated). Only loopback URLs are ever fetched, with
@@ -26,8 +27,6 @@ final class OidcProviderKeys {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String UNREACHABLE = "The request could not be fulfilled because the identity provider (IDP) "
-            + "that was asked to verify the incoming identity token could not be reached.";
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -38,7 +37,7 @@ final class OidcProviderKeys {
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     /** The issuer's keys, from the cache or fetched now. */
-    JWKSet keys(String issuer) throws StsError {
+    JWKSet keys(String issuer) throws JwtRejection {
         JWKSet cached = cache.get(issuer);
         if (cached != null) {
             return cached;
@@ -54,7 +53,7 @@ final class OidcProviderKeys {
     }
 
     /** Fetches the keys again, replacing the cached set; for a token signed by a key not yet seen. */
-    JWKSet refetch(String issuer) throws StsError {
+    JWKSet refetch(String issuer) throws JwtRejection {
         synchronized (locks.computeIfAbsent(issuer, i -> new Object())) {
             JWKSet fresh = fetch(issuer);
             cache.put(issuer, fresh);
@@ -62,46 +61,50 @@ final class OidcProviderKeys {
         }
     }
 
-    private JWKSet fetch(String issuer) throws StsError {
+    private JWKSet fetch(String issuer) throws JwtRejection {
         String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         JsonNode discovery;
         try {
             discovery = JSON.readTree(get(base + OidcIssuerEmulator.DISCOVERY_PATH));
         } catch (IOException e) {
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         }
         // OIDC Discovery 1.0 section 4.3: the document must name the issuer it was fetched for.
         if (!issuer.equals(discovery.path("issuer").asText(null))) {
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         }
         String jwksUri = discovery.path("jwks_uri").asText(null);
         if (!LoopbackUrls.isLoopbackHttp(jwksUri)) {
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         }
         try {
             return JWKSet.parse(get(jwksUri));
         } catch (ParseException e) {
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         }
     }
 
-    private String get(String url) throws StsError {
+    private String get(String url) throws JwtRejection {
         if (!LoopbackUrls.isLoopbackHttp(url)) {
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         }
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw StsError.idpCommunication(UNREACHABLE);
+                throw unreachable();
             }
             return response.body();
         } catch (IOException | IllegalArgumentException e) {
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw StsError.idpCommunication(UNREACHABLE);
+            throw unreachable();
         }
+    }
+
+    private static JwtRejection unreachable() {
+        return new JwtRejection(JwtRejection.Reason.ISSUER_UNREACHABLE, "discovery or keys could not be fetched");
     }
 }

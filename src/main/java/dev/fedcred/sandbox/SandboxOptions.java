@@ -1,11 +1,14 @@
 package dev.fedcred.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How a {@link SandboxServer} is started.
@@ -21,13 +24,32 @@ import java.util.Objects;
  *                         empty means the sandbox's own issuer with {@link SandboxClient#CLIENT_ID}.
  *                         Only loopback issuers: the emulator fetches their keys and must never
  *                         reach beyond this machine
+ * @param dataDir          where state that must outlive a run is kept: the GCP emulator's TLS CA
+ *                         ({@code gcp-ca.pem}, which clients trust) and keystore. Created 0700 if
+ *                         missing; files in it are 0600. Null means a fresh temporary directory per
+ *                         run, deleted on close (clients must then trust a new CA each run)
+ * @param gcpPort          TCP port on 127.0.0.1 of the GCP emulator's HTTPS listener; 0 (the default)
+ *                         picks any free port. Must differ from {@code port} unless both are 0
+ * @param gcpProviders     the workload identity pool providers Google STS knows; empty means
+ *                         {@link SandboxGcp#defaultProviders} for the sandbox's own issuer
+ * @param gcpServiceAccounts the service accounts IAM Credentials knows; empty means
+ *                         {@link SandboxGcp#defaultServiceAccounts}
  */
 public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
-                             List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders) {
+                             List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders,
+                             Path dataDir, int gcpPort, List<GcpProvider> gcpProviders,
+                             List<GcpServiceAccount> gcpServiceAccounts) {
 
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (gcpPort < 0 || gcpPort > 65_535) {
+            throw new IllegalArgumentException("gcpPort must be 0..65535, was " + gcpPort);
+        }
+        if (gcpPort != 0 && gcpPort == port) {
+            throw new IllegalArgumentException("the GCP emulator has its own HTTPS listener; gcpPort must differ from port "
+                    + port);
         }
         Objects.requireNonNull(idTokenLifetime, "idTokenLifetime");
         // JWT times are whole seconds, so anything shorter than one second would mint
@@ -47,11 +69,31 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
             providers.put(issuer, List.copyOf(clientIds));
         });
         awsOidcProviders = Collections.unmodifiableMap(providers);
+        gcpProviders = List.copyOf(Objects.requireNonNull(gcpProviders, "gcpProviders"));
+        Set<String> providerNames = new HashSet<>();
+        for (GcpProvider provider : gcpProviders) {
+            if (!providerNames.add(provider.resourceName())) {
+                throw new IllegalArgumentException("GCP provider given twice: " + provider.resourceName());
+            }
+        }
+        gcpServiceAccounts = List.copyOf(Objects.requireNonNull(gcpServiceAccounts, "gcpServiceAccounts"));
+        Set<String> emails = new HashSet<>();
+        for (GcpServiceAccount account : gcpServiceAccounts) {
+            if (!emails.add(account.email())) {
+                throw new IllegalArgumentException("GCP service account given twice: " + account.email());
+            }
+        }
     }
 
-    /** The original three options; AWS roles and providers take their defaults. */
+    /** The original three options; AWS, GCP and the data directory take their defaults. */
     public SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime) {
         this(port, autoApprove, idTokenLifetime, List.of(), Map.of());
+    }
+
+    /** The options before GCP: a fresh data directory per run, GCP on any free port with the default tables. */
+    public SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
+                          List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders) {
+        this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of());
     }
 
     /** Port {@value SandboxServer#DEFAULT_PORT}, sign-in page shown, ID tokens valid for one hour (as Google's). */
@@ -60,20 +102,24 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
     }
 
     public SandboxOptions withPort(int newPort) {
-        return new SandboxOptions(newPort, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders);
+        return new SandboxOptions(newPort, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
     }
 
     public SandboxOptions withAutoApprove(boolean newAutoApprove) {
-        return new SandboxOptions(port, newAutoApprove, idTokenLifetime, awsRoles, awsOidcProviders);
+        return new SandboxOptions(port, newAutoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
     }
 
     public SandboxOptions withIdTokenLifetime(Duration newLifetime) {
-        return new SandboxOptions(port, autoApprove, newLifetime, awsRoles, awsOidcProviders);
+        return new SandboxOptions(port, autoApprove, newLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
     }
 
     /** Replaces the role table (an empty list brings back the defaults). */
     public SandboxOptions withAwsRoles(List<AwsRole> newRoles) {
-        return new SandboxOptions(port, autoApprove, idTokenLifetime, newRoles, awsOidcProviders);
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, newRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
     }
 
     /**
@@ -86,6 +132,31 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
     public SandboxOptions withAwsOidcProvider(String issuerUrl, List<String> clientIds) {
         Map<String, List<String>> providers = new LinkedHashMap<>(awsOidcProviders);
         providers.put(issuerUrl, clientIds);
-        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, providers);
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, providers,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+    }
+
+    /** Keeps the GCP CA and keystore in {@code newDataDir} (null: a fresh temporary directory per run). */
+    public SandboxOptions withDataDir(Path newDataDir) {
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+    }
+
+    /** The port of the GCP emulator's HTTPS listener on 127.0.0.1 (0: any free port). */
+    public SandboxOptions withGcpPort(int newGcpPort) {
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts);
+    }
+
+    /** Replaces the workload identity pool providers (an empty list brings back the default). */
+    public SandboxOptions withGcpProviders(List<GcpProvider> newProviders) {
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, newProviders, gcpServiceAccounts);
+    }
+
+    /** Replaces the service accounts (an empty list brings back the two defaults). */
+    public SandboxOptions withGcpServiceAccounts(List<GcpServiceAccount> newAccounts) {
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, newAccounts);
     }
 }

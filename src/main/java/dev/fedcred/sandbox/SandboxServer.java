@@ -1,11 +1,18 @@
 package dev.fedcred.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +22,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
 
 /**
  * The local sandbox: one HTTP server on 127.0.0.1 hosting emulators of the services fedcred
- * talks to, so the whole sign-in can be exercised without real accounts.
+ * talks to, so the whole sign-in can be exercised without real accounts, and one HTTPS server on
+ * 127.0.0.1 for the Google Cloud emulator, whose clients accept only https URLs.
  *
  * <p>Binds to the IPv4 loopback address only: the sandbox hands out tokens to anybody who asks,
  * so it must not be reachable from the network. This package deliberately shares no code with
@@ -43,55 +53,115 @@ public final class SandboxServer implements AutoCloseable {
     private static final byte[] IPV4_LOOPBACK = {127, 0, 0, 1};
 
     private final HttpServer server;
+    private final HttpsServer gcpServer;
     private final ExecutorService executor;
     private final URI issuerUri;
     private final Map<String, String> endpoints;
     private final AwsStsFaults awsStsFaults;
+    private final Path gcpCaFile;
+    /** The data directory if this server created it as a temporary one, to delete on close; else null. */
+    private final Path temporaryDataDir;
 
-    private SandboxServer(HttpServer server, ExecutorService executor, URI issuerUri, Map<String, String> endpoints,
-                          AwsStsFaults awsStsFaults) {
+    private SandboxServer(HttpServer server, HttpsServer gcpServer, ExecutorService executor, URI issuerUri,
+                          Map<String, String> endpoints, AwsStsFaults awsStsFaults, Path gcpCaFile,
+                          Path temporaryDataDir) {
         this.server = server;
+        this.gcpServer = gcpServer;
         this.executor = executor;
         this.issuerUri = issuerUri;
         this.endpoints = endpoints;
         this.awsStsFaults = awsStsFaults;
+        this.gcpCaFile = gcpCaFile;
+        this.temporaryDataDir = temporaryDataDir;
     }
 
-    /** Binds 127.0.0.1:{@code options.port()} (0 = any free port) and starts serving. */
+    /**
+     * Binds 127.0.0.1:{@code options.port()} (0 = any free port) for HTTP and
+     * 127.0.0.1:{@code options.gcpPort()} for HTTPS, and starts serving.
+     */
     public static SandboxServer start(SandboxOptions options) throws IOException {
         return start(options, Clock.systemUTC());
     }
 
     /** With a controllable clock, so tests can expire codes without sleeping. */
     static SandboxServer start(SandboxOptions options, Clock clock) throws IOException {
-        InetAddress loopback = InetAddress.getByAddress("127.0.0.1", IPV4_LOOPBACK);
-        HttpServer server = HttpServer.create(new InetSocketAddress(loopback, options.port()), 0);
-        // The issuer must carry the port actually bound, which is only known now when port was 0.
-        int port = server.getAddress().getPort();
-        URI issuer = URI.create("http://127.0.0.1:" + port);
-
-        AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
-        List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock), sts);
-        Map<String, String> endpoints = new LinkedHashMap<>();
-        for (SandboxEmulator emulator : emulators) {
-            emulator.register(server);
-            emulator.describeEndpoints(endpoints);
-        }
-        // The AWS SDK for Java v2 drops the path of an endpoint override for Query-protocol services
-        // (aws/aws-sdk-java-v2#3387) and posts to "/", where real STS lives; answer STS there too,
-        // so the real SDK works against the sandbox without a workaround in the client.
-        server.createContext("/", HttpExchanges.guarded(exchange -> {
-            if (sts.isQueryRequestAtRoot(exchange)) {
-                sts.handle(exchange);
+        Path temporaryDataDir = null;
+        HttpServer server = null;
+        HttpsServer gcpServer = null;
+        try {
+            Path dataDir = options.dataDir();
+            if (dataDir == null) {
+                // Created 0700 on POSIX systems.
+                temporaryDataDir = Files.createTempDirectory("fedcred-sandbox-");
+                dataDir = temporaryDataDir;
             } else {
-                HttpExchanges.sendNotFound(exchange);
+                SandboxTls.createPrivateDirectory(dataDir);
             }
-        }));
+            // Certificates are judged by the clients' real clocks, never by a test's clock.
+            SandboxTls tls = SandboxTls.loadOrCreate(dataDir, Clock.systemUTC());
 
-        ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads(port));
-        server.setExecutor(executor);
-        server.start();
-        return new SandboxServer(server, executor, issuer, Collections.unmodifiableMap(endpoints), sts.faults());
+            InetAddress loopback = InetAddress.getByAddress("127.0.0.1", IPV4_LOOPBACK);
+            server = HttpServer.create(new InetSocketAddress(loopback, options.port()), 0);
+            gcpServer = HttpsServer.create(new InetSocketAddress(loopback, options.gcpPort()), 0);
+            gcpServer.setHttpsConfigurator(tlsOnly(tls.serverContext()));
+            // The issuer must carry the port actually bound, which is only known now when port was 0.
+            int port = server.getAddress().getPort();
+            URI issuer = URI.create("http://127.0.0.1:" + port);
+            String gcpBase = "https://127.0.0.1:" + gcpServer.getAddress().getPort();
+            Path caFile = tls.caFile().toAbsolutePath();
+
+            AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
+            List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock), sts);
+            Map<String, String> endpoints = new LinkedHashMap<>();
+            for (SandboxEmulator emulator : emulators) {
+                emulator.register(server);
+                emulator.describeEndpoints(endpoints);
+            }
+            // The AWS SDK for Java v2 drops the path of an endpoint override for Query-protocol services
+            // (aws/aws-sdk-java-v2#3387) and posts to "/", where real STS lives; answer STS there too,
+            // so the real SDK works against the sandbox without a workaround in the client.
+            server.createContext("/", HttpExchanges.guarded(exchange -> {
+                if (sts.isQueryRequestAtRoot(exchange)) {
+                    sts.handle(exchange);
+                } else {
+                    HttpExchanges.sendNotFound(exchange);
+                }
+            }));
+            GcpEmulator gcp = new GcpEmulator(gcpBase, caFile.toString(), issuer.toString(), options, clock);
+            gcp.register(gcpServer);
+            gcp.describeEndpoints(endpoints);
+
+            // One pool for both listeners: the GCP emulator fetches the issuer's keys from the HTTP one.
+            ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads(port));
+            server.setExecutor(executor);
+            gcpServer.setExecutor(executor);
+            server.start();
+            gcpServer.start();
+            return new SandboxServer(server, gcpServer, executor, issuer, Collections.unmodifiableMap(endpoints),
+                    sts.faults(), caFile, temporaryDataDir);
+        } catch (IOException | RuntimeException e) {
+            // Nothing was started yet; free whatever was bound or created.
+            if (server != null) {
+                server.stop(0);
+            }
+            if (gcpServer != null) {
+                gcpServer.stop(0);
+            }
+            deleteQuietly(temporaryDataDir);
+            throw e;
+        }
+    }
+
+    /** TLS 1.2 and 1.3 only, with the JDK's default cipher suites. */
+    private static HttpsConfigurator tlsOnly(SSLContext context) {
+        return new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters params) {
+                var ssl = context.getDefaultSSLParameters();
+                ssl.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+                params.setSSLParameters(ssl);
+            }
+        };
     }
 
     private static ThreadFactory workerThreads(int port) {
@@ -111,10 +181,23 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Endpoint name to absolute URL, in a stable order: issuer, discovery, jwks, authorize, token,
-     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}). Unmodifiable.
+     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), then the GCP emulator on its
+     * HTTPS port: gcp-sts ({@code https://127.0.0.1:<gcpPort>/v1/token}), gcp-iamcredentials
+     * ({@code https://127.0.0.1:<gcpPort>/v1/}, to which a client appends
+     * {@code projects/-/serviceAccounts/EMAIL:generateAccessToken}), gcp-whoami
+     * ({@code https://127.0.0.1:<gcpPort>/v1/whoami}) and gcp-ca (the absolute path of the CA
+     * certificate to trust, not a URL). Unmodifiable.
      */
     public Map<String, String> endpoints() {
         return endpoints;
+    }
+
+    /**
+     * The PEM CA certificate a client must trust to talk to the GCP emulator; it stays the same
+     * across runs with the same {@link SandboxOptions#dataDir}.
+     */
+    public Path gcpCaFile() {
+        return gcpCaFile;
     }
 
     /** Errors the STS emulator is to answer with next, for testing a client's retries. */
@@ -122,10 +205,14 @@ public final class SandboxServer implements AutoCloseable {
         return awsStsFaults;
     }
 
-    /** Stops accepting connections, frees the port and stops the worker threads. Idempotent. */
+    /**
+     * Stops accepting connections, frees both ports and stops the worker threads; deletes the data
+     * directory if it was a temporary one. Idempotent.
+     */
     @Override
     public void close() {
         server.stop(0);
+        gcpServer.stop(0);
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
@@ -134,6 +221,24 @@ public final class SandboxServer implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        deleteQuietly(temporaryDataDir);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temporary directory holds only a throwaway CA; not worth failing close for.
         }
     }
 }

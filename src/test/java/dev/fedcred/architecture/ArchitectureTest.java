@@ -40,6 +40,13 @@ class ArchitectureTest {
             .because("the STS emulator must be an independent reading of the protocol that the real SDK is tested against");
 
     @ArchTest
+    static final ArchRule sandboxDoesNotUseGooglesAuthOrHttpClients = noClasses()
+            .that().resideInAPackage("dev.fedcred.sandbox..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.google.auth..", "com.google.api.client..")
+            .because("the GCP emulator must be an independent reading of Google's STS and IAM Credentials APIs, "
+                    + "which the real google-auth-library is tested against");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.fedcred.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.fedcred.ui..", "javafx..")

@@ -55,7 +55,7 @@ class AwsStsProtocolTest {
     @Test
     void endpointIsListedAfterTheOidcOnes() {
         assertThat(server.endpoints()).containsEntry("aws-sts", server.issuerUri() + "/aws-sts");
-        assertThat(List.copyOf(server.endpoints().keySet())).endsWith("userinfo", "aws-sts");
+        assertThat(List.copyOf(server.endpoints().keySet())).containsSequence("userinfo", "aws-sts", "gcp-sts");
     }
 
     @Test

@@ -40,6 +40,9 @@ class DiscoveryAndKeysTest {
     @Test
     void endpointsAreListedInTheAgreedOrder() {
         String issuer = server.issuerUri().toString();
+        String gcp = server.endpoints().get("gcp-sts").replace("/v1/token", "");
+        assertThat(gcp).matches("https://127\\.0\\.0\\.1:\\d+").isNotEqualTo(issuer.replace("http:", "https:"));
+        assertThat(server.gcpCaFile()).isAbsolute().hasFileName("gcp-ca.pem").exists();
         assertThat(server.endpoints()).containsExactly(
                 org.assertj.core.api.Assertions.entry("issuer", issuer),
                 org.assertj.core.api.Assertions.entry("discovery", issuer + "/.well-known/openid-configuration"),
@@ -47,7 +50,11 @@ class DiscoveryAndKeysTest {
                 org.assertj.core.api.Assertions.entry("authorize", issuer + "/authorize"),
                 org.assertj.core.api.Assertions.entry("token", issuer + "/token"),
                 org.assertj.core.api.Assertions.entry("userinfo", issuer + "/userinfo"),
-                org.assertj.core.api.Assertions.entry("aws-sts", issuer + "/aws-sts"));
+                org.assertj.core.api.Assertions.entry("aws-sts", issuer + "/aws-sts"),
+                org.assertj.core.api.Assertions.entry("gcp-sts", gcp + "/v1/token"),
+                org.assertj.core.api.Assertions.entry("gcp-iamcredentials", gcp + "/v1/"),
+                org.assertj.core.api.Assertions.entry("gcp-whoami", gcp + "/v1/whoami"),
+                org.assertj.core.api.Assertions.entry("gcp-ca", server.gcpCaFile().toString()));
     }
 
     @Test

@@ -1,0 +1,171 @@
+package dev.fedcred.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Google Cloud workload identity federation on the sandbox's HTTPS listener: STS
+ * ({@code /v1/token}), IAM Credentials' generateAccessToken
+ * ({@code /v1/projects/-/serviceAccounts/EMAIL:generateAccessToken}) and {@code /v1/whoami},
+ * which tells the holder of a token this emulator issued who it is, so a client can show that a
+ * token works. Also Cloud Resource Manager's {@code GET /v1/projects/NUMBER}, because Node's
+ * google-auth-library looks up the project ID of the audience's project number with it (point its
+ * {@code cloud_resource_manager_url} at {@code <gcp-iamcredentials>projects/}). Real Google serves
+ * these on separate hosts; here they share one listener, whose paths do not clash.
+ *
+ * <p>HTTPS because Google's auth libraries refuse a token or impersonation URL that is not
+ * https; the certificate comes from {@link SandboxTls}.
+ */
+final class GcpEmulator implements SandboxEmulator {
+
+    static final String PREFIX = "/v1/";
+    static final String WHOAMI_PATH = "/v1/whoami";
+    private static final Pattern PROJECT = Pattern.compile("/v1/projects/([0-9]+)");
+
+    private final String baseUrl;
+    private final String caFile;
+    private final GcpAccessTokens tokens;
+    private final GoogleStsEndpoint sts;
+    private final IamCredentialsEndpoint iamCredentials;
+    private final Clock clock;
+    private final Set<String> projectNumbers;
+
+    /**
+     * @param baseUrl       {@code https://127.0.0.1:<port>}, the port actually bound
+     * @param caFile        absolute path of the CA certificate clients are to trust
+     * @param sandboxIssuer the sandbox's own issuer, trusted by the default provider when the options name none
+     */
+    GcpEmulator(String baseUrl, String caFile, String sandboxIssuer, SandboxOptions options, Clock clock) {
+        this.baseUrl = baseUrl;
+        this.caFile = caFile;
+        this.clock = clock;
+        this.tokens = new GcpAccessTokens(clock);
+        List<GcpProvider> providers = options.gcpProviders().isEmpty()
+                ? SandboxGcp.defaultProviders(sandboxIssuer) : options.gcpProviders();
+        List<GcpServiceAccount> accounts = options.gcpServiceAccounts().isEmpty()
+                ? SandboxGcp.defaultServiceAccounts() : options.gcpServiceAccounts();
+        this.sts = new GoogleStsEndpoint(providers, new IssuerSignedJwts(new OidcProviderKeys()), tokens, clock);
+        this.iamCredentials = new IamCredentialsEndpoint(accounts, tokens);
+        this.projectNumbers = providers.stream().map(GcpProvider::projectNumber).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void register(HttpServer server) {
+        server.createContext(PREFIX, HttpExchanges.guarded(this::handle));
+        server.createContext("/", HttpExchanges.guarded(GcpEmulator::notFound));
+    }
+
+    @Override
+    public void describeEndpoints(Map<String, String> endpoints) {
+        endpoints.put("gcp-sts", baseUrl + GoogleStsEndpoint.PATH);
+        endpoints.put("gcp-iamcredentials", baseUrl + PREFIX);
+        endpoints.put("gcp-whoami", baseUrl + WHOAMI_PATH);
+        endpoints.put("gcp-ca", caFile);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        // Decoded, so an email sent as %40 or a colon sent as %3A still matches.
+        String path = exchange.getRequestURI().getPath();
+        try {
+            if (path.equals(GoogleStsEndpoint.PATH)) {
+                sts.handle(exchange);
+                return;
+            }
+            if (path.equals(WHOAMI_PATH)) {
+                whoami(exchange);
+                return;
+            }
+            Matcher project = PROJECT.matcher(path);
+            if (project.matches()) {
+                getProject(exchange, project.group(1));
+                return;
+            }
+            Matcher generate = IamCredentialsEndpoint.GENERATE_ACCESS_TOKEN.matcher(path);
+            if (generate.matches()) {
+                iamCredentials.handle(exchange, generate);
+                return;
+            }
+            notFound(exchange);
+        } catch (GcpError e) {
+            sendError(exchange, e);
+        }
+    }
+
+    private void whoami(HttpExchange exchange) throws IOException, GcpError {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            HttpExchanges.sendMethodNotAllowed(exchange, "GET");
+            return;
+        }
+        GcpAccessTokens.Issued caller = bearer(exchange, tokens);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (caller.kind() == GcpAccessTokens.Kind.SERVICE_ACCOUNT) {
+            body.put("type", "service_account");
+            body.put("email", caller.identity());
+        } else {
+            body.put("type", "federated");
+            body.put("principal", caller.identity());
+        }
+        body.put("scopes", caller.scopes());
+        body.put("expireTime", DateTimeFormatter.ISO_INSTANT.format(caller.expiresAt().truncatedTo(ChronoUnit.SECONDS)));
+        body.put("expires_in", Math.max(0, caller.expiresAt().getEpochSecond() - clock.instant().getEpochSecond()));
+        HttpExchanges.sendNoStoreJson(exchange, 200, body);
+    }
+
+    /**
+     * Cloud Resource Manager v1 projects.get, for the projects the providers live in. Any token
+     * this emulator issued may read them; the real API would check resourcemanager.projects.get.
+     */
+    private void getProject(HttpExchange exchange, String number) throws IOException, GcpError {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            HttpExchanges.sendMethodNotAllowed(exchange, "GET");
+            return;
+        }
+        bearer(exchange, tokens);
+        if (!projectNumbers.contains(number)) {
+            // Resource Manager does not reveal whether a project it will not show exists.
+            throw GcpError.rpc(403, "PERMISSION_DENIED", "The caller does not have permission", List.of());
+        }
+        String id = SandboxGcp.PROJECT_NUMBER.equals(number) ? SandboxGcp.PROJECT_ID : "sandbox-project-" + number;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("projectNumber", number);
+        body.put("projectId", id);
+        body.put("lifecycleState", "ACTIVE");
+        body.put("name", id);
+        HttpExchanges.sendJson(exchange, 200, body);
+    }
+
+    /** The caller's token from {@code Authorization: Bearer}, or the 401 Google sends. */
+    static GcpAccessTokens.Issued bearer(HttpExchange exchange, GcpAccessTokens tokens) throws GcpError {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+            throw GcpError.credentialsMissing();
+        }
+        return tokens.find(authorization.substring("bearer ".length()).trim())
+                .orElseThrow(GcpError::invalidCredentials);
+    }
+
+    private static void notFound(HttpExchange exchange) throws IOException {
+        sendError(exchange, GcpError.notFound("The requested URL " + exchange.getRequestURI().getRawPath()
+                + " was not found on the fedcred sandbox's Google Cloud emulator."));
+    }
+
+    private static void sendError(HttpExchange exchange, GcpError error) throws IOException {
+        if (error.httpStatus() == 401) {
+            // RFC 6750 section 3, as Google's front end sends it.
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"https://accounts.google.com/\"");
+        }
+        HttpExchanges.sendJson(exchange, error.httpStatus(), error.body());
+    }
+}
