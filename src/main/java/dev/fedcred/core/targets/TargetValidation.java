@@ -96,9 +96,9 @@ public final class TargetValidation {
     }
 
     private static void requirePoolOrProviderId(String what, String id) {
-        if (!POOL_OR_PROVIDER_ID.matcher(id).matches()) {
+        if (!POOL_OR_PROVIDER_ID.matcher(id).matches() || id.startsWith("gcp-")) {
             throw new FedcredException("\"" + id + "\" is not a workload identity " + what + " ID: 4 to 32 lowercase"
-                    + " letters, digits and hyphens (the last part of its name, as `gcloud iam workload-identity-pools"
+                    + " letters, digits and hyphens, not starting with gcp- (the last part of its name, as `gcloud iam workload-identity-pools"
                     + ("pool".equals(what) ? " list" : " providers list") + " --location=global` shows it).");
         }
     }

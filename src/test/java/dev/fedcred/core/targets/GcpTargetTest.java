@@ -52,6 +52,7 @@ class GcpTargetTest {
         assertRefused(gcp("my-project", "my-pool", "my-provider", null, 3600, null), "project number");
         assertRefused(gcp("1", "My_Pool", "my-provider", null, 3600, null), "pool ID");
         assertRefused(gcp("1", "my-pool", "abc", null, 3600, null), "provider ID");
+        assertRefused(gcp("1", "gcp-pool", "my-provider", null, 3600, null), "not starting with gcp-");
         assertRefused(gcp("1", "my-pool", "my-provider", "not-an-email", 3600, null), "service account email");
         assertRefused(gcp("1", "my-pool", "my-provider", null, 599, null), "600 to 43200");
         assertRefused(gcp("1", "my-pool", "my-provider", null, 43201, null), "600 to 43200");
