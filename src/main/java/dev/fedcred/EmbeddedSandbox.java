@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * The sandbox inside the desktop app: started on first use when nothing listens on the sandbox
@@ -15,10 +16,15 @@ import java.net.URI;
  */
 public final class EmbeddedSandbox implements AutoCloseable {
     private final int port;
+    private final int gcpPort;
+    private final Path dataDir;
     private SandboxServer server;
 
-    public EmbeddedSandbox(int port) {
+    /** @param dataDir where the GCP emulator keeps its CA, which the built-in sandbox-gcp target trusts */
+    public EmbeddedSandbox(int port, int gcpPort, Path dataDir) {
         this.port = port;
+        this.gcpPort = gcpPort;
+        this.dataDir = dataDir;
     }
 
     public synchronized URI ensureRunning() throws IOException {
@@ -28,7 +34,7 @@ public final class EmbeddedSandbox implements AutoCloseable {
         if (somethingListens()) {
             return URI.create("http://127.0.0.1:" + port);
         }
-        server = SandboxServer.start(SandboxOptions.defaults().withPort(port));
+        server = SandboxServer.start(SandboxOptions.defaults().withPort(port).withGcpPort(gcpPort).withDataDir(dataDir));
         return server.issuerUri();
     }
 

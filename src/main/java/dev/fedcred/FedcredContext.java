@@ -7,6 +7,13 @@ import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
+import dev.fedcred.core.gcp.GcpCredentialService;
+import dev.fedcred.core.gcp.GcpHttpTransports;
+import dev.fedcred.core.gcp.GcpTokenCache;
+import dev.fedcred.core.gcp.SubjectTokenFiles;
+import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
+import dev.fedcred.core.gcp.adc.AdcFileWriter;
+import dev.fedcred.core.gcp.adc.AdcLocations;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.ProviderDiscovery;
@@ -17,6 +24,7 @@ import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
+import dev.fedcred.core.targets.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.TargetRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -31,32 +39,43 @@ import java.util.Map;
 public final class FedcredContext {
     public static final int DEFAULT_SANDBOX_PORT = 9750;
     public static final String SANDBOX_PORT_VARIABLE = "FEDCRED_SANDBOX_PORT";
+    /** The sandbox GCP emulator's HTTPS port; by default the sandbox port + 1. */
+    public static final String SANDBOX_GCP_PORT_VARIABLE = "FEDCRED_SANDBOX_GCP_PORT";
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
 
     private final FedcredPaths paths;
     private final Clock clock;
     private final BrowserOpener browser;
     private final int sandboxPort;
+    private final int sandboxGcpPort;
     private final SettingsStore settings;
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
     private final TargetRegistry targets;
     private final AwsCredentialService aws;
+    private final GcpCredentialService gcp;
 
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser) {
         this.paths = FedcredPaths.fromEnvironment(env);
         this.clock = clock;
         this.browser = browser;
-        this.sandboxPort = sandboxPort(env);
+        this.sandboxPort = port(env, SANDBOX_PORT_VARIABLE, DEFAULT_SANDBOX_PORT);
+        this.sandboxGcpPort = port(env, SANDBOX_GCP_PORT_VARIABLE, sandboxPort + 1);
         this.settings = new SettingsStore(paths.settingsFile());
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
         SignInService signIn = new SignInService(new ProviderDiscovery(NETWORK_TIMEOUT),
                 new TokenEndpointClient(NETWORK_TIMEOUT), new IdTokenVerifier(clock), clock);
         this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
-        this.targets = new TargetRegistry(settings, issuers.sandbox().issuer());
+        this.targets = new TargetRegistry(settings, issuers.sandbox().issuer(),
+                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
         this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
                 new AwsSessionCache(paths.awsSessionCacheFile()),
                 new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock);
+        SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile);
+        sessions.addListener(subjectTokens);
+        this.gcp = new GcpCredentialService(issuers, sessions, new WorkloadIdentityExchanger(new GcpHttpTransports()),
+                new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
+                AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock);
     }
 
     public static FedcredContext fromSystem() {
@@ -99,15 +118,24 @@ public final class FedcredContext {
         return aws;
     }
 
-    private static int sandboxPort(Map<String, String> env) {
-        String value = env.get(SANDBOX_PORT_VARIABLE);
+    public GcpCredentialService gcp() {
+        return gcp;
+    }
+
+    /** The HTTPS port of the sandbox's GCP emulator, which the built-in sandbox-gcp target uses. */
+    public int sandboxGcpPort() {
+        return sandboxGcpPort;
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
         if (value == null || value.isBlank()) {
-            return DEFAULT_SANDBOX_PORT;
+            return fallback;
         }
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(SANDBOX_PORT_VARIABLE + " must be a port number, not \"" + value + "\"");
+            throw new IllegalArgumentException(variable + " must be a port number, not \"" + value + "\"");
         }
     }
 }

@@ -23,7 +23,8 @@ public final class Main {
     }
 
     private static void runDesktopApp(FedcredContext context) {
-        try (EmbeddedSandbox sandbox = new EmbeddedSandbox(context.sandboxPort())) {
+        try (EmbeddedSandbox sandbox = new EmbeddedSandbox(context.sandboxPort(), context.sandboxGcpPort(),
+                context.paths().sandboxDir())) {
             DesktopApp.launch(context, sandbox::ensureRunning);
         }
         System.exit(0);

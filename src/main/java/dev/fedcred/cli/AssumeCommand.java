@@ -3,6 +3,8 @@ package dev.fedcred.cli;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AssumedRole;
 import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "assume", description = {"Get fresh credentials for a target and write them where its tools look:",
-        "an AWS role as a profile in the shared credentials file."})
+        "an AWS role as a profile in the shared credentials file; a GCP workload identity provider as an",
+        "Application Default Credentials file for gcloud and Google's libraries."})
 final class AssumeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,7 +24,7 @@ final class AssumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGET")
     String targetName;
 
-    @Option(names = "--force", description = "Replace a profile of that name that fedcred did not write.")
+    @Option(names = "--force", description = "Replace a profile of that name, or an ADC file, that fedcred did not write.")
     boolean force;
 
     private final FedcredContext context;
@@ -32,7 +35,12 @@ final class AssumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsRoleTarget target = AwsTargets.resolve(context, targetName);
+        Target resolved = context.targets().resolve(targetName);
+        if (resolved instanceof GcpWorkloadTarget gcp) {
+            new GcpAssumeReport(context, spec.commandLine().getOut()).print(gcp, context.gcp().assumeAndWrite(gcp, force));
+            return ExitCodes.OK;
+        }
+        AwsRoleTarget target = TypedTargets.aws(context, targetName);
         AssumedRole role = context.aws().assumeAndWrite(target, force);
         Duration left = Duration.between(context.clock().instant(), role.expiration());
         PrintWriter out = spec.commandLine().getOut();

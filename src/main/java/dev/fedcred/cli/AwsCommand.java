@@ -37,7 +37,7 @@ final class AwsCommand implements Runnable {
 
         @Override
         public void run() {
-            AwsRoleTarget target = AwsTargets.resolve(context, targetName);
+            AwsRoleTarget target = TypedTargets.aws(context, targetName);
             PrintWriter out = spec.commandLine().getOut();
             out.println("default".equals(target.profile()) ? "[default]" : "[profile " + target.profile() + "]");
             out.println("credential_process = " + LauncherCommand.commandLine("credential-process", target.name()));

@@ -32,7 +32,7 @@ final class CredentialProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AssumedRole role = context.aws().current(AwsTargets.resolve(context, targetName));
+        AssumedRole role = context.aws().current(TypedTargets.aws(context, targetName));
         ObjectNode json = Json.MAPPER.createObjectNode();
         json.put("Version", 1);
         json.put("AccessKeyId", role.accessKeyId());

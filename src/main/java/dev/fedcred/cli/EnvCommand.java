@@ -27,7 +27,7 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsRoleTarget target = AwsTargets.resolve(context, targetName);
+        AwsRoleTarget target = TypedTargets.aws(context, targetName);
         AssumedRole role = context.aws().current(target);
         PrintWriter out = spec.commandLine().getOut();
         export(out, "AWS_ACCESS_KEY_ID", role.accessKeyId());

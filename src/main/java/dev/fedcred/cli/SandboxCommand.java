@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sandbox", description = {
         "Run fedcred's loopback emulators until interrupted (Ctrl-C): an OpenID Connect issuer with a",
-        "ready-made sandbox user. The built-in issuer `sandbox` points at it; nothing here is a real account."})
+        "ready-made sandbox user, AWS STS, and Google STS and IAM Credentials over HTTPS. The built-in issuer",
+        "`sandbox` and targets sandbox-aws and sandbox-gcp point at them; nothing here is a real account."})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,6 +29,11 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 (default: $FEDCRED_SANDBOX_PORT, else 9750; 0 picks a free one).")
     Integer port;
 
+    @Option(names = "--gcp-port", paramLabel = "PORT", description = {
+            "HTTPS port of the GCP emulator (default: $FEDCRED_SANDBOX_GCP_PORT, else the sandbox port + 1;",
+            "0 picks a free one). The built-in sandbox-gcp target expects the default."})
+    Integer gcpPort;
+
     private final FedcredContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -38,7 +44,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int wanted = port != null ? port : context.sandboxPort();
-        SandboxOptions options = SandboxOptions.defaults().withPort(wanted).withAutoApprove(autoApprove);
+        int wantedGcp = gcpPort != null ? gcpPort : port == null ? context.sandboxGcpPort() : port == 0 ? 0 : port + 1;
+        // the CA lives in fedcred's state directory, where the built-in sandbox-gcp target trusts it
+        SandboxOptions options = SandboxOptions.defaults().withPort(wanted).withAutoApprove(autoApprove)
+                .withGcpPort(wantedGcp).withDataDir(context.paths().sandboxDir());
         try (SandboxServer server = start(options)) {
             PrintWriter out = spec.commandLine().getOut();
             server.endpoints().forEach((name, url) -> out.println(name + ": " + url));
@@ -61,7 +70,8 @@ final class SandboxCommand implements Callable<Integer> {
         } catch (BindException e) {
             throw new FedcredException("Port " + options.port() + " on 127.0.0.1 is in use; is a sandbox already"
                     + " running? Stop it, or choose another port with --port (and set FEDCRED_SANDBOX_PORT to the"
-                    + " same port so `fedcred login --issuer sandbox` finds it).", e);
+                    + " same port so `fedcred login --issuer sandbox` finds it), or another --gcp-port (and"
+                    + " FEDCRED_SANDBOX_GCP_PORT).", e);
         } catch (IOException e) {
             throw new FedcredException("Cannot start the sandbox: " + e.getMessage(), e);
         }

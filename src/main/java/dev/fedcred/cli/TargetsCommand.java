@@ -2,10 +2,14 @@ package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,7 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "targets", description = "List, add and remove the cloud targets you get credentials for.",
-        subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.AddAws.class, TargetsCommand.RemoveTarget.class})
+        subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.AddAws.class, TargetsCommand.AddGcp.class,
+                TargetsCommand.RemoveTarget.class})
 final class TargetsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -38,9 +43,14 @@ final class TargetsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%-20s %-5s %-56s %-30s %s%n", "NAME", "KIND", "ROLE", "WRITES TO", "ISSUER");
             for (Target target : context.targets().all()) {
+                String issuer = context.issuers().resolve(target.issuer()).label();
                 if (target instanceof AwsRoleTarget aws) {
-                    String issuer = context.issuers().resolve(aws.issuer()).label();
                     out.printf("%-20s %-5s %-56s %-30s %s%n", aws.name(), "aws", aws.roleArn(), aws.destination(), issuer);
+                } else if (target instanceof GcpWorkloadTarget gcp) {
+                    String identity = gcp.serviceAccount() != null ? gcp.serviceAccount()
+                            : "pool " + gcp.poolId() + " (no service account)";
+                    out.printf("%-20s %-5s %-56s %-30s %s%n", gcp.name(), "gcp", identity,
+                            "ADC " + context.gcp().adcFile(gcp), issuer);
                 }
             }
         }
@@ -94,7 +104,72 @@ final class TargetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", description = "Remove a target (its written profile stays until `fedcred aws remove`).")
+    @Command(name = "add-gcp", description = {"Add a GCP workload identity pool provider that trusts your issuer",
+            "(or replace a target of the same name)."})
+    static final class AddGcp implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "NAME", description = "A short name, e.g. gcp-dev.")
+        String name;
+
+        @Option(names = "--project-number", required = true, paramLabel = "N", description = "The pool's project number (digits).")
+        String projectNumber;
+
+        @Option(names = "--pool", required = true, paramLabel = "POOL", description = "Workload identity pool ID.")
+        String pool;
+
+        @Option(names = "--provider", required = true, paramLabel = "PROVIDER", description = "The pool's OIDC provider ID.")
+        String provider;
+
+        @Option(names = "--service-account", paramLabel = "EMAIL",
+                description = "Service account to impersonate (default: none, use the federated token directly).")
+        String serviceAccount;
+
+        @Option(names = "--lifetime", paramLabel = "SECONDS",
+                description = "Impersonated token lifetime, 600-43200 (default: ${DEFAULT-VALUE}).")
+        long lifetimeSeconds = GcpWorkloadTarget.DEFAULT_LIFETIME.toSeconds();
+
+        @Option(names = "--scope", paramLabel = "SCOPE", description = "OAuth scope; repeat for more (default: cloud-platform).")
+        List<String> scopes = new ArrayList<>();
+
+        @Option(names = "--adc", paramLabel = "PATH",
+                description = "ADC file to write (default: $GOOGLE_APPLICATION_CREDENTIALS, else gcloud's).")
+        Path adcFile;
+
+        @Option(names = "--issuer", paramLabel = "NAME", description = "Issuer that signs in for this target (default: the default issuer).")
+        String issuer;
+
+        @Option(names = "--sts-endpoint", paramLabel = "URL", hidden = true, description = "Another Google STS token URL.")
+        URI stsEndpoint;
+
+        @Option(names = "--iamcredentials-endpoint", paramLabel = "URL", hidden = true, description = "Another IAM Credentials base URL.")
+        URI iamCredentialsEndpoint;
+
+        @Option(names = "--ca-file", paramLabel = "PEM", hidden = true, description = "Trust only these CAs for the endpoints.")
+        Path caFile;
+
+        private final FedcredContext context;
+
+        AddGcp(FedcredContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            if (issuer != null) {
+                context.issuers().resolve(issuer);
+            }
+            GcpWorkloadTarget target = new GcpWorkloadTarget(name, projectNumber, pool, provider, serviceAccount, scopes,
+                    Duration.ofSeconds(lifetimeSeconds), adcFile == null ? null : adcFile.toAbsolutePath(), issuer,
+                    stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
+            context.targets().add(target);
+            spec.commandLine().getOut().println("Added target " + name + " (" + target.audience() + (serviceAccount == null
+                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `fedcred assume " + name + "`.");
+        }
+    }
+
+    @Command(name = "remove", description = "Remove a target (its written profile or ADC file stays until `fedcred aws remove` or `fedcred gcp remove`).")
     static final class RemoveTarget implements Runnable {
         @Spec
         CommandSpec spec;
@@ -114,6 +189,8 @@ final class TargetsCommand implements Runnable {
             context.targets().remove(name);
             if (target instanceof AwsRoleTarget aws) {
                 context.aws().forget(aws);
+            } else if (target instanceof GcpWorkloadTarget gcp) {
+                context.gcp().forget(gcp);
             }
             spec.commandLine().getOut().println("Removed target " + name + ".");
         }

@@ -47,6 +47,18 @@ public record FedcredPaths(Path configDir, Path stateDir) {
         return stateDir.resolve("aws-sessions.json");
     }
 
+    public Path gcpTokenCacheFile() {
+        return stateDir.resolve("gcp-tokens.json");
+    }
+
+    /**
+     * The file fedcred keeps the issuer's current ID token in, for the {@code credential_source}
+     * of the ADC files it writes: Google's libraries read it whenever they need a new access token.
+     */
+    public Path gcpSubjectTokenFile(String issuerName) {
+        return stateDir.resolve("gcp").resolve(issuerName + ".id-token");
+    }
+
     public Path sandboxDir() {
         return stateDir.resolve("sandbox");
     }

@@ -2,6 +2,7 @@ package dev.fedcred.core.aws;
 
 import static dev.fedcred.core.aws.AwsStsException.Remedy.*;
 
+import dev.fedcred.core.Failures;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -42,7 +43,7 @@ final class StsErrors {
 
     static AwsStsException unreachable(SdkClientException e, String endpoint) {
         return new AwsStsException(CHECK_NETWORK, null, "Cannot reach AWS STS at " + endpoint + " ("
-                + rootCause(e) + "). Check the network or proxy" + (endpoint.contains("127.0.0.1")
+                + Failures.rootCause(e) + "). Check the network or proxy" + (endpoint.contains("127.0.0.1")
                 ? "; for the sandbox, start it with `fedcred sandbox`" : "") + ", then try again.", e);
     }
 
@@ -54,14 +55,5 @@ final class StsErrors {
         }
         return "AWS STS found the request for " + target.roleArn() + " invalid; check the target's role ARN,"
                 + " duration and session name";
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

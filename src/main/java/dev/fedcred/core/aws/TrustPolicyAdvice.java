@@ -19,7 +19,7 @@ final class TrustPolicyAdvice {
         String principal = "accounts.google.com".equals(providerKey)
                 ? "accounts.google.com"
                 : "arn:aws:iam::" + target.accountId() + ":oidc-provider/" + providerKey;
-        String aud = audience(tokens);
+        String aud = tokens.audience();
         String sub = tokens.subject();
         return "The token says iss=" + iss + ", aud=" + aud + ", sub=" + sub + ". The trust policy of "
                 + target.roleArn() + " must allow it, for example:\n"
@@ -37,13 +37,5 @@ final class TrustPolicyAdvice {
         String hostAndPort = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
         String path = uri.getPath() == null || "/".equals(uri.getPath()) ? "" : uri.getPath();
         return hostAndPort + path;
-    }
-
-    private static String audience(TokenSet tokens) {
-        Object aud = tokens.claims().get("aud");
-        if (aud instanceof Iterable<?> values) {
-            return values.iterator().hasNext() ? String.valueOf(values.iterator().next()) : "";
-        }
-        return String.valueOf(aud);
     }
 }

@@ -39,6 +39,15 @@ public record TokenSet(
         return stringClaim("sub");
     }
 
+    /** The aud claim, or its first value when it is a list. */
+    public String audience() {
+        Object aud = claims.get("aud");
+        if (aud instanceof Iterable<?> values) {
+            return values.iterator().hasNext() ? String.valueOf(values.iterator().next()) : "";
+        }
+        return String.valueOf(aud);
+    }
+
     public String stringClaim(String name) {
         Object value = claims.get(name);
         return value == null ? null : value.toString();

@@ -7,18 +7,32 @@ import dev.fedcred.core.oidc.TokenRequestException;
 import dev.fedcred.core.oidc.TokenSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Sign-in state per issuer: the flow, then the cache, so every front end behaves the same. */
 public final class IdentitySessions {
     private static final Duration FRESH_TOKEN_MINIMUM = Duration.ofSeconds(10);
 
+    /** Told of every token set stored and every sign-out, e.g. to keep copies of the ID token fresh. */
+    public interface Listener {
+        void tokensSaved(TokenSet tokens);
+
+        void signedOut(String issuerName);
+    }
+
     private final SignInService signIn;
     private final TokenCache cache;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public IdentitySessions(SignInService signIn, TokenCache cache) {
         this.signIn = signIn;
         this.cache = cache;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
     }
 
     public PendingSignIn begin(IssuerConfig issuer) {
@@ -28,7 +42,7 @@ public final class IdentitySessions {
     /** Waits for the browser and keeps the verified tokens; only verified tokens are ever stored. */
     public TokenSet finish(PendingSignIn pending, Duration timeout) {
         TokenSet tokens = pending.complete(timeout);
-        cache.save(tokens);
+        save(tokens);
         return tokens;
     }
 
@@ -73,11 +87,18 @@ public final class IdentitySessions {
 
     public TokenSet refresh(IssuerConfig issuer, TokenSet current) {
         TokenSet renewed = signIn.refresh(issuer, current);
-        cache.save(renewed);
+        save(renewed);
         return renewed;
     }
 
     public boolean signOut(String issuerName) {
-        return cache.remove(issuerName);
+        boolean removed = cache.remove(issuerName);
+        listeners.forEach(listener -> listener.signedOut(issuerName));
+        return removed;
+    }
+
+    private void save(TokenSet tokens) {
+        cache.save(tokens);
+        listeners.forEach(listener -> listener.tokensSaved(tokens));
     }
 }

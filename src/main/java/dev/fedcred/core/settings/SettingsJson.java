@@ -8,8 +8,10 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.RedirectSpec;
 import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,17 +89,45 @@ final class SettingsJson {
         String kind = node.path("kind").asText("");
         try {
             if ("aws".equals(kind)) {
-                String endpoint = optionalText(node, "sts_endpoint");
                 return new AwsRoleTarget(name, requiredText(node, "role_arn", "target " + name),
                         requiredText(node, "profile", "target " + name), optionalText(node, "region"),
                         Duration.ofSeconds(node.path("duration_seconds").asLong(AwsRoleTarget.DEFAULT_DURATION.toSeconds())),
                         optionalText(node, "role_session_name"), optionalText(node, "issuer"),
-                        endpoint == null ? null : URI.create(endpoint));
+                        optionalUri(node, "sts_endpoint"));
+            }
+            if ("gcp".equals(kind)) {
+                return decodeGcp(name, node);
             }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("target \"" + name + "\": " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("target \"" + name + "\" has an unknown kind \"" + kind + "\" (expected \"aws\")");
+        throw new IllegalArgumentException("target \"" + name + "\" has an unknown kind \"" + kind + "\" (expected \"aws\" or \"gcp\")");
+    }
+
+    private static GcpWorkloadTarget decodeGcp(String name, JsonNode node) {
+        String entry = "target " + name;
+        List<String> scopes = new ArrayList<>();
+        node.path("scopes").forEach(scope -> scopes.add(scope.asText()));
+        return new GcpWorkloadTarget(name, requiredText(node, "project_number", entry), requiredText(node, "pool", entry),
+                requiredText(node, "provider", entry), optionalText(node, "service_account"), scopes,
+                Duration.ofSeconds(node.path("lifetime_seconds").asLong(GcpWorkloadTarget.DEFAULT_LIFETIME.toSeconds())),
+                optionalPath(node, "adc_file"), optionalText(node, "issuer"), optionalUri(node, "sts_endpoint"),
+                optionalUri(node, "iamcredentials_endpoint"), optionalPath(node, "trusted_ca_file"));
+    }
+
+    private static void encodeGcp(GcpWorkloadTarget gcp, ObjectNode node) {
+        node.put("kind", "gcp");
+        node.put("project_number", gcp.projectNumber());
+        node.put("pool", gcp.poolId());
+        node.put("provider", gcp.providerId());
+        putIfSet(node, "service_account", gcp.serviceAccount());
+        ArrayNode scopes = node.putArray("scopes");
+        gcp.scopes().forEach(scopes::add);
+        node.put("lifetime_seconds", gcp.tokenLifetime().toSeconds());
+        putIfSet(node, "adc_file", gcp.adcFile());
+        putIfSet(node, "sts_endpoint", gcp.stsEndpoint());
+        putIfSet(node, "iamcredentials_endpoint", gcp.iamCredentialsEndpoint());
+        putIfSet(node, "trusted_ca_file", gcp.trustedCaFile());
     }
 
     private static void encodeTarget(Target target, ObjectNode node) {
@@ -109,7 +139,9 @@ final class SettingsJson {
             putIfSet(node, "region", aws.region());
             node.put("duration_seconds", aws.sessionDuration().toSeconds());
             putIfSet(node, "role_session_name", aws.roleSessionName());
-            putIfSet(node, "sts_endpoint", aws.stsEndpoint() == null ? null : aws.stsEndpoint().toString());
+            putIfSet(node, "sts_endpoint", aws.stsEndpoint());
+        } else if (target instanceof GcpWorkloadTarget gcp) {
+            encodeGcp(gcp, node);
         }
         putIfSet(node, "issuer", target.issuer());
     }
@@ -118,6 +150,20 @@ final class SettingsJson {
         if (value != null) {
             node.put(field, value);
         }
+    }
+
+    private static void putIfSet(ObjectNode node, String field, Object value) {
+        putIfSet(node, field, value == null ? null : value.toString());
+    }
+
+    private static URI optionalUri(JsonNode node, String field) {
+        String value = optionalText(node, field);
+        return value == null ? null : URI.create(value);
+    }
+
+    private static Path optionalPath(JsonNode node, String field) {
+        String value = optionalText(node, field);
+        return value == null ? null : Path.of(value);
     }
 
     private static String requiredText(JsonNode node, String field, String entry) {

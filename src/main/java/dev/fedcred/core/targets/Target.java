@@ -1,10 +1,10 @@
 package dev.fedcred.core.targets;
 
 /**
- * Something fedcred gets cloud credentials for with one click: an AWS role, later a GCP
- * workload identity provider. Each names the issuer whose ID token it exchanges.
+ * Something fedcred gets cloud credentials for with one click: an AWS role or a GCP
+ * workload identity pool provider. Each names the issuer whose ID token it exchanges.
  */
-public sealed interface Target permits AwsRoleTarget {
+public sealed interface Target permits AwsRoleTarget, GcpWorkloadTarget {
     String name();
 
     /** The issuer that signs in for this target; null means the default issuer. */

@@ -17,15 +17,26 @@ public final class TargetRegistry {
     public static final String SANDBOX_AWS = "sandbox-aws";
     public static final String SANDBOX_AWS_PROFILE = "fedcred-sandbox";
     public static final String SANDBOX_AWS_ROLE = "arn:aws:iam::000000000000:role/fedcred-sandbox";
+    public static final String SANDBOX_GCP = "sandbox-gcp";
+    public static final String SANDBOX_GCP_PROJECT_NUMBER = "000000000000";
+    public static final String SANDBOX_GCP_POOL = "fedcred-sandbox-pool";
+    public static final String SANDBOX_GCP_PROVIDER = "fedcred-sandbox-provider";
+    public static final String SANDBOX_GCP_SERVICE_ACCOUNT = "fedcred-sandbox@fedcred-sandbox.iam.gserviceaccount.com";
+    /** The sandbox's ADC file, beside its CA: never the user's own ADC file. */
+    public static final String SANDBOX_GCP_ADC_FILE = "gcp-application_default_credentials.json";
 
     private final SettingsStore store;
     private final List<Target> builtIns;
 
-    public TargetRegistry(SettingsStore store, URI sandboxIssuer) {
+    public TargetRegistry(SettingsStore store, URI sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {
         this.store = store;
         URI stsEndpoint = URI.create(sandboxIssuer + "/aws-sts");
         this.builtIns = List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
-                AwsRoleTarget.DEFAULT_DURATION, null, IssuerRegistry.SANDBOX, stsEndpoint));
+                AwsRoleTarget.DEFAULT_DURATION, null, IssuerRegistry.SANDBOX, stsEndpoint),
+                new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
+                        SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
+                        sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), IssuerRegistry.SANDBOX,
+                        sandboxGcp.sts(), sandboxGcp.iamCredentials(), sandboxGcp.caFile()));
     }
 
     /** The user's targets, then the built-in sandbox ones. */
@@ -45,7 +56,7 @@ public final class TargetRegistry {
 
     public Target resolve(String name) {
         return find(name).orElseThrow(() -> new FedcredException("There is no target named \"" + name
-                + "\". See `fedcred targets list`, or add one with `fedcred targets add-aws`."));
+                + "\". See `fedcred targets list`, or add one with `fedcred targets add-aws` or `add-gcp`."));
     }
 
     public Target add(Target target) {

@@ -16,7 +16,8 @@ class TargetRegistryTest {
     Path home;
 
     private TargetRegistry registry() {
-        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")), URI.create("http://127.0.0.1:9750"));
+        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")), URI.create("http://127.0.0.1:9750"),
+                SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }
 
     private static AwsRoleTarget aws(String arn, String profile, String region, long seconds, String sessionName) {

@@ -1,0 +1,101 @@
+package dev.fedcred.core.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.Json;
+import dev.fedcred.core.files.SecureFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The last credentials per target, in a 0600 file in fedcred's private state directory, so
+ * commands can answer without calling the cloud while they are fresh. It holds nothing a new
+ * exchange cannot restore, so an unreadable file counts as empty and a damaged entry as absent.
+ *
+ * @param <T> the credentials; subclasses turn one into a JSON object and back
+ */
+public abstract class CredentialCache<T> {
+    private final Path file;
+    private final String description;
+
+    /** @param description for error messages, e.g. "the AWS session cache" */
+    protected CredentialCache(Path file, String description) {
+        this.file = file;
+        this.description = description;
+    }
+
+    /** Puts one entry's fields into {@code node}. */
+    protected abstract void write(T value, ObjectNode node);
+
+    /** One entry from its JSON; may throw any RuntimeException for a damaged entry, which is then skipped. */
+    protected abstract T read(JsonNode node);
+
+    public synchronized Optional<T> load(String targetName) {
+        return Optional.ofNullable(readAll().get(targetName));
+    }
+
+    public synchronized void save(String targetName, T value) {
+        Map<String, T> all = readAll();
+        all.put(targetName, value);
+        writeAll(all);
+    }
+
+    public synchronized boolean remove(String targetName) {
+        Map<String, T> all = readAll();
+        boolean removed = all.remove(targetName) != null;
+        if (removed) {
+            writeAll(all);
+        }
+        return removed;
+    }
+
+    /** The text field, or IllegalArgumentException naming it: for codecs. */
+    protected static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new IllegalArgumentException("missing " + field);
+        }
+        return value.asText();
+    }
+
+    private Map<String, T> readAll() {
+        Map<String, T> all = new LinkedHashMap<>();
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readString(file));
+        } catch (IOException e) {
+            return all;
+        }
+        if (root == null) {
+            return all;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("sessions").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            try {
+                all.put(entry.getKey(), read(entry.getValue()));
+            } catch (RuntimeException skipped) {
+                // a damaged entry is just not reused
+            }
+        }
+        return all;
+    }
+
+    private void writeAll(Map<String, T> all) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("version", 1);
+        ObjectNode sessions = root.putObject("sessions");
+        all.forEach((target, value) -> write(value, sessions.putObject(target)));
+        try {
+            SecureFiles.writeAtomically(file, Json.MAPPER.writeValueAsBytes(root));
+        } catch (JsonProcessingException e) {
+            throw new FedcredException("Cannot encode " + description + ".", e);
+        }
+    }
+}

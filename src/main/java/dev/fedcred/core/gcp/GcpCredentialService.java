@@ -1,0 +1,109 @@
+package dev.fedcred.core.gcp;
+
+import dev.fedcred.core.gcp.adc.AdcFileWriter;
+import dev.fedcred.core.gcp.adc.AdcLocations;
+import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * From a GCP target to credentials: a usable ID token (renewed through the refresh token when
+ * needed), the workload identity exchange, the token cache, and the ADC file with its ID-token file.
+ */
+public final class GcpCredentialService {
+    /** STS must still see the ID token as valid when the request arrives, whatever the clock skew. */
+    static final Duration MIN_ID_TOKEN_LEFT = Duration.ofMinutes(1);
+    /**
+     * An ADC file is only as good as the ID token it names: before writing one, a token with less
+     * than this left is renewed, so the libraries can use the file for a while.
+     */
+    static final Duration MIN_ID_TOKEN_LEFT_FOR_ADC = Duration.ofMinutes(10);
+    /**
+     * Access tokens with less than this left are renewed instead of reused: enough for a script's
+     * gcloud or curl calls, and gcloud with CLOUDSDK_AUTH_ACCESS_TOKEN never refreshes by itself.
+     */
+    public static final Duration REUSE_MARGIN = Duration.ofMinutes(5);
+
+    private final IssuerRegistry issuers;
+    private final IdentitySessions sessions;
+    private final WorkloadIdentityExchanger exchanger;
+    private final GcpTokenCache cache;
+    private final SubjectTokenFiles subjectTokens;
+    private final AdcLocations locations;
+    private final AdcFileWriter adcWriter;
+    private final Clock clock;
+
+    public GcpCredentialService(IssuerRegistry issuers, IdentitySessions sessions, WorkloadIdentityExchanger exchanger,
+                                GcpTokenCache cache, SubjectTokenFiles subjectTokens, AdcLocations locations,
+                                AdcFileWriter adcWriter, Clock clock) {
+        this.issuers = issuers;
+        this.sessions = sessions;
+        this.exchanger = exchanger;
+        this.cache = cache;
+        this.subjectTokens = subjectTokens;
+        this.locations = locations;
+        this.adcWriter = adcWriter;
+        this.clock = clock;
+    }
+
+    /**
+     * Exchanges a fresh ID token (proving the provider and binding work), then writes the ID-token
+     * file and an ADC file naming it, for gcloud and Google's libraries.
+     *
+     * @param force replace an ADC file fedcred did not write (a copy is kept)
+     */
+    public WrittenAdc assumeAndWrite(GcpWorkloadTarget target, boolean force) {
+        Path adcFile = adcFile(target);
+        adcWriter.requireWritable(adcFile, target.name(), force);
+        TokenSet tokens = usableTokens(target, MIN_ID_TOKEN_LEFT_FOR_ADC);
+        GcpAccessToken token = exchange(target, tokens);
+        Path subjectTokenFile = subjectTokens.write(tokens);
+        Optional<Path> backup = adcWriter.write(adcFile, target.name(), ExternalAccountAdc.build(target, subjectTokenFile), force);
+        return new WrittenAdc(token, adcFile, subjectTokenFile, tokens.expiresAt(), backup);
+    }
+
+    /** Always exchanges for a new access token. */
+    public GcpAccessToken assume(GcpWorkloadTarget target) {
+        return exchange(target, usableTokens(target, MIN_ID_TOKEN_LEFT));
+    }
+
+    /** The cached access token while it has more than {@link #REUSE_MARGIN} left, else a new one. */
+    public GcpAccessToken current(GcpWorkloadTarget target) {
+        Optional<GcpAccessToken> cached = cache.load(target.name());
+        if (cached.isPresent() && cached.get().validFor(REUSE_MARGIN, clock.instant())) {
+            return cached.get();
+        }
+        return assume(target);
+    }
+
+    /** Removes the ADC file fedcred wrote for the target and puts back the one it replaced, if any. */
+    public AdcFileWriter.Removal removeAdc(GcpWorkloadTarget target) {
+        return adcWriter.remove(adcFile(target), target.name());
+    }
+
+    public Path adcFile(GcpWorkloadTarget target) {
+        return locations.forTarget(target);
+    }
+
+    public void forget(GcpWorkloadTarget target) {
+        cache.remove(target.name());
+    }
+
+    private TokenSet usableTokens(GcpWorkloadTarget target, Duration minimumLeft) {
+        IssuerConfig issuer = issuers.resolve(target.issuer());
+        return sessions.usableTokens(issuer, minimumLeft, clock.instant());
+    }
+
+    private GcpAccessToken exchange(GcpWorkloadTarget target, TokenSet tokens) {
+        GcpAccessToken token = exchanger.exchange(target, tokens);
+        cache.save(target.name(), token);
+        return token;
+    }
+}

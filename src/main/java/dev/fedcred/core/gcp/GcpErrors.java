@@ -1,0 +1,145 @@
+package dev.fedcred.core.gcp;
+
+import static dev.fedcred.core.gcp.GcpExchangeException.Remedy.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.client.http.HttpResponseException;
+import dev.fedcred.core.Failures;
+import dev.fedcred.core.Json;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import java.io.IOException;
+import java.util.Locale;
+import javax.net.ssl.SSLException;
+
+/**
+ * Turns what Google's auth library throws into messages that say what to do. The library
+ * reports STS refusals as an OAuthException ("Error code invalid_grant: ...") and impersonation
+ * refusals as an IOException "Error requesting access token"; both carry the HTTP response as a
+ * {@link HttpResponseException} in their cause chain, whose JSON body tells the two apart: STS
+ * answers {"error":"invalid_grant","error_description":...}, IAM Credentials
+ * {"error":{"code":403,"status":"PERMISSION_DENIED","message":...}}. No response at all is a
+ * network failure.
+ */
+final class GcpErrors {
+    private GcpErrors() {
+    }
+
+    static GcpExchangeException translate(Exception e, GcpWorkloadTarget target, TokenSet tokens) {
+        HttpResponseException response = find(e, HttpResponseException.class);
+        if (response == null) {
+            return e instanceof IOException || find(e, IOException.class) != null
+                    ? unreachable(e, target)
+                    : new GcpExchangeException(FIX_TARGET, null, "Google's auth library refused the target " + target.name()
+                            + " (" + e.getMessage() + "). Check its endpoints and service account.", e);
+        }
+        JsonNode body = parse(response.getContent());
+        JsonNode error = body.path("error");
+        if (error.isObject()) {
+            return iamCredentials(response, error, target, tokens);
+        }
+        return sts(response, error.asText("http_" + response.getStatusCode()),
+                body.path("error_description").asText(""), target, tokens);
+    }
+
+    private static GcpExchangeException sts(HttpResponseException e, String code, String description,
+                                            GcpWorkloadTarget target, TokenSet tokens) {
+        String said = " (Google STS: " + code + (description.isEmpty() ? "" : ": " + description) + ")";
+        String lower = description.toLowerCase(Locale.ROOT);
+        if (e.getStatusCode() >= 500 || e.getStatusCode() == 429 || "temporarily_unavailable".equals(code)) {
+            return new GcpExchangeException(TRY_LATER, code, "Google STS could not answer" + said + ". Try again in a minute.", e);
+        }
+        if ("invalid_grant".equals(code) && lower.contains("expired")) {
+            return new GcpExchangeException(SIGN_IN_AGAIN, code, "Google STS refused the ID token because it has expired"
+                    + said + ". Sign in again: `fedcred login --issuer " + tokens.issuerName() + "`.", e);
+        }
+        if ("invalid_grant".equals(code)) {
+            return new GcpExchangeException(FIX_PROVIDER, code, "Google STS did not accept the ID token for the"
+                    + " provider " + target.audience() + said + ". " + ProviderAdvice.explain(target, tokens), e);
+        }
+        if ("unauthorized_client".equals(code) || "access_denied".equals(code)) {
+            return new GcpExchangeException(FIX_PROVIDER, code, "The provider " + target.audience()
+                    + " refused this identity" + said + ". Its attribute condition must accept the token's claims: "
+                    + ProviderAdvice.claims(tokens) + ".", e);
+        }
+        if ("invalid_target".equals(code) || lower.contains("does not exist") || lower.contains("disabled")) {
+            return new GcpExchangeException(FIX_TARGET, code, "Google STS does not know the provider " + target.audience()
+                    + said + ". Check the target's project number, pool and provider (`gcloud iam workload-identity-pools"
+                    + " providers list --workload-identity-pool=" + target.poolId() + " --location=global`), and that"
+                    + " neither is disabled or deleted.", e);
+        }
+        return new GcpExchangeException(FIX_TARGET, code, "Google STS refused the exchange for " + target.audience()
+                + said + ". Check the target's settings.", e);
+    }
+
+    private static GcpExchangeException iamCredentials(HttpResponseException e, JsonNode error, GcpWorkloadTarget target,
+                                                       TokenSet tokens) {
+        String status = error.path("status").asText("HTTP_" + e.getStatusCode());
+        String message = error.path("message").asText("");
+        String said = " (IAM Credentials: " + status + (message.isEmpty() ? "" : ": " + message) + ")";
+        String account = target.serviceAccount();
+        if (e.getStatusCode() >= 500 || e.getStatusCode() == 429) {
+            return new GcpExchangeException(TRY_LATER, status, "Google IAM Credentials could not answer" + said
+                    + ". Try again in a minute.", e);
+        }
+        if (message.contains("has not been used") || message.contains("is disabled") || message.contains("SERVICE_DISABLED")) {
+            return new GcpExchangeException(FIX_TARGET, status, "The IAM Service Account Credentials API is not enabled"
+                    + said + ". Enable it in the service account's project: `gcloud services enable"
+                    + " iamcredentials.googleapis.com --project PROJECT_ID`.", e);
+        }
+        if ("PERMISSION_DENIED".equals(status) || e.getStatusCode() == 403) {
+            return new GcpExchangeException(GRANT_ACCESS, status, "This identity may not impersonate " + account + said
+                    + ". Grant it Workload Identity User on the service account:\n"
+                    + "gcloud iam service-accounts add-iam-policy-binding " + account
+                    + " --role roles/iam.workloadIdentityUser --member " + target.principal(tokens.subject()), e);
+        }
+        if ("NOT_FOUND".equals(status) || e.getStatusCode() == 404) {
+            return new GcpExchangeException(FIX_TARGET, status, "The service account " + account + " does not exist"
+                    + said + ". Check the target's --service-account (`gcloud iam service-accounts list`).", e);
+        }
+        if ("UNAUTHENTICATED".equals(status) || e.getStatusCode() == 401) {
+            return new GcpExchangeException(SIGN_IN_AGAIN, status, "IAM Credentials did not accept the federated token"
+                    + said + ". Sign in again: `fedcred login --issuer " + tokens.issuerName() + "`.", e);
+        }
+        if (target.tokenLifetime().toSeconds() > 3600 && "INVALID_ARGUMENT".equals(status)) {
+            return new GcpExchangeException(FIX_TARGET, status, "Google refused a lifetime of "
+                    + target.tokenLifetime().toSeconds() + " s" + said + ". Over 3600 s needs the organization policy"
+                    + " constraints/iam.allowServiceAccountCredentialLifetimeExtension to list " + account
+                    + "; or lower the target's --lifetime.", e);
+        }
+        return new GcpExchangeException(FIX_TARGET, status, "Google IAM Credentials refused to impersonate " + account
+                + said + ". Check the target's service account and lifetime.", e);
+    }
+
+    private static GcpExchangeException unreachable(Exception e, GcpWorkloadTarget target) {
+        boolean tls = find(e, SSLException.class) != null;
+        String endpoints = target.effectiveStsEndpoint() + (target.serviceAccount() == null ? ""
+                : " or " + target.effectiveIamCredentialsEndpoint());
+        boolean sandbox = endpoints.contains("127.0.0.1");
+        String hint = tls
+                ? (target.trustedCaFile() != null ? "; the server's certificate is not signed by the CA in "
+                + target.trustedCaFile() : "; the server's certificate is not trusted (a proxy that inspects TLS?)")
+                : "";
+        return new GcpExchangeException(CHECK_NETWORK, null, "Cannot reach " + endpoints + " (" + Failures.rootCause(e) + ")"
+                + hint + ". Check the network or proxy" + (sandbox ? "; for the sandbox, start it with `fedcred sandbox`" : "")
+                + ", then try again.", e);
+    }
+
+    private static JsonNode parse(String content) {
+        try {
+            JsonNode node = content == null ? null : Json.MAPPER.readTree(content);
+            return node == null ? Json.MAPPER.createObjectNode() : node;
+        } catch (IOException e) {
+            return Json.MAPPER.createObjectNode();
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable at = e; at != null; at = at.getCause() == at ? null : at.getCause()) {
+            if (type.isInstance(at)) {
+                return type.cast(at);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.fedcred.core.gcp;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What {@code assume} did for a GCP target: the access token it got (proof the setup works), the
+ * ADC file and the ID-token file it names, and until when that ID token lasts: the libraries can
+ * get new access tokens from the ADC file only while fedcred keeps the ID token fresh.
+ *
+ * @param backup the copy made now of an ADC file fedcred did not write, when {@code --force} replaced one
+ */
+public record WrittenAdc(GcpAccessToken token, Path adcFile, Path subjectTokenFile, Instant idTokenExpiresAt,
+                         Optional<Path> backup) {
+}
