@@ -25,12 +25,16 @@ final class PeerProgram {
         return program;
     }
 
+    /** Nothing from the developer's own AWS, Google or fedcred setup may leak into a test. */
+    static void isolate(Map<String, String> environment, Map<String, String> env) {
+        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("FEDCRED_")
+                || name.startsWith("GOOGLE_") || name.startsWith("CLOUDSDK_") || name.startsWith("NODE_"));
+        environment.putAll(env);
+    }
+
     static Result run(List<String> command, Map<String, String> env, Path workDir) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        Map<String, String> environment = builder.environment();
-        // nothing from the developer's own AWS setup may leak into the test
-        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("FEDCRED_"));
-        environment.putAll(env);
+        isolate(builder.environment(), env);
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -32,11 +32,21 @@ public final class ExternalAccountAdc {
             root.put("service_account_impersonation_url", target.impersonationUrl());
             root.putObject("service_account_impersonation").put("token_lifetime_seconds", target.tokenLifetime().toSeconds());
         }
+        if (target.iamCredentialsEndpoint() != null) {
+            // Node's library looks up the project behind the audience in Cloud Resource Manager; off
+            // Google's own endpoints (the sandbox) that service lives beside IAM Credentials.
+            root.put("cloud_resource_manager_url", withSlash(target.effectiveIamCredentialsEndpoint()) + "projects/");
+        }
         ObjectNode source = root.putObject("credential_source");
         source.put("file", subjectTokenFile.toAbsolutePath().toString());
         source.putObject("format").put("type", "text");
         root.putObject(MARKER).put("target", target.name());
         return root;
+    }
+
+    private static String withSlash(java.net.URI base) {
+        String text = base.toString();
+        return text.endsWith("/") ? text : text + "/";
     }
 
     /** The target named by fedcred's marker, when the text is an ADC file fedcred wrote. */

@@ -150,7 +150,7 @@ class AwsProfileWriterProcessTest {
         Process holder = start("hold", file.toString());
         awaitReady(holder);
         AwsProfileWriter impatient = new AwsProfileWriter(new AwsFileLocations(file, home.resolve(".aws/config")),
-                Clock.systemUTC(), Duration.ofMillis(300));
+                Clock.fixed(AwsFiles.EXPIRES.minusSeconds(3600), java.time.ZoneOffset.UTC), Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.writeCredentials("p", "t", CREDENTIALS, false))
                 .isInstanceOf(AwsFileLockException.class)

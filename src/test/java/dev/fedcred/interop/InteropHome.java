@@ -1,0 +1,82 @@
+package dev.fedcred.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import java.io.BufferedReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A new user's machine in a temporary directory: a sandbox, fedcred's packaged jar run as its
+ * own process with HOME and FEDCRED_HOME there, and a sign-in completed as `curl -sL` would.
+ */
+final class InteropHome implements AutoCloseable {
+    static final Path JAR = Path.of("target/fedcred.jar").toAbsolutePath();
+    private static final Pattern AUTHORIZE_URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/authorize\\?\\S+)");
+
+    final Path home;
+    final SandboxServer sandbox;
+    final Map<String, String> env = new HashMap<>();
+
+    InteropHome(Path home) throws Exception {
+        assertThat(JAR).as("run through `mvn verify -Pinterop`, which builds the jar first").exists();
+        this.home = home;
+        this.sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
+                .withDataDir(home.resolve("fedcred/state/sandbox")));
+        env.put("HOME", home.toString());
+        env.put("FEDCRED_HOME", home.resolve("fedcred").toString());
+        env.put("FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()));
+        env.put("FEDCRED_SANDBOX_GCP_PORT", String.valueOf(URI.create(sandbox.endpoints().get("gcp-sts")).getPort()));
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString());
+        env.put("AWS_CONFIG_FILE", home.resolve("aws/config").toString());
+    }
+
+    PeerProgram.Result fedcred(String... args) throws Exception {
+        return PeerProgram.run(fedcredCommand(args), env, home);
+    }
+
+    /** `fedcred login --issuer sandbox --no-browser` in its own process, the printed URL followed like `curl -sL`. */
+    void signIn() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(fedcredCommand("login", "--issuer", "sandbox", "--no-browser"))
+                .directory(home.toFile()).redirectErrorStream(true);
+        PeerProgram.isolate(builder.environment(), env);
+        Process login = builder.start();
+        StringBuilder output = new StringBuilder();
+        HttpClient curl = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build();
+        try (BufferedReader reader = login.inputReader()) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                output.append(line).append('\n');
+                Matcher url = AUTHORIZE_URL.matcher(line);
+                if (url.find()) {
+                    curl.send(HttpRequest.newBuilder(URI.create(url.group(1))).build(), HttpResponse.BodyHandlers.discarding());
+                }
+            }
+        }
+        assertThat(login.waitFor()).as(output.toString()).isZero();
+        assertThat(output).contains("Signed in to sandbox (sandbox)");
+    }
+
+    private static List<String> fedcredCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+    }
+}
