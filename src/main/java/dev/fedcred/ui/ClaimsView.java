@@ -72,10 +72,10 @@ final class ClaimsView extends StackPane {
         top.setAlignment(Pos.CENTER_LEFT);
 
         verification.getStyleClass().add("verified");
-        wrapFully(verification);
-        wrapFully(who);
+        Nodes.wrapFully(verification);
+        Nodes.wrapFully(who);
         error.getStyleClass().add("error");
-        wrapFully(error);
+        Nodes.wrapFully(error);
         header.getStyleClass().add("jose-header");
         header.setHgap(16);
         header.setVgap(4);
@@ -166,10 +166,6 @@ final class ClaimsView extends StackPane {
     }
 
     /** A VBox squeezes a wrapping label to one truncated line unless it may keep its full height. */
-    private static void wrapFully(Label label) {
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-    }
 
     private static Label section(String text) {
         Label label = new Label(text);

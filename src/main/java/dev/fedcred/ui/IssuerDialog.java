@@ -233,10 +233,10 @@ final class IssuerDialog {
 
     private Node buttons() {
         saveError.getStyleClass().add("error");
-        wrapFully(saveError);
-        hide(saveError);
+        Nodes.wrapFully(saveError);
+        Nodes.hide(saveError);
         stillNeeded.getStyleClass().add("hint");
-        wrapFully(stillNeeded);
+        Nodes.wrapFully(stillNeeded);
         saving.setPrefSize(18, 18);
         saving.visibleProperty().bind(busy);
         save.getStyleClass().add("accent");
@@ -358,10 +358,10 @@ final class IssuerDialog {
             Label label = entry.getValue();
             if (error != null && touched.contains(entry.getKey())) {
                 label.setText(error);
-                show(label);
+                Nodes.show(label);
             } else {
                 label.setText("");
-                hide(label);
+                Nodes.hide(label);
             }
         }
         String missing = result.errors().keySet().stream().filter(field -> !touched.contains(field))
@@ -379,7 +379,7 @@ final class IssuerDialog {
         }
         IssuerConfig issuer = result.issuer();
         IssuerConfig before = editing;
-        hide(saveError);
+        Nodes.hide(saveError);
         busy.set(true);
         work.run(() -> {
             IssuerConfig saved = context.issuers().add(issuer);
@@ -396,7 +396,7 @@ final class IssuerDialog {
         }, failure -> {
             busy.set(false);
             saveError.setText(UserMessages.of(failure));
-            show(saveError);
+            Nodes.show(saveError);
             onFailed.run();
         });
     }
@@ -412,8 +412,8 @@ final class IssuerDialog {
             Label label = new Label();
             label.getStyleClass().add("field-error");
             label.setAccessibleText(key.text + " error");
-            wrapFully(label);
-            hide(label);
+            Nodes.wrapFully(label);
+            Nodes.hide(label);
             return label;
         });
         // a screen reader reads the field's problem with the field
@@ -442,7 +442,7 @@ final class IssuerDialog {
     private static Label hint(String text) {
         Label hint = new Label(text);
         hint.getStyleClass().add("hint");
-        wrapFully(hint);
+        Nodes.wrapFully(hint);
         return hint;
     }
 
@@ -452,18 +452,4 @@ final class IssuerDialog {
         return radio;
     }
 
-    private static void wrapFully(Label label) {
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-    }
-
-    private static void show(Node node) {
-        node.setVisible(true);
-        node.setManaged(true);
-    }
-
-    private static void hide(Node node) {
-        node.setVisible(false);
-        node.setManaged(false);
-    }
 }

@@ -93,8 +93,8 @@ final class IssuerRow extends VBox {
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
         notice.getStyleClass().add("notice");
-        hide(error);
-        hide(notice);
+        Nodes.hide(error);
+        Nodes.hide(notice);
         showWaiting(false);
 
         getChildren().addAll(titleLine(), url, statusLine, waiting, manualUrl, error, notice);
@@ -118,13 +118,13 @@ final class IssuerRow extends VBox {
         remove.setDisable(isRemoving);
         signIn.setDisable(isRemoving || attempt != null);
         if (isRemoving) {
-            hide(error);
+            Nodes.hide(error);
         }
     }
 
     void showError(Throwable failure) {
         error.setText(UserMessages.of(failure));
-        show(error);
+        Nodes.show(error);
     }
 
     /** Starts a browser sign-in; a second click while one is waiting does nothing. */
@@ -132,8 +132,8 @@ final class IssuerRow extends VBox {
         if (attempt != null) {
             return;
         }
-        hide(error);
-        hide(notice);
+        Nodes.hide(error);
+        Nodes.hide(notice);
         SignInTask task = new SignInTask(context, issuer, sandbox);
         attempt = task;
         waitingMessage.textProperty().bind(task.messageProperty());
@@ -147,7 +147,7 @@ final class IssuerRow extends VBox {
             if (attempt == task) {
                 endAttempt();
             }
-            hide(notice);
+            Nodes.hide(notice);
             state.signedIn(task.getValue());
         });
         task.setOnFailed(event -> {
@@ -239,7 +239,7 @@ final class IssuerRow extends VBox {
 
     private void showNotice(String text) {
         notice.setText(text);
-        show(notice);
+        Nodes.show(notice);
     }
 
     private Optional<TokenSet> tokens() {
@@ -262,13 +262,4 @@ final class IssuerRow extends VBox {
         }
     }
 
-    private static void show(Node node) {
-        node.setVisible(true);
-        node.setManaged(true);
-    }
-
-    private static void hide(Node node) {
-        node.setVisible(false);
-        node.setManaged(false);
-    }
 }

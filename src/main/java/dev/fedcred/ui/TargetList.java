@@ -79,10 +79,10 @@ final class TargetList extends VBox {
         title.getStyleClass().add("list-title");
         Label hint = new Label(HINT);
         hint.getStyleClass().add("hint");
-        wrapFully(hint);
+        Nodes.wrapFully(hint);
         problem.getStyleClass().add("error");
-        wrapFully(problem);
-        show(problem, false);
+        Nodes.wrapFully(problem);
+        Nodes.hide(problem);
         rowBox.getChildren().add(new Label("Loading targets…"));
         getChildren().addAll(new VBox(2, title, hint), problem, rowBox);
     }
@@ -94,7 +94,7 @@ final class TargetList extends VBox {
                 rowBox.getChildren().clear();
             }
             problem.setText("Cannot show the targets: " + UserMessages.of(failure));
-            show(problem, true);
+            Nodes.show(problem);
         });
     }
 
@@ -132,7 +132,7 @@ final class TargetList extends VBox {
     }
 
     private void showRows(List<TargetSnapshot> snapshots) {
-        show(problem, false);
+        Nodes.hide(problem);
         Map<String, TargetRow> before = new LinkedHashMap<>(rows);
         rows.clear();
         List<Node> shown = new ArrayList<>();
@@ -153,7 +153,7 @@ final class TargetList extends VBox {
         if (shown.isEmpty()) {
             Label none = new Label("No targets yet. Add one with `fedcred targets add-aws`.");
             none.getStyleClass().add("placeholder");
-            wrapFully(none);
+            Nodes.wrapFully(none);
             shown.add(none);
         }
         rowBox.getChildren().setAll(shown);
@@ -192,15 +192,5 @@ final class TargetList extends VBox {
         });
         confirmation = alert;
         alert.show();
-    }
-
-    private static void wrapFully(Label label) {
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-    }
-
-    private static void show(Node node, boolean shown) {
-        node.setVisible(shown);
-        node.setManaged(shown);
     }
 }

@@ -117,14 +117,14 @@ final class TargetRow extends VBox {
             getChildren().add(detail("→ " + target.destination(), null));
         }
         issuerLine.getStyleClass().add("target-detail");
-        wrapFully(issuerLine);
+        Nodes.wrapFully(issuerLine);
         getChildren().add(issuerLine);
 
         working = workingLine();
         notice.getStyleClass().add("notice");
-        wrapFully(notice);
+        Nodes.wrapFully(notice);
         error.getStyleClass().add("error-text");
-        wrapFully(error);
+        Nodes.wrapFully(error);
         error.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(error, Priority.ALWAYS);
         signIn.setMinWidth(Region.USE_PREF_SIZE);
@@ -137,26 +137,26 @@ final class TargetRow extends VBox {
         errorBox = new HBox(8, error, signIn);
         errorBox.setAlignment(Pos.CENTER_LEFT);
         errorBox.getStyleClass().add("error");
-        hide(working);
-        hide(notice);
-        hide(errorBox);
+        Nodes.hide(working);
+        Nodes.hide(notice);
+        Nodes.hide(errorBox);
 
         if (target instanceof AwsRoleTarget aws) {
             status.getStyleClass().add("status");
-            wrapFully(status);
+            Nodes.wrapFully(status);
             status.textProperty().bind(Bindings.createStringBinding(
                     () -> CredentialStatus.describe(expiration.get(), ticker.now(), zone).text(),
                     ticker.nowProperty(), expiration));
             status.textProperty().addListener((observable, before, text) -> styleStatus(ticker, zone));
             styleStatus(ticker, zone);
             profileMissing.getStyleClass().add("hint");
-            wrapFully(profileMissing);
-            hide(profileMissing);
+            Nodes.wrapFully(profileMissing);
+            Nodes.hide(profileMissing);
             getChildren().addAll(status, profileMissing, working, notice, errorBox, actionLine(aws));
         } else {
             Label unsupported = new Label("The desktop window cannot get credentials for this kind of target yet.");
             unsupported.getStyleClass().add("hint");
-            wrapFully(unsupported);
+            Nodes.wrapFully(unsupported);
             getChildren().addAll(unsupported, working, notice, errorBox);
         }
         update(snapshot);
@@ -224,7 +224,7 @@ final class TargetRow extends VBox {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
         progress.setMinSize(18, 18);
-        wrapFully(workingMessage);
+        Nodes.wrapFully(workingMessage);
         HBox line = new HBox(8, progress, workingMessage);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("waiting");
@@ -303,10 +303,10 @@ final class TargetRow extends VBox {
 
     private void startWork(String message) {
         busy = true;
-        hide(notice);
-        hide(errorBox);
+        Nodes.hide(notice);
+        Nodes.hide(errorBox);
         workingMessage.setText(message);
-        show(working);
+        Nodes.show(working);
         // disabling the focused button sends the focus elsewhere (at the next pulse); it comes
         // back when the work ends, unless the user has put it somewhere else meanwhile
         Node focused = focusOwner();
@@ -320,7 +320,7 @@ final class TargetRow extends VBox {
 
     private void endWork() {
         busy = false;
-        hide(working);
+        Nodes.hide(working);
         enableActions();
         if (getScene() != null) {
             getScene().focusOwnerProperty().removeListener(focusMoved);
@@ -349,14 +349,14 @@ final class TargetRow extends VBox {
     }
 
     private void showNotice(String text) {
-        hide(errorBox);
+        Nodes.hide(errorBox);
         notice.setText(text);
-        show(notice);
+        Nodes.show(notice);
     }
 
     /** The failure's message says what to do; when that is signing in again, the button is right there. */
     private void showError(Throwable failure, String issuerName) {
-        hide(notice);
+        Nodes.hide(notice);
         error.setText(UserMessages.of(failure));
         signInIssuer = null;
         if (failure instanceof SignInRequiredException required) {
@@ -369,7 +369,7 @@ final class TargetRow extends VBox {
         }
         signIn.setVisible(signInIssuer != null);
         signIn.setManaged(signInIssuer != null);
-        show(errorBox);
+        Nodes.show(errorBox);
     }
 
     /** Signed in after being asked to: the error has done its job. */
@@ -408,23 +408,8 @@ final class TargetRow extends VBox {
         if (accessibleText != null) {
             label.setAccessibleText(accessibleText);
         }
-        wrapFully(label);
+        Nodes.wrapFully(label);
         return label;
-    }
-
-    private static void wrapFully(Label label) {
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-    }
-
-    private static void show(Node node) {
-        node.setVisible(true);
-        node.setManaged(true);
-    }
-
-    private static void hide(Node node) {
-        node.setVisible(false);
-        node.setManaged(false);
     }
 
     private record Assumed(Instant expiration, String accessKeyId, TokenSet tokens) {
