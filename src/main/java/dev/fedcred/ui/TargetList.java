@@ -3,9 +3,13 @@ package dev.fedcred.ui;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.gcp.GcpAccessToken;
+import dev.fedcred.core.gcp.GcpTokenCache;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -110,6 +114,8 @@ final class TargetList extends VBox {
         List<Target> targets = context.targets().all();
         Path credentialsFile = context.aws().files().credentialsFile();
         Set<String> sections = ProfileSections.in(credentialsFile);
+        // read only, for the expiry of the last access token; the service offers no read without an exchange
+        GcpTokenCache gcpTokens = new GcpTokenCache(context.paths().gcpTokenCacheFile());
         List<TargetSnapshot> snapshots = new ArrayList<>();
         for (Target target : targets) {
             String issuerName = null;
@@ -121,12 +127,17 @@ final class TargetList extends VBox {
             }
             Instant expiration = null;
             boolean profileInFile = false;
+            Path file = credentialsFile;
             if (target instanceof AwsRoleTarget aws) {
                 expiration = context.aws().cached(aws).map(AssumedRole::expiration).orElse(null);
                 profileInFile = sections.contains(aws.profile());
+            } else if (target instanceof GcpWorkloadTarget gcp) {
+                expiration = gcpTokens.load(gcp.name()).map(GcpAccessToken::expiresAt).orElse(null);
+                file = context.gcp().adcFile(gcp);
+                profileInFile = Files.exists(file);
             }
             snapshots.add(new TargetSnapshot(target, context.targets().isBuiltIn(target.name()), issuerName,
-                    issuerProblem, expiration, profileInFile, credentialsFile));
+                    issuerProblem, expiration, profileInFile, file));
         }
         return snapshots;
     }

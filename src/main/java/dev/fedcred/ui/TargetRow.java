@@ -1,14 +1,10 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsStsException;
-import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
@@ -31,8 +27,10 @@ import javafx.scene.layout.VBox;
 
 /**
  * One target in the targets section: where its credentials go, which issuer signs in, how long
- * its last credentials stay valid, and Assume role / Remove profile for an AWS role. Shows the
- * access key ID at most, never the secret access key or the session token.
+ * its last credentials stay valid, and the actions that get and remove them. What differs per
+ * kind of target ({@link AwsKind}: Assume role / Remove profile; {@link GcpKind}: Get credentials /
+ * Remove credentials) is in its {@link TargetKind}. Shows the access key ID at most, never the
+ * secret access key, the session token or an access token.
  */
 final class TargetRow extends VBox {
     static final String ASSUME = "Assume role";
@@ -63,6 +61,8 @@ final class TargetRow extends VBox {
     private final WindowState state;
     private final Actions actions;
     private final Target target;
+    /** Null for a kind of target the window cannot get credentials for yet. */
+    private final TargetKind kind;
 
     private final ObjectProperty<Instant> expiration = new SimpleObjectProperty<>();
     private final Label issuerLine = new Label();
@@ -73,8 +73,8 @@ final class TargetRow extends VBox {
     private final Label error = new Label();
     private final Button signIn = new Button("Sign in");
     private final HBox errorBox;
-    private final Button assume = new Button(ASSUME);
-    private final Button removeProfile = new Button(REMOVE_PROFILE);
+    private final Button assume = new Button();
+    private final Button removeProfile = new Button();
     private final MapChangeListener<String, TokenSet> signedIn = this::issuerSignedIn;
     /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
     private final Label profileMissing = new Label();
@@ -104,14 +104,14 @@ final class TargetRow extends VBox {
         this.state = state;
         this.actions = actions;
         this.target = snapshot.target();
+        this.kind = TargetKind.of(target);
         this.snapshot = snapshot;
         getStyleClass().add("target-row");
         setSpacing(4);
 
         getChildren().add(titleLine());
-        if (target instanceof AwsRoleTarget aws) {
-            getChildren().add(detail(aws.roleArn(), "Role " + aws.roleArn()));
-            getChildren().add(detail("→ AWS profile " + aws.profile() + " in " + snapshot.credentialsFile(), null));
+        if (kind != null) {
+            kind.details(snapshot).forEach(line -> getChildren().add(detail(line.text(), line.accessibleText())));
         } else {
             // a kind this window does not know yet still shows what it is and where it writes
             getChildren().add(detail("→ " + target.destination(), null));
@@ -141,7 +141,7 @@ final class TargetRow extends VBox {
         Nodes.hide(notice);
         Nodes.hide(errorBox);
 
-        if (target instanceof AwsRoleTarget aws) {
+        if (kind != null) {
             status.getStyleClass().add("status");
             Nodes.wrapFully(status);
             status.textProperty().bind(Bindings.createStringBinding(
@@ -152,7 +152,7 @@ final class TargetRow extends VBox {
             profileMissing.getStyleClass().add("hint");
             Nodes.wrapFully(profileMissing);
             Nodes.hide(profileMissing);
-            getChildren().addAll(status, profileMissing, working, notice, errorBox, actionLine(aws));
+            getChildren().addAll(status, profileMissing, working, notice, errorBox, actionLine());
         } else {
             Label unsupported = new Label("The desktop window cannot get credentials for this kind of target yet.");
             unsupported.getStyleClass().add("hint");
@@ -205,15 +205,17 @@ final class TargetRow extends VBox {
         return line;
     }
 
-    private Node actionLine(AwsRoleTarget aws) {
-        assume.setAccessibleText(ASSUME + " " + target.name());
+    private Node actionLine() {
+        assume.setText(kind.getLabel());
+        assume.setAccessibleText(kind.getLabel() + " " + target.name());
         assume.getStyleClass().add("accent");
         assume.setMinWidth(Region.USE_PREF_SIZE);
-        assume.setOnAction(event -> assume(aws, false));
-        removeProfile.setAccessibleText(REMOVE_PROFILE + " " + target.name());
+        assume.setOnAction(event -> assume(false));
+        removeProfile.setText(kind.removeLabel());
+        removeProfile.setAccessibleText(kind.removeLabel() + " " + target.name());
         removeProfile.getStyleClass().add("row-action");
         removeProfile.setMinWidth(Region.USE_PREF_SIZE);
-        removeProfile.setOnAction(event -> confirmRemove(aws));
+        removeProfile.setOnAction(event -> confirmRemove());
         HBox line = new HBox(8, assume, removeProfile);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("target-actions");
@@ -231,70 +233,57 @@ final class TargetRow extends VBox {
         return line;
     }
 
-    private void assume(AwsRoleTarget aws, boolean force) {
+    private void assume(boolean force) {
         if (busy) {
             return;
         }
         String issuerName = snapshot.issuerName();
-        startWork("Assuming " + roleName(aws) + "…");
+        startWork(kind.gettingMessage());
         work.run(() -> {
-            AssumedRole role = context.aws().assumeAndWrite(aws, force);
-            // assuming may have renewed the ID token through the refresh token
+            TargetKind.Got got = kind.get(context, force);
+            // getting credentials may have renewed the ID token through the refresh token
             TokenSet tokens = issuerName == null ? null : context.sessions().current(issuerName).orElse(null);
-            // only what may show: never the secret access key or the session token
-            return new Assumed(role.expiration(), role.accessKeyId(), tokens);
+            return new Assumed(got, tokens);
         }, assumed -> {
             endWork();
-            expiration.set(assumed.expiration());
+            expiration.set(assumed.got().expiration());
             snapshot = withProfileInFile(true);
             enableActions();
-            showNotice("Wrote profile " + aws.profile() + " (access key ID " + assumed.accessKeyId() + ")");
+            showNotice(assumed.got().notice());
             if (assumed.tokens() != null) {
                 actions.renewed(assumed.tokens());
             }
         }, failure -> {
             endWork();
-            if (failure instanceof ProfileNotManagedException notManaged && !force) {
+            Confirmation replace = force ? null : kind.replaceQuestion(failure);
+            if (replace != null) {
                 snapshot = withProfileInFile(true);
                 enableActions();
-                confirmReplace(aws, notManaged);
+                actions.confirm(replace, () -> assume(true), () -> showNotice(kind.keptNotice(failure)));
             } else {
                 showError(failure, issuerName);
             }
         });
     }
 
-    private void confirmReplace(AwsRoleTarget aws, ProfileNotManagedException notManaged) {
-        Path file = notManaged.file();
-        String text = "The profile " + notManaged.profile() + " in " + file + " was not written by fedcred."
-                + " Replace it? A one-time backup of the file is kept as " + file.getFileName() + BACKUP_SUFFIX + ".";
-        actions.confirm(new Confirmation("Replace profile", text, REPLACE, "Replace profile " + notManaged.profile(),
-                        "Keep profile " + notManaged.profile()),
-                () -> assume(aws, true),
-                () -> showNotice("Kept your profile " + notManaged.profile() + "; fedcred wrote nothing."));
-    }
-
-    private void confirmRemove(AwsRoleTarget aws) {
+    private void confirmRemove() {
         if (busy) {
             return;
         }
-        Path file = snapshot.credentialsFile();
-        String text = "Remove the profile " + aws.profile() + " from " + file + "? Only a profile fedcred wrote is removed.";
-        actions.confirm(new Confirmation("Remove profile", text, REMOVE, "Confirm removing profile " + aws.profile(),
-                "Keep profile " + aws.profile()), () -> remove(aws, file), () -> { });
+        TargetSnapshot asked = snapshot;
+        actions.confirm(kind.removeQuestion(asked), () -> remove(asked), () -> { });
     }
 
-    private void remove(AwsRoleTarget aws, Path file) {
+    private void remove(TargetSnapshot asked) {
         if (busy) {
             return;
         }
-        startWork("Removing profile " + aws.profile() + "…");
-        work.run(() -> context.aws().removeProfile(aws.profile()), removed -> {
+        startWork(kind.removingMessage());
+        work.run(() -> kind.remove(context, asked), removed -> {
             endWork();
-            snapshot = withProfileInFile(false);
+            snapshot = withProfileInFile(removed.fileThere());
             enableActions();
-            showNotice(removed ? "Removed profile " + aws.profile() + " from " + file
-                    : "There is no profile " + aws.profile() + " written by fedcred; nothing to remove.");
+            showNotice(removed.notice());
         }, failure -> {
             endWork();
             showError(failure, null);
@@ -339,10 +328,9 @@ final class TargetRow extends VBox {
     private void enableActions() {
         assume.setDisable(busy);
         removeProfile.setDisable(busy || !snapshot.profileInFile());
-        if (target instanceof AwsRoleTarget aws) {
+        if (kind != null) {
             boolean missing = !busy && !snapshot.profileInFile() && expiration.get() != null;
-            profileMissing.setText("The profile " + aws.profile() + " is not in the credentials file; "
-                    + ASSUME + " writes it.");
+            profileMissing.setText(kind.missingHint());
             profileMissing.setVisible(missing);
             profileMissing.setManaged(missing);
         }
@@ -361,7 +349,7 @@ final class TargetRow extends VBox {
         signInIssuer = null;
         if (failure instanceof SignInRequiredException required) {
             signInIssuer = required.issuerName();
-        } else if (failure instanceof AwsStsException sts && sts.remedy() == AwsStsException.Remedy.SIGN_IN_AGAIN) {
+        } else if (kind != null && kind.signInAgain(failure)) {
             signInIssuer = issuerName;
         }
         if (signInIssuer != null) {
@@ -376,7 +364,8 @@ final class TargetRow extends VBox {
     private void issuerSignedIn(MapChangeListener.Change<? extends String, ? extends TokenSet> change) {
         if (change.wasAdded() && signInIssuer != null && signInIssuer.equals(change.getKey()) && errorBox.isVisible()) {
             signInIssuer = null;
-            showNotice("Signed in to " + change.getKey() + ". " + ASSUME + " now gets the credentials.");
+            showNotice("Signed in to " + change.getKey() + ". "
+                    + (kind == null ? ASSUME : kind.getLabel()) + " now gets the credentials.");
         }
     }
 
@@ -412,6 +401,6 @@ final class TargetRow extends VBox {
         return label;
     }
 
-    private record Assumed(Instant expiration, String accessKeyId, TokenSet tokens) {
+    private record Assumed(TargetKind.Got got, TokenSet tokens) {
     }
 }

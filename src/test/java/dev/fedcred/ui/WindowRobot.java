@@ -5,9 +5,11 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
@@ -64,8 +66,31 @@ final class WindowRobot {
                 && label.getText().startsWith(prefix)).isPresent();
     }
 
+    /** Scrolls the button into view first, when it is in a scroll pane, as a user would. */
     void click(Button button) {
+        robot.interact(() -> scrollIntoView(button));
         robot.clickOn(button);
+    }
+
+    private static void scrollIntoView(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane pane && pane.getContent() != null) {
+                Node content = pane.getContent();
+                double contentHeight = content.getLayoutBounds().getHeight();
+                double viewport = pane.getViewportBounds().getHeight();
+                if (contentHeight <= viewport) {
+                    return;
+                }
+                Bounds inContent = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+                double top = pane.getVvalue() * (contentHeight - viewport);
+                if (inContent.getMinY() < top || inContent.getMaxY() > top + viewport) {
+                    double wanted = inContent.getMinY() - (viewport - inContent.getHeight()) / 2;
+                    pane.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
+                    pane.layout();
+                }
+                return;
+            }
+        }
     }
 
     /** Looks on the FX thread: walking the scene graph while the FX thread changes it can throw. */

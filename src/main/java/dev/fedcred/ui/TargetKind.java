@@ -1,0 +1,72 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What differs between the kinds of target a {@link TargetRow} gets credentials for: the lines
+ * that say where they go, the words on the buttons, and the core calls. The row does the rest
+ * (background work, the countdown, confirmations, inline errors with Sign in) the same for all.
+ * The background methods run off the FX thread and return only what may show: never a secret.
+ */
+interface TargetKind {
+
+    /** The kind for the target; null for a kind the window cannot get credentials for yet. */
+    static TargetKind of(Target target) {
+        if (target instanceof AwsRoleTarget aws) {
+            return new AwsKind(aws);
+        }
+        if (target instanceof GcpWorkloadTarget gcp) {
+            return new GcpKind(gcp);
+        }
+        return null;
+    }
+
+    /** The text and accessible text (null for none) of the lines under the name. */
+    record Detail(String text, String accessibleText) {
+    }
+
+    /** What getting credentials showed: their new expiry and a notice without secrets. */
+    record Got(Instant expiration, String notice) {
+    }
+
+    /** What removing did, and whether a file is still there (one fedcred restored, say). */
+    record Removed(String notice, boolean fileThere) {
+    }
+
+    List<Detail> details(TargetSnapshot snapshot);
+
+    /** "Assume role", "Get credentials". */
+    String getLabel();
+
+    /** "Remove profile", "Remove credentials". */
+    String removeLabel();
+
+    String gettingMessage();
+
+    /** Background: gets the credentials and writes them where the tools look. */
+    Got get(FedcredContext context, boolean force);
+
+    /** The question to ask when {@code failure} means a file fedcred did not write is in the way; else null. */
+    TargetRow.Confirmation replaceQuestion(Throwable failure);
+
+    /** Shown when the user keeps their own file after {@link #replaceQuestion}. */
+    String keptNotice(Throwable failure);
+
+    TargetRow.Confirmation removeQuestion(TargetSnapshot snapshot);
+
+    String removingMessage();
+
+    /** Background: takes out what fedcred wrote. */
+    Removed remove(FedcredContext context, TargetSnapshot snapshot);
+
+    /** Whether the failure is cured by signing in again (besides SignInRequiredException). */
+    boolean signInAgain(Throwable failure);
+
+    /** Shown when fedcred holds valid credentials but the file the tools read is not there. */
+    String missingHint();
+}
