@@ -97,6 +97,7 @@ class GcpTargetsViewTest {
         JsonNode written = Json.MAPPER.readTree(adc().toFile());
         assertThat(written.path("type").asText()).isEqualTo("external_account");
 
+        waitUntil(() -> !statusText(ui).isEmpty());
         String first = statusText(ui);
         assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:00) \\(until .*\\)");
         waitUntil(() -> !statusText(ui).equals(first));

@@ -68,18 +68,26 @@ final class WindowRobot {
 
     /** Scrolls the button into view first, when it is in a scroll pane, as a user would. */
     void click(Button button) {
-        robot.interact(() -> scrollIntoView(button));
+        // a row that just changed may not be laid out yet: scroll until the button is in view
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> scrollIntoView(button)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(button);
     }
 
-    private static void scrollIntoView(Node node) {
+    /** @return whether the node is now inside its scroll pane's viewport (or in none) */
+    private static boolean scrollIntoView(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        node.getScene().getRoot().applyCss();
+        node.getScene().getRoot().layout();
         for (Node n = node.getParent(); n != null; n = n.getParent()) {
             if (n instanceof ScrollPane pane && pane.getContent() != null) {
                 Node content = pane.getContent();
                 double contentHeight = content.getLayoutBounds().getHeight();
                 double viewport = pane.getViewportBounds().getHeight();
                 if (contentHeight <= viewport) {
-                    return;
+                    return true;
                 }
                 Bounds inContent = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
                 double top = pane.getVvalue() * (contentHeight - viewport);
@@ -87,10 +95,12 @@ final class WindowRobot {
                     double wanted = inContent.getMinY() - (viewport - inContent.getHeight()) / 2;
                     pane.setVvalue(Math.max(0, Math.min(1, wanted / (contentHeight - viewport))));
                     pane.layout();
+                    return false;
                 }
-                return;
+                return true;
             }
         }
+        return true;
     }
 
     /** Looks on the FX thread: walking the scene graph while the FX thread changes it can throw. */
