@@ -4,7 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.AssumedRole;
 import dev.fedcred.core.gcp.GcpAccessToken;
-import dev.fedcred.core.gcp.GcpTokenCache;
+import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -113,9 +112,6 @@ final class TargetList extends VBox {
     private List<TargetSnapshot> read() {
         List<Target> targets = context.targets().all();
         Path credentialsFile = context.aws().files().credentialsFile();
-        Set<String> sections = ProfileSections.in(credentialsFile);
-        // read only, for the expiry of the last access token; the service offers no read without an exchange
-        GcpTokenCache gcpTokens = new GcpTokenCache(context.paths().gcpTokenCacheFile());
         List<TargetSnapshot> snapshots = new ArrayList<>();
         for (Target target : targets) {
             String issuerName = null;
@@ -130,9 +126,9 @@ final class TargetList extends VBox {
             Path file = credentialsFile;
             if (target instanceof AwsRoleTarget aws) {
                 expiration = context.aws().cached(aws).map(AssumedRole::expiration).orElse(null);
-                profileInFile = sections.contains(aws.profile());
+                profileInFile = profileWritten(aws);
             } else if (target instanceof GcpWorkloadTarget gcp) {
-                expiration = gcpTokens.load(gcp.name()).map(GcpAccessToken::expiresAt).orElse(null);
+                expiration = context.gcp().cached(gcp).map(GcpAccessToken::expiresAt).orElse(null);
                 file = context.gcp().adcFile(gcp);
                 profileInFile = Files.exists(file);
             }
@@ -140,6 +136,15 @@ final class TargetList extends VBox {
                     issuerProblem, expiration, profileInFile, file));
         }
         return snapshots;
+    }
+
+    /** Whether Remove profile has anything to remove; a file that does not parse shows its error on Assume. */
+    private boolean profileWritten(AwsRoleTarget target) {
+        try {
+            return context.aws().profileState(target) != ProfileState.MISSING;
+        } catch (FedcredException unreadable) {
+            return false;
+        }
     }
 
     private void showRows(List<TargetSnapshot> snapshots) {

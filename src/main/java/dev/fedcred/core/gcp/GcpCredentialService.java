@@ -84,6 +84,11 @@ public final class GcpCredentialService {
     }
 
     /** Removes the ADC file fedcred wrote for the target and puts back the one it replaced, if any. */
+    /** The last access token fedcred got for the target, without a new exchange; it may have expired. */
+    public Optional<GcpAccessToken> cached(GcpWorkloadTarget target) {
+        return cache.load(target.name());
+    }
+
     public AdcFileWriter.Removal removeAdc(GcpWorkloadTarget target) {
         return adcWriter.remove(adcFile(target), target.name());
     }
