@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredPaths;
+import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.aws.AwsSessionCache;
@@ -76,6 +77,11 @@ public final class FedcredContext {
         this.gcp = new GcpCredentialService(issuers, sessions, new WorkloadIdentityExchanger(new GcpHttpTransports()),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock);
+    }
+
+    /** Renews what is about to expire; the desktop app calls it on a schedule. */
+    public CredentialRenewer renewer() {
+        return new CredentialRenewer(issuers, sessions, targets, aws, gcp, clock, CredentialRenewer.DEFAULT_LEAD);
     }
 
     public static FedcredContext fromSystem() {

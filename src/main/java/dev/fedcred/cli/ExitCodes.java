@@ -1,8 +1,6 @@
 package dev.fedcred.cli;
 
-import dev.fedcred.core.aws.AwsStsException;
-import dev.fedcred.core.gcp.GcpExchangeException;
-import dev.fedcred.core.session.SignInRequiredException;
+import dev.fedcred.core.BrowserSignIn;
 
 /** Exit codes scripts can rely on. */
 final class ExitCodes {
@@ -16,9 +14,6 @@ final class ExitCodes {
 
     /** A failure that only a browser sign-in can fix gets its own code, so scripts can tell. */
     static int forFailure(Throwable failure) {
-        boolean needsSignIn = failure instanceof SignInRequiredException
-                || failure instanceof AwsStsException sts && sts.remedy() == AwsStsException.Remedy.SIGN_IN_AGAIN
-                || failure instanceof GcpExchangeException gcp && gcp.remedy() == GcpExchangeException.Remedy.SIGN_IN_AGAIN;
-        return needsSignIn ? NOT_SIGNED_IN : FAILED;
+        return BrowserSignIn.isNeededFor(failure) ? NOT_SIGNED_IN : FAILED;
     }
 }

@@ -84,7 +84,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     /** With a controllable clock, so tests can expire codes without sleeping. */
-    static SandboxServer start(SandboxOptions options, Clock clock) throws IOException {
+    public static SandboxServer start(SandboxOptions options, Clock clock) throws IOException {
         Path temporaryDataDir = null;
         HttpServer server = null;
         HttpsServer gcpServer = null;

@@ -1,0 +1,121 @@
+package dev.fedcred.core.renewal;
+
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.aws.profiles.ProfileState;
+import dev.fedcred.core.gcp.GcpAccessToken;
+import dev.fedcred.core.gcp.GcpCredentialService;
+import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renews what is about to expire, without a browser: ID tokens through their refresh token
+ * (which also keeps the GCP ID-token files fresh), then the credentials of every target fedcred
+ * wrote that expire within the lead time. Each call decides from the wall clock, not from
+ * timers, so a laptop waking from sleep or a clock jump is handled at the next call: whatever is
+ * due by then is renewed, and what has already expired is renewed too.
+ */
+public final class CredentialRenewer {
+    public static final Duration DEFAULT_LEAD = Duration.ofMinutes(5);
+
+    private final IssuerRegistry issuers;
+    private final IdentitySessions sessions;
+    private final TargetRegistry targets;
+    private final AwsCredentialService aws;
+    private final GcpCredentialService gcp;
+    private final Clock clock;
+    private final Duration lead;
+
+    public CredentialRenewer(IssuerRegistry issuers, IdentitySessions sessions, TargetRegistry targets,
+                             AwsCredentialService aws, GcpCredentialService gcp, Clock clock, Duration lead) {
+        this.issuers = issuers;
+        this.sessions = sessions;
+        this.targets = targets;
+        this.aws = aws;
+        this.gcp = gcp;
+        this.clock = clock;
+        this.lead = lead;
+    }
+
+    /** Renews everything due now; never throws for one session's failure, it reports it. */
+    public List<RenewalOutcome> renewDue() {
+        List<RenewalOutcome> outcomes = new ArrayList<>();
+        for (IssuerConfig issuer : issuers.all()) {
+            renewIdToken(issuer).ifPresent(outcomes::add);
+        }
+        for (Target target : targets.all()) {
+            renewTarget(target).ifPresent(outcomes::add);
+        }
+        return outcomes;
+    }
+
+    private Optional<RenewalOutcome> renewIdToken(IssuerConfig issuer) {
+        Optional<TokenSet> current = sessions.current(issuer.name());
+        if (current.isEmpty() || !due(current.get().expiresAt())) {
+            return Optional.empty();
+        }
+        try {
+            TokenSet renewed = sessions.usableTokens(issuer, lead.plusMinutes(1), clock.instant());
+            return Optional.of(RenewalOutcome.renewed(RenewalOutcome.Kind.ID_TOKEN, issuer.name(), renewed.expiresAt()));
+        } catch (FedcredException e) {
+            return Optional.of(RenewalOutcome.failed(RenewalOutcome.Kind.ID_TOKEN, issuer.name(), e));
+        }
+    }
+
+    private Optional<RenewalOutcome> renewTarget(Target target) {
+        try {
+            if (target instanceof AwsRoleTarget role && awsDue(role)) {
+                AssumedRole renewed = aws.assumeAndWrite(role, false);
+                return Optional.of(RenewalOutcome.renewed(RenewalOutcome.Kind.TARGET, role.name(), renewed.expiration()));
+            }
+            if (target instanceof GcpWorkloadTarget workload && gcpDue(workload)) {
+                Instant until = gcp.assumeAndWrite(workload, false).token().expiresAt();
+                return Optional.of(RenewalOutcome.renewed(RenewalOutcome.Kind.TARGET, workload.name(), until));
+            }
+            return Optional.empty();
+        } catch (FedcredException e) {
+            return Optional.of(RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e));
+        }
+    }
+
+    /** Only credentials fedcred wrote and that are still where it wrote them are kept fresh. */
+    private boolean awsDue(AwsRoleTarget target) {
+        Optional<AssumedRole> cached = aws.cached(target);
+        return cached.isPresent() && due(cached.get().expiration())
+                && aws.profileState(target) == ProfileState.MANAGED_BY_FEDCRED;
+    }
+
+    private boolean gcpDue(GcpWorkloadTarget target) {
+        Optional<GcpAccessToken> cached = gcp.cached(target);
+        return cached.isPresent() && due(cached.get().expiresAt()) && writtenByFedcred(gcp.adcFile(target), target);
+    }
+
+    private static boolean writtenByFedcred(Path adcFile, GcpWorkloadTarget target) {
+        try {
+            return ExternalAccountAdc.managedBy(Files.readString(adcFile)).filter(target.name()::equals).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean due(Instant expiresAt) {
+        return !clock.instant().plus(lead).isBefore(expiresAt);
+    }
+}

@@ -1,0 +1,115 @@
+package dev.fedcred.core.renewal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.CliRun;
+import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.MutableClock;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renewal ahead of expiry against the sandbox, with one wall clock, shared by fedcred and the
+ * sandbox, that the test moves: nothing is
+ * renewed early, everything due is renewed without a browser, a jump past expiry (sleep and
+ * wake) renews what expired, and a lost sign-in is reported as needing the browser.
+ */
+class CredentialRenewerTest {
+    @TempDir
+    Path home;
+
+    private final MutableClock clock = new MutableClock();
+    private SandboxServer sandbox;
+    private FedcredContext context;
+    private AwsRoleTarget aws;
+    private GcpWorkloadTarget gcp;
+
+    @BeforeEach
+    void signInAndGetCredentials() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
+                .withDataDir(home.resolve("fedcred/state/sandbox")), clock);
+        context = new FedcredContext(Map.of(
+                "HOME", home.toString(),
+                "FEDCRED_HOME", home.resolve("fedcred").toString(),
+                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
+                "FEDCRED_SANDBOX_GCP_PORT", String.valueOf(URI.create(sandbox.endpoints().get("gcp-sts")).getPort()),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString(),
+                "AWS_CONFIG_FILE", home.resolve("aws/config").toString()), clock, new FakeBrowser());
+        assertThat(CliRun.run(context, "login", "--issuer", "sandbox").exitCode()).isZero();
+        aws = (AwsRoleTarget) context.targets().resolve("sandbox-aws");
+        gcp = (GcpWorkloadTarget) context.targets().resolve("sandbox-gcp");
+        context.aws().assumeAndWrite(aws, false);
+        context.gcp().assumeAndWrite(gcp, false);
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private static List<String> renewed(List<RenewalOutcome> outcomes) {
+        return outcomes.stream().filter(RenewalOutcome::succeeded).map(RenewalOutcome::name).toList();
+    }
+
+    @Test
+    void nothingIsRenewedWhileItHasMoreThanFiveMinutesLeft() {
+        assertThat(context.renewer().renewDue()).isEmpty();
+        clock.advance(Duration.ofMinutes(54));
+        assertThat(context.renewer().renewDue()).isEmpty();
+    }
+
+    @Test
+    void whatIsDueIsRenewedWithoutABrowserAndWrittenAgain() throws Exception {
+        String keyBefore = context.aws().cached(aws).orElseThrow().accessKeyId();
+        clock.advance(Duration.ofMinutes(56));
+
+        List<RenewalOutcome> outcomes = context.renewer().renewDue();
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.failure()).isNull());
+        assertThat(renewed(outcomes)).containsExactlyInAnyOrder("sandbox", "sandbox-aws", "sandbox-gcp");
+        AssumedRole now = context.aws().cached(aws).orElseThrow();
+        assertThat(now.accessKeyId()).isNotEqualTo(keyBefore);
+        assertThat(Files.readString(home.resolve("aws/credentials"))).contains(now.accessKeyId());
+    }
+
+    @Test
+    void aJumpPastExpiryLikeWakingFromSleepRenewsWhatExpired() {
+        clock.advance(Duration.ofHours(3));
+        assertThat(renewed(context.renewer().renewDue())).containsExactlyInAnyOrder("sandbox", "sandbox-aws", "sandbox-gcp");
+    }
+
+    @Test
+    void withoutASignInTheFailureAsksForTheBrowser() {
+        context.sessions().signOut("sandbox");
+        clock.advance(Duration.ofMinutes(56));
+        List<RenewalOutcome> outcomes = context.renewer().renewDue();
+        assertThat(outcomes).extracting(RenewalOutcome::name).containsExactlyInAnyOrder("sandbox-aws", "sandbox-gcp");
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(outcome.succeeded()).isFalse();
+            assertThat(outcome.needsBrowserSignIn()).isTrue();
+            assertThat(outcome.failure().getMessage()).contains("fedcred login --issuer sandbox");
+        });
+    }
+
+    @Test
+    void aProfileTheUserRemovedIsNotWrittenBack() throws Exception {
+        context.aws().removeProfile(aws.profile());
+        clock.advance(Duration.ofMinutes(56));
+        assertThat(renewed(context.renewer().renewDue())).doesNotContain("sandbox-aws");
+        assertThat(Files.readString(home.resolve("aws/credentials"))).doesNotContain("fedcred-sandbox");
+    }
+}
