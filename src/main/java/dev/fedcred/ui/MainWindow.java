@@ -1,6 +1,7 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.settings.SettingsFileException;
@@ -66,6 +67,8 @@ public final class MainWindow implements AutoCloseable {
     private final BorderPane root = new BorderPane();
     private final VBox issuerList = new VBox(10);
     private final TargetList targetList;
+    private final RenewalNotice renewalNotice = new RenewalNotice(this::signIn);
+    private final AutoRenewal renewal;
     private final VBox top = new VBox(10);
     private final Label loadError = new Label();
     private final HBox loadProblem;
@@ -99,7 +102,7 @@ public final class MainWindow implements AutoCloseable {
         loadProblem = new HBox(10, loadError, readAgain);
         loadProblem.setAlignment(Pos.CENTER_LEFT);
         showLoadProblem(null);
-        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem);
+        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice);
         top.getStyleClass().add("top");
         root.setTop(top);
 
@@ -115,7 +118,19 @@ public final class MainWindow implements AutoCloseable {
         root.setLeft(new VBox(issuerListHeader(), issuers));
         root.setCenter(new ClaimsView(context, work, state, ticker, ZoneId.systemDefault()));
 
+        renewal = new AutoRenewal(context.renewer(), work, this::renewed);
         ticker.start();
+        renewal.start();
+        refresh();
+    }
+
+    /** Runs a renewal check at once, as the half-minute timer does. */
+    void renewNow() {
+        renewal.checkNow();
+    }
+
+    private void renewed(List<RenewalOutcome> outcomes) {
+        renewalNotice.show(outcomes);
         refresh();
     }
 
@@ -136,6 +151,7 @@ public final class MainWindow implements AutoCloseable {
     @Override
     public void close() {
         ticker.stop();
+        renewal.stop();
         if (Platform.isFxApplicationThread()) {
             closeOnFxThread();
         } else {
