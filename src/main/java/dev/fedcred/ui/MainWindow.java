@@ -31,6 +31,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -141,6 +142,10 @@ public final class MainWindow implements AutoCloseable {
     /** Puts the window into {@code stage}, titled and sized, and shows it. */
     public void show(Stage stage) {
         stage.setTitle(TITLE);
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(
+                    getClass().getResource("icons/fedcred-" + size + ".png")).toExternalForm()));
+        }
         stage.setScene(new Scene(root, 1120, 720));
         stage.setMinWidth(760);
         stage.setMinHeight(480);
