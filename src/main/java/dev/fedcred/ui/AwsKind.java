@@ -2,7 +2,6 @@ package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsStsException;
 import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import java.nio.file.Path;
@@ -82,11 +81,6 @@ final class AwsKind implements TargetKind {
         boolean removed = context.aws().removeProfile(aws.profile());
         return new Removed(removed ? "Removed profile " + aws.profile() + " from " + snapshot.credentialsFile()
                 : "There is no profile " + aws.profile() + " written by fedcred; nothing to remove.", false);
-    }
-
-    @Override
-    public boolean signInAgain(Throwable failure) {
-        return failure instanceof AwsStsException sts && sts.remedy() == AwsStsException.Remedy.SIGN_IN_AGAIN;
     }
 
     @Override

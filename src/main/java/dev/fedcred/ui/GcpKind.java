@@ -2,7 +2,6 @@ package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.gcp.GcpExchangeException;
 import dev.fedcred.core.gcp.WrittenAdc;
 import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcNotManagedException;
@@ -123,12 +122,6 @@ final class GcpKind implements TargetKind {
             case NOTHING_TO_REMOVE -> new Removed("There is no Google ADC file at " + file + "; nothing to remove.",
                     false);
         };
-    }
-
-    @Override
-    public boolean signInAgain(Throwable failure) {
-        return failure instanceof GcpExchangeException exchange
-                && exchange.remedy() == GcpExchangeException.Remedy.SIGN_IN_AGAIN;
     }
 
     @Override

@@ -64,9 +64,6 @@ interface TargetKind {
     /** Background: takes out what fedcred wrote. */
     Removed remove(FedcredContext context, TargetSnapshot snapshot);
 
-    /** Whether the failure is cured by signing in again (besides SignInRequiredException). */
-    boolean signInAgain(Throwable failure);
-
     /** Shown when fedcred holds valid credentials but the file the tools read is not there. */
     String missingHint();
 }

@@ -2,6 +2,7 @@ package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.BrowserSignIn;
 import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
@@ -349,7 +350,7 @@ final class TargetRow extends VBox {
         signInIssuer = null;
         if (failure instanceof SignInRequiredException required) {
             signInIssuer = required.issuerName();
-        } else if (kind != null && kind.signInAgain(failure)) {
+        } else if (BrowserSignIn.isNeededFor(failure)) {
             signInIssuer = issuerName;
         }
         if (signInIssuer != null) {
