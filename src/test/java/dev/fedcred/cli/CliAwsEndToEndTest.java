@@ -1,5 +1,6 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.testing.SandboxHome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,11 +31,7 @@ class CliAwsEndToEndTest {
     private void start(Duration idTokenLifetime) throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true)
                 .withIdTokenLifetime(idTokenLifetime));
-        context = new FedcredContext(Map.of(
-                "FEDCRED_HOME", home.resolve("fedcred").toString(),
-                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
-                "AWS_SHARED_CREDENTIALS_FILE", credentials().toString(),
-                "AWS_CONFIG_FILE", home.resolve("aws/config").toString()),
+        context = new FedcredContext(SandboxHome.environment(sandbox, home),
                 Clock.systemUTC(), new FakeBrowser());
     }
 

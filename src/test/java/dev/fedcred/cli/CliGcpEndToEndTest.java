@@ -1,5 +1,6 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.testing.SandboxHome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.CliRun;
 import dev.fedcred.testing.FakeBrowser;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,15 +38,10 @@ class CliGcpEndToEndTest {
     private FedcredContext context;
 
     private void start(Duration idTokenLifetime) throws Exception {
-        Path fedcredHome = home.resolve("fedcred");
         // where the built-in sandbox-gcp target looks for the CA: FedcredPaths.sandboxDir()
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true)
-                .withIdTokenLifetime(idTokenLifetime).withDataDir(fedcredHome.resolve("state/sandbox")));
-        context = new FedcredContext(Map.of(
-                "FEDCRED_HOME", fedcredHome.toString(),
-                "HOME", home.toString(),
-                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
-                "FEDCRED_SANDBOX_GCP_PORT", String.valueOf(URI.create(sandbox.endpoints().get("gcp-sts")).getPort())),
+                .withIdTokenLifetime(idTokenLifetime).withDataDir(SandboxHome.sandboxDataDir(home)));
+        context = new FedcredContext(SandboxHome.environment(sandbox, home),
                 Clock.systemUTC(), new FakeBrowser());
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.SandboxHome;
 import java.io.BufferedReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -27,19 +27,14 @@ final class InteropHome implements AutoCloseable {
 
     final Path home;
     final SandboxServer sandbox;
-    final Map<String, String> env = new HashMap<>();
+    final Map<String, String> env;
 
     InteropHome(Path home) throws Exception {
         assertThat(JAR).as("run through `mvn verify -Pinterop`, which builds the jar first").exists();
         this.home = home;
         this.sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withDataDir(home.resolve("fedcred/state/sandbox")));
-        env.put("HOME", home.toString());
-        env.put("FEDCRED_HOME", home.resolve("fedcred").toString());
-        env.put("FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()));
-        env.put("FEDCRED_SANDBOX_GCP_PORT", String.valueOf(URI.create(sandbox.endpoints().get("gcp-sts")).getPort()));
-        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString());
-        env.put("AWS_CONFIG_FILE", home.resolve("aws/config").toString());
+                .withDataDir(SandboxHome.sandboxDataDir(home)));
+        this.env = SandboxHome.environment(sandbox, home);
     }
 
     PeerProgram.Result fedcred(String... args) throws Exception {

@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.SandboxHome;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import dev.fedcred.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +40,7 @@ class AutoRenewalTest {
     @Start
     void start(Stage stage) throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true), clock);
-        context = new FedcredContext(Map.of(
-                "FEDCRED_HOME", home.resolve("fedcred").toString(),
-                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
-                "AWS_SHARED_CREDENTIALS_FILE", credentials().toString(),
-                "AWS_CONFIG_FILE", home.resolve("aws/config").toString()),
+        context = new FedcredContext(SandboxHome.environment(sandbox, home),
                 clock, new FollowingBrowser());
         window = new MainWindow(context, sandbox::issuerUri);
         window.show(stage);

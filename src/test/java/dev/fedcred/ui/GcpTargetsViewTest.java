@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.SandboxHome;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +11,6 @@ import dev.fedcred.core.Json;
 import dev.fedcred.sandbox.SandboxGcp;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,17 +54,10 @@ class GcpTargetsViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path fedcredHome = home.resolve("fedcred");
         // where the built-in sandbox-gcp target looks for the CA: FedcredPaths.sandboxDir()
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withDataDir(fedcredHome.resolve("state/sandbox")));
-        FedcredContext context = new FedcredContext(Map.of(
-                "FEDCRED_HOME", fedcredHome.toString(),
-                "HOME", home.toString(),
-                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
-                "FEDCRED_SANDBOX_GCP_PORT", String.valueOf(URI.create(sandbox.endpoints().get("gcp-sts")).getPort()),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString(),
-                "AWS_CONFIG_FILE", home.resolve("aws/config").toString()),
+                .withDataDir(SandboxHome.sandboxDataDir(home)));
+        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home),
                 Clock.systemUTC(), new FollowingBrowser());
         window = new MainWindow(context, sandbox::issuerUri);
         window.show(stage);

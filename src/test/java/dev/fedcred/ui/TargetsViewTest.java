@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.SandboxHome;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -52,11 +52,7 @@ class TargetsViewTest {
     @Start
     void start(Stage stage) throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true));
-        FedcredContext context = new FedcredContext(Map.of(
-                "FEDCRED_HOME", home.resolve("fedcred").toString(),
-                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
-                "AWS_SHARED_CREDENTIALS_FILE", credentials().toString(),
-                "AWS_CONFIG_FILE", home.resolve("aws/config").toString()),
+        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home),
                 Clock.systemUTC(), new FollowingBrowser());
         window = new MainWindow(context, sandbox::issuerUri);
         window.show(stage);

@@ -1,5 +1,6 @@
 package dev.fedcred.core.renewal;
 
+import dev.fedcred.testing.SandboxHome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
@@ -11,12 +12,10 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.CliRun;
 import dev.fedcred.testing.FakeBrowser;
 import dev.fedcred.testing.MutableClock;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +40,8 @@ class CredentialRenewerTest {
     @BeforeEach
     void signInAndGetCredentials() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withDataDir(home.resolve("fedcred/state/sandbox")), clock);
-        context = new FedcredContext(Map.of(
-                "HOME", home.toString(),
-                "FEDCRED_HOME", home.resolve("fedcred").toString(),
-                "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort()),
-                "FEDCRED_SANDBOX_GCP_PORT", String.valueOf(URI.create(sandbox.endpoints().get("gcp-sts")).getPort()),
-                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString(),
-                "AWS_CONFIG_FILE", home.resolve("aws/config").toString()), clock, new FakeBrowser());
+                .withDataDir(SandboxHome.sandboxDataDir(home)), clock);
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, new FakeBrowser());
         assertThat(CliRun.run(context, "login", "--issuer", "sandbox").exitCode()).isZero();
         aws = (AwsRoleTarget) context.targets().resolve("sandbox-aws");
         gcp = (GcpWorkloadTarget) context.targets().resolve("sandbox-gcp");
