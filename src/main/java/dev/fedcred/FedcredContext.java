@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredPaths;
+import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
@@ -51,11 +52,17 @@ public final class FedcredContext {
     private final int sandboxGcpPort;
     private final SettingsStore settings;
     private final IssuerRegistry issuers;
-    private final IdentitySessions sessions;
     private final TargetRegistry targets;
-    private final AwsCredentialService aws;
-    private final GcpCredentialService gcp;
+    private final Lazy<IdentitySessions> sessions;
+    private final Lazy<AwsCredentialService> aws;
+    private final Lazy<GcpCredentialService> gcp;
 
+    /**
+     * Builds only what reading the settings needs. Sessions, the AWS and GCP services and the
+     * libraries behind them (Nimbus, the AWS SDK, google-auth-library) are built on first use, so
+     * {@code --version}, {@code credential-process} with cached credentials and the window's first
+     * frame load none of them.
+     */
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser) {
         this.paths = FedcredPaths.fromEnvironment(env);
         this.clock = clock;
@@ -64,24 +71,30 @@ public final class FedcredContext {
         this.sandboxGcpPort = port(env, SANDBOX_GCP_PORT_VARIABLE, sandboxPort + 1);
         this.settings = new SettingsStore(paths.settingsFile());
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
-        SignInService signIn = new SignInService(new ProviderDiscovery(NETWORK_TIMEOUT),
-                new TokenEndpointClient(NETWORK_TIMEOUT), new IdTokenVerifier(clock), clock);
-        this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
         this.targets = new TargetRegistry(settings, issuers.sandbox().issuer(),
                 SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
-        this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
-                new AwsSessionCache(paths.awsSessionCacheFile()),
-                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock);
         SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile);
-        sessions.addListener(subjectTokens);
-        this.gcp = new GcpCredentialService(issuers, sessions, new WorkloadIdentityExchanger(new GcpHttpTransports()),
+        this.sessions = Lazy.of(() -> {
+            IdentitySessions built = new IdentitySessions(Lazy.of(() -> new SignInService(
+                    new ProviderDiscovery(NETWORK_TIMEOUT), new TokenEndpointClient(NETWORK_TIMEOUT),
+                    new IdTokenVerifier(clock), clock)), new TokenCache(paths.tokenCacheFile()));
+            // every sign-in and renewal, by whichever command, keeps the GCP ID-token files fresh
+            built.addListener(subjectTokens);
+            return built;
+        });
+        this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
+                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
+                new AwsSessionCache(paths.awsSessionCacheFile()),
+                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
+        this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
+                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports())),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
-                AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock);
+                AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
     }
 
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
-        return new CredentialRenewer(issuers, sessions, targets, aws, gcp, clock, CredentialRenewer.DEFAULT_LEAD);
+        return new CredentialRenewer(issuers, sessions(), targets, aws(), gcp(), clock, CredentialRenewer.DEFAULT_LEAD);
     }
 
     public static FedcredContext fromSystem() {
@@ -113,7 +126,7 @@ public final class FedcredContext {
     }
 
     public IdentitySessions sessions() {
-        return sessions;
+        return sessions.get();
     }
 
     public TargetRegistry targets() {
@@ -121,11 +134,11 @@ public final class FedcredContext {
     }
 
     public AwsCredentialService aws() {
-        return aws;
+        return aws.get();
     }
 
     public GcpCredentialService gcp() {
-        return gcp;
+        return gcp.get();
     }
 
     /** The HTTPS port of the sandbox's GCP emulator, which the built-in sandbox-gcp target uses. */

@@ -1,5 +1,6 @@
 package dev.fedcred;
 
+import dev.fedcred.cli.CachedCredentialProcess;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.ui.DesktopApp;
 import java.io.PrintWriter;
@@ -18,6 +19,9 @@ public final class Main {
         }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(System.out, true, charset);
+        if (CachedCredentialProcess.answer(context, out, args)) {
+            System.exit(0);
+        }
         PrintWriter err = new PrintWriter(System.err, true, charset);
         System.exit(FedcredCommand.execute(context, out, err, args));
     }

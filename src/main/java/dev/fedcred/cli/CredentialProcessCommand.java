@@ -1,8 +1,6 @@
 package dev.fedcred.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.Json;
 import dev.fedcred.core.aws.AssumedRole;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The AWS CLI's and SDKs' {@code credential_process}: prints the credentials as the JSON they
  * read, reusing fresh ones and renewing through the refresh token, never opening a browser.
+ * Fresh cached credentials are usually answered by {@link CachedCredentialProcess} first.
  */
 @Command(name = "credential-process", description = {
         "Print credentials for an AWS target as credential_process JSON (for ~/.aws/config).",
@@ -33,13 +32,7 @@ final class CredentialProcessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AssumedRole role = context.aws().current(TypedTargets.aws(context, targetName));
-        ObjectNode json = Json.MAPPER.createObjectNode();
-        json.put("Version", 1);
-        json.put("AccessKeyId", role.accessKeyId());
-        json.put("SecretAccessKey", role.secretAccessKey());
-        json.put("SessionToken", role.sessionToken());
-        json.put("Expiration", role.expiration().toString());
-        spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(json));
+        spec.commandLine().getOut().println(CredentialProcessJson.of(role));
         return ExitCodes.OK;
     }
 }

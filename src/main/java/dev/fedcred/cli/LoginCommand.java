@@ -25,7 +25,7 @@ final class LoginCommand implements Callable<Integer> {
     boolean noBrowser;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long to wait for the browser (default: ${DEFAULT-VALUE}).")
-    long timeoutSeconds = SignInService.DEFAULT_TIMEOUT.toSeconds();
+    long timeoutSeconds = SignInService.DEFAULT_TIMEOUT_SECONDS;
 
     private final FedcredContext context;
 

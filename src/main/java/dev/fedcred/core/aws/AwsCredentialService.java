@@ -11,6 +11,7 @@ import dev.fedcred.core.targets.AwsRoleTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * From a target to AWS credentials: a usable ID token (renewed through the refresh token when
@@ -27,12 +28,13 @@ public final class AwsCredentialService {
 
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
-    private final WebIdentityRoleAssumer assumer;
+    /** Built on the first STS call, so reading cached credentials never loads the AWS SDK. */
+    private final Supplier<WebIdentityRoleAssumer> assumer;
     private final AwsSessionCache cache;
     private final AwsProfileWriter profiles;
     private final Clock clock;
 
-    public AwsCredentialService(IssuerRegistry issuers, IdentitySessions sessions, WebIdentityRoleAssumer assumer,
+    public AwsCredentialService(IssuerRegistry issuers, IdentitySessions sessions, Supplier<WebIdentityRoleAssumer> assumer,
                                 AwsSessionCache cache, AwsProfileWriter profiles, Clock clock) {
         this.issuers = issuers;
         this.sessions = sessions;
@@ -75,18 +77,19 @@ public final class AwsCredentialService {
     public AssumedRole assume(AwsRoleTarget target) {
         IssuerConfig issuer = issuers.resolve(target.issuer());
         TokenSet tokens = sessions.usableTokens(issuer, MIN_ID_TOKEN_LEFT, clock.instant());
-        AssumedRole role = assumer.assume(target, tokens);
+        AssumedRole role = assumer.get().assume(target, tokens);
         cache.save(target.name(), role);
         return role;
     }
 
     /** The cached credentials while they have more than {@link #REUSE_MARGIN} left, else new ones. */
     public AssumedRole current(AwsRoleTarget target) {
-        Optional<AssumedRole> cached = cache.load(target.name());
-        if (cached.isPresent() && cached.get().validFor(REUSE_MARGIN, clock.instant())) {
-            return cached.get();
-        }
-        return assume(target);
+        return reusable(target).orElseGet(() -> assume(target));
+    }
+
+    /** The cached credentials while they have more than {@link #REUSE_MARGIN} left; never calls STS. */
+    public Optional<AssumedRole> reusable(AwsRoleTarget target) {
+        return cache.load(target.name()).filter(role -> role.validFor(REUSE_MARGIN, clock.instant()));
     }
 
     public Optional<AssumedRole> cached(AwsRoleTarget target) {

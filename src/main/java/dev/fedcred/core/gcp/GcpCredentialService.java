@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * From a GCP target to credentials: a usable ID token (renewed through the refresh token when
@@ -33,14 +34,15 @@ public final class GcpCredentialService {
 
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
-    private final WorkloadIdentityExchanger exchanger;
+    /** Built on the first exchange, so reading cached tokens never loads Google's auth library. */
+    private final Supplier<WorkloadIdentityExchanger> exchanger;
     private final GcpTokenCache cache;
     private final SubjectTokenFiles subjectTokens;
     private final AdcLocations locations;
     private final AdcFileWriter adcWriter;
     private final Clock clock;
 
-    public GcpCredentialService(IssuerRegistry issuers, IdentitySessions sessions, WorkloadIdentityExchanger exchanger,
+    public GcpCredentialService(IssuerRegistry issuers, IdentitySessions sessions, Supplier<WorkloadIdentityExchanger> exchanger,
                                 GcpTokenCache cache, SubjectTokenFiles subjectTokens, AdcLocations locations,
                                 AdcFileWriter adcWriter, Clock clock) {
         this.issuers = issuers;
@@ -107,7 +109,7 @@ public final class GcpCredentialService {
     }
 
     private GcpAccessToken exchange(GcpWorkloadTarget target, TokenSet tokens) {
-        GcpAccessToken token = exchanger.exchange(target, tokens);
+        GcpAccessToken token = exchanger.get().exchange(target, tokens);
         cache.save(target.name(), token);
         return token;
     }

@@ -20,7 +20,9 @@ import java.util.Map;
  * {@code nonce}, as the OAuth security BCP asks, plus the refresh grant.
  */
 public final class SignInService {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** A compile-time constant, so the CLI can show it as a default without loading this class and Nimbus. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 300;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
 
     private final ProviderDiscovery discovery;
     private final TokenEndpointClient tokens;

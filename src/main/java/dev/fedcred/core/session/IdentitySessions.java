@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /** Sign-in state per issuer: the flow, then the cache, so every front end behaves the same. */
 public final class IdentitySessions {
@@ -22,11 +23,12 @@ public final class IdentitySessions {
         void signedOut(String issuerName);
     }
 
-    private final SignInService signIn;
+    /** Built on the first sign-in or renewal: reading the cache needs none of the OIDC machinery. */
+    private final Supplier<SignInService> signIn;
     private final TokenCache cache;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
-    public IdentitySessions(SignInService signIn, TokenCache cache) {
+    public IdentitySessions(Supplier<SignInService> signIn, TokenCache cache) {
         this.signIn = signIn;
         this.cache = cache;
     }
@@ -36,7 +38,7 @@ public final class IdentitySessions {
     }
 
     public PendingSignIn begin(IssuerConfig issuer) {
-        return signIn.begin(issuer);
+        return signIn.get().begin(issuer);
     }
 
     /** Waits for the browser and keeps the verified tokens; only verified tokens are ever stored. */
@@ -86,7 +88,7 @@ public final class IdentitySessions {
     }
 
     public TokenSet refresh(IssuerConfig issuer, TokenSet current) {
-        TokenSet renewed = signIn.refresh(issuer, current);
+        TokenSet renewed = signIn.get().refresh(issuer, current);
         save(renewed);
         return renewed;
     }

@@ -1,0 +1,91 @@
+package dev.fedcred.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.Json;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.ChildJvm;
+import dev.fedcred.testing.CliRun;
+import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.SandboxHome;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI's hot paths in a cold JVM load none of the big libraries: the AWS CLI runs
+ * {@code credential-process} before every call, and each SDK costs hundreds of milliseconds of
+ * class loading. Signed in and assumed against the sandbox first, so the cache holds real
+ * credentials.
+ */
+class ColdCliClassLoadingTest {
+    private static final String[] HEAVY_LIBRARIES = {"software.amazon.awssdk.", "com.google.auth.",
+            "com.google.api.client.", "com.nimbusds.", "javafx.", "picocli.", "org.bouncycastle."};
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path work;
+
+    private SandboxServer sandbox;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void signInAndAssume() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true)
+                .withDataDir(SandboxHome.sandboxDataDir(home)));
+        env = SandboxHome.environment(sandbox, home);
+        FedcredContext context = new FedcredContext(env, Clock.systemUTC(), new FakeBrowser());
+        CliRun login = CliRun.run(context, "login", "--issuer", "sandbox");
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        CliRun assume = CliRun.run(context, "assume", "sandbox-aws");
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void credentialProcessWithCachedCredentialsLoadsNoSdkNoOidcLibraryAndNoPicocli() throws Exception {
+        ChildJvm run = ChildJvm.runMain(work, env, "credential-process", "sandbox-aws");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        FedcredContext context = new FedcredContext(env, Clock.systemUTC(), new FakeBrowser());
+        String cachedKey = context.aws().cached((AwsRoleTarget) context.targets().resolve("sandbox-aws"))
+                .orElseThrow().accessKeyId();
+        assertThat(json.get("AccessKeyId").asText()).isEqualTo(cachedKey);
+        assertThat(run.loadedClasses()).contains("dev.fedcred.Main", "dev.fedcred.core.aws.AwsSessionCache");
+        assertThat(run.loadedFrom(HEAVY_LIBRARIES)).isEmpty();
+    }
+
+    @Test
+    void versionLoadsNoSdkAndNoOidcLibrary() throws Exception {
+        ChildJvm run = ChildJvm.runMain(work, env, "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("fedcred ");
+        assertThat(run.loadedClasses()).contains("picocli.CommandLine");
+        assertThat(run.loadedFrom("software.amazon.awssdk.", "com.google.auth.", "com.google.api.client.",
+                "com.nimbusds.", "javafx.")).isEmpty();
+    }
+
+    @Test
+    void theLogSeesTheAwsSdkWhenACommandCallsSts() throws Exception {
+        ChildJvm run = ChildJvm.runMain(work, env, "assume", "sandbox-aws");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.loadedFrom("software.amazon.awssdk.services.sts.")).isNotEmpty();
+    }
+}

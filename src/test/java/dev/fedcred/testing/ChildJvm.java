@@ -1,0 +1,78 @@
+package dev.fedcred.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * fedcred's {@code Main} in a fresh JVM on the test class path, as a user's shell or the AWS CLI
+ * starts it, with the JVM's class-loading log in a file: what a cold process loads is only
+ * visible from outside.
+ */
+public final class ChildJvm {
+    private final int exitCode;
+    private final String out;
+    private final String err;
+    private final List<String> loadedClasses;
+
+    private ChildJvm(int exitCode, String out, String err, List<String> loadedClasses) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+        this.loadedClasses = loadedClasses;
+    }
+
+    /** Runs {@code dev.fedcred.Main args} with only {@code env} (and PATH) as its environment. */
+    public static ChildJvm runMain(Path workDir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        Path classLog = workDir.resolve("class-load-" + System.nanoTime() + ".log");
+        Path outFile = workDir.resolve("out-" + System.nanoTime() + ".txt");
+        Path errFile = workDir.resolve("err-" + System.nanoTime() + ".txt");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + classLog, "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), "dev.fedcred.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("fedcred " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        List<String> classes = Files.readAllLines(classLog, StandardCharsets.UTF_8).stream()
+                .filter(line -> line.contains("[class,load]"))
+                .map(line -> line.replaceFirst("^.*\\[class,load\\] (\\S+).*$", "$1"))
+                .toList();
+        return new ChildJvm(process.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+                Files.readString(errFile, StandardCharsets.UTF_8), classes);
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    public String out() {
+        return out;
+    }
+
+    public String err() {
+        return err;
+    }
+
+    /** Binary names of every class the JVM loaded, in order. */
+    public List<String> loadedClasses() {
+        return loadedClasses;
+    }
+
+    /** The loaded classes whose names start with one of {@code prefixes}. */
+    public List<String> loadedFrom(String... prefixes) {
+        return loadedClasses.stream().filter(name -> List.of(prefixes).stream().anyMatch(name::startsWith)).toList();
+    }
+}
