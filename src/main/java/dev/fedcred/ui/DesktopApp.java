@@ -30,6 +30,9 @@ public final class DesktopApp extends Application {
         }
         window = new MainWindow(collaborators.context(), collaborators.sandbox());
         window.show(stage);
+        if (FirstFrameProbe.requested()) {
+            FirstFrameProbe.attach(stage.getScene());
+        }
     }
 
     @Override

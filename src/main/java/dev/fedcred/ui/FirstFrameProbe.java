@@ -1,0 +1,43 @@
+package dev.fedcred.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+
+/**
+ * For the start-up benchmark: with {@code FEDCRED_BENCH_FIRST_FRAME=1} the app prints
+ * {@code first-frame-ms: N}, the milliseconds from the process start to the end of the first pulse
+ * that laid out and rendered the shown window, and exits.
+ */
+final class FirstFrameProbe {
+    static final String VARIABLE = "FEDCRED_BENCH_FIRST_FRAME";
+
+    private FirstFrameProbe() {
+    }
+
+    static boolean requested() {
+        return "1".equals(System.getenv(VARIABLE));
+    }
+
+    /** Call right after the stage is shown. */
+    static void attach(Scene scene) {
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            scene.removePostLayoutPulseListener(listener[0]);
+            // runs once this pulse, including its render, has finished
+            Platform.runLater(() -> {
+                System.out.println("first-frame-ms: " + sinceProcessStart().toMillis());
+                System.out.flush();
+                Platform.exit();
+            });
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+    }
+
+    private static Duration sinceProcessStart() {
+        Instant start = ProcessHandle.current().info().startInstant().orElseThrow(() ->
+                new IllegalStateException("The OS does not report this process's start time."));
+        return Duration.between(start, Instant.now());
+    }
+}
