@@ -30,12 +30,19 @@ public final class ChildJvm {
     /** Runs {@code dev.fedcred.Main args} with only {@code env} (and PATH) as its environment. */
     public static ChildJvm runMain(Path workDir, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return runMain(workDir, env, List.of(), args);
+    }
+
+    /** The same with extra JVM options, e.g. the headless JavaFX platform for the desktop app. */
+    public static ChildJvm runMain(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path classLog = workDir.resolve("class-load-" + System.nanoTime() + ".log");
         Path outFile = workDir.resolve("out-" + System.nanoTime() + ".txt");
         Path errFile = workDir.resolve("err-" + System.nanoTime() + ".txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + classLog, "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "dev.fedcred.Main"));
+                "-Xlog:class+load=info:file=" + classLog, "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.fedcred.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
         builder.environment().clear();
