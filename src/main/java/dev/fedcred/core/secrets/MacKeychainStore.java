@@ -22,9 +22,16 @@ public final class MacKeychainStore implements SecretStore {
     /** security's exit code for "The specified item could not be found in the keychain." */
     private static final int NOT_FOUND = 44;
 
+    private final String security;
     private final SecretCommand command;
 
     public MacKeychainStore(Map<String, String> environment, Duration timeout) {
+        this(SECURITY, environment, timeout);
+    }
+
+    /** With another {@code security} program, for tests that check what it is given. */
+    MacKeychainStore(String security, Map<String, String> environment, Duration timeout) {
+        this.security = security;
         this.command = new SecretCommand(NAME, environment, timeout);
     }
 
@@ -43,7 +50,7 @@ public final class MacKeychainStore implements SecretStore {
         String hex = HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8));
         // -U updates an existing item instead of failing on a duplicate
         String add = "add-generic-password -U -s " + SERVICE + " -a " + quoted(key) + " -X " + hex + "\n";
-        SecretCommand.Result result = command.run(List.of(SECURITY, "-i"), add);
+        SecretCommand.Result result = command.run(List.of(security, "-i"), add);
         // interactive mode reports a failed command on stderr and may still exit 0
         if (!result.succeeded() || !result.err().isEmpty()) {
             // not its stderr: it might echo the command, and with it the secret
@@ -55,7 +62,7 @@ public final class MacKeychainStore implements SecretStore {
     @Override
     public Optional<String> get(String key) {
         SecretCommand.Result result = command.run(
-                List.of(SECURITY, "find-generic-password", "-s", SERVICE, "-a", key, "-w"), "");
+                List.of(security, "find-generic-password", "-s", SERVICE, "-a", key, "-w"), "");
         if (result.succeeded()) {
             return Optional.of(result.out().strip());
         }
@@ -68,7 +75,7 @@ public final class MacKeychainStore implements SecretStore {
     @Override
     public void delete(String key) {
         SecretCommand.Result result = command.run(
-                List.of(SECURITY, "delete-generic-password", "-s", SERVICE, "-a", key), "");
+                List.of(security, "delete-generic-password", "-s", SERVICE, "-a", key), "");
         if (!result.succeeded() && result.exitCode() != NOT_FOUND) {
             throw failed("delete the refresh token", result);
         }
