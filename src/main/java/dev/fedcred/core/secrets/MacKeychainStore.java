@@ -18,7 +18,6 @@ public final class MacKeychainStore implements SecretStore {
     static final String NAME = "macOS Keychain";
     private static final String SECURITY = "/usr/bin/security";
     private static final String SERVICE = "fedcred";
-    private static final String PROBE_KEY = "fedcred-keychain-probe";
     /** security's exit code for "The specified item could not be found in the keychain." */
     private static final int NOT_FOUND = 44;
 
@@ -38,11 +37,6 @@ public final class MacKeychainStore implements SecretStore {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public void probe() {
-        get(PROBE_KEY);
     }
 
     @Override
@@ -87,8 +81,7 @@ public final class MacKeychainStore implements SecretStore {
     }
 
     private static KeychainUnavailableException failed(String what, SecretCommand.Result result) {
-        String reason = result.err().isEmpty() ? "exit code " + result.exitCode() : result.err().lines().findFirst().orElse("");
-        return new KeychainUnavailableException("The " + NAME + " could not " + what + " (" + reason
+        return new KeychainUnavailableException("The " + NAME + " could not " + what + " (" + result.reason()
                 + "). Unlock your login keychain (Keychain Access) and try again.");
     }
 }

@@ -22,6 +22,11 @@ final class SecretCommand {
         boolean succeeded() {
             return exitCode == 0;
         }
+
+        /** Why the tool failed, for a message: its first line on stderr, else its exit code. */
+        String reason() {
+            return err.isEmpty() ? "exit code " + exitCode : err.lines().findFirst().orElse("");
+        }
     }
 
     private final String keychainName;

@@ -17,7 +17,6 @@ import java.util.Optional;
 public final class SecretServiceStore implements SecretStore {
     static final String NAME = "Secret Service keyring";
     private static final String TOOL = "secret-tool";
-    private static final String PROBE_KEY = "fedcred-keychain-probe";
 
     private final Map<String, String> environment;
     private final SecretCommand command;
@@ -30,12 +29,6 @@ public final class SecretServiceStore implements SecretStore {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public void probe() {
-        // looking up an item that is not there asks the service without unlocking anything
-        get(PROBE_KEY);
     }
 
     @Override
@@ -90,8 +83,7 @@ public final class SecretServiceStore implements SecretStore {
     }
 
     private static KeychainUnavailableException failed(String what, SecretCommand.Result result) {
-        String reason = result.err().isEmpty() ? "exit code " + result.exitCode() : result.err().lines().findFirst().orElse("");
-        return new KeychainUnavailableException("The " + NAME + " could not " + what + " (" + reason
+        return new KeychainUnavailableException("The " + NAME + " could not " + what + " (" + result.reason()
                 + "). Check that a keyring such as GNOME Keyring runs in your desktop session and is unlocked.");
     }
 }

@@ -11,8 +11,13 @@ public interface SecretStore {
     /** What the user knows this keychain as, for messages: "macOS Keychain", ... */
     String name();
 
+    /** An item nobody stores: looking it up asks the keychain without unlocking or changing anything. */
+    String PROBE_KEY = "fedcred-keychain-probe";
+
     /** Throws {@link KeychainUnavailableException} unless the keychain answers right now. */
-    void probe();
+    default void probe() {
+        get(PROBE_KEY);
+    }
 
     void put(String key, String secret);
 

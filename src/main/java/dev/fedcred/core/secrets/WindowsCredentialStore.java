@@ -22,7 +22,6 @@ public final class WindowsCredentialStore implements SecretStore {
     private static final int CRED_TYPE_GENERIC = 1;
     private static final int CRED_PERSIST_LOCAL_MACHINE = 2;
     private static final int ERROR_NOT_FOUND = 1168;
-    private static final String PROBE_KEY = "fedcred-keychain-probe";
 
     /** The three calls fedcred needs from advapi32.dll (wincred.h), wide-character versions. */
     interface Advapi32 extends Library {
@@ -67,11 +66,6 @@ public final class WindowsCredentialStore implements SecretStore {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public void probe() {
-        get(PROBE_KEY);
     }
 
     @Override
