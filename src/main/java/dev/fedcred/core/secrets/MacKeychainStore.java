@@ -48,7 +48,7 @@ public final class MacKeychainStore implements SecretStore {
         // interactive mode reports a failed command on stderr and may still exit 0
         if (!result.succeeded() || !result.err().isEmpty()) {
             // not its stderr: it might echo the command, and with it the secret
-            throw new KeychainUnavailableException("The " + NAME + " could not store the refresh token."
+            throw new KeychainUnavailableException("The " + NAME + " could not store a secret."
                     + " Unlock your login keychain (Keychain Access) and try again.");
         }
     }
@@ -63,7 +63,7 @@ public final class MacKeychainStore implements SecretStore {
         if (result.exitCode() == NOT_FOUND) {
             return Optional.empty();
         }
-        throw failed("read the refresh token", result);
+        throw failed("look up a secret", result);
     }
 
     @Override
@@ -71,7 +71,7 @@ public final class MacKeychainStore implements SecretStore {
         SecretCommand.Result result = command.run(
                 List.of(security, "delete-generic-password", "-s", SERVICE, "-a", key), "");
         if (!result.succeeded() && result.exitCode() != NOT_FOUND) {
-            throw failed("delete the refresh token", result);
+            throw failed("delete a secret", result);
         }
     }
 

@@ -37,7 +37,7 @@ public final class SecretServiceStore implements SecretStore {
         store.addAll(attributes(key));
         SecretCommand.Result result = command.run(store, secret);
         if (!result.succeeded()) {
-            throw failed("store the refresh token", result);
+            throw failed("store a secret", result);
         }
     }
 
@@ -53,7 +53,7 @@ public final class SecretServiceStore implements SecretStore {
         if (result.err().isEmpty()) {
             return Optional.empty();
         }
-        throw failed("read the refresh token", result);
+        throw failed("look up a secret", result);
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class SecretServiceStore implements SecretStore {
         clear.addAll(attributes(key));
         SecretCommand.Result result = command.run(clear, "");
         if (!result.succeeded() && !result.err().isEmpty()) {
-            throw failed("delete the refresh token", result);
+            throw failed("delete a secret", result);
         }
     }
 

@@ -84,7 +84,7 @@ public final class WindowsCredentialStore implements SecretStore {
         try {
             api().CredWriteW(credential, 0);
         } catch (LastErrorException e) {
-            throw failed("store the refresh token", e);
+            throw failed("store a secret", e);
         } finally {
             blob.clear();
         }
@@ -99,7 +99,7 @@ public final class WindowsCredentialStore implements SecretStore {
             if (e.getErrorCode() == ERROR_NOT_FOUND) {
                 return Optional.empty();
             }
-            throw failed("read the refresh token", e);
+            throw failed("look up a secret", e);
         }
         try {
             Credential credential = new Credential(found.getValue());
@@ -116,7 +116,7 @@ public final class WindowsCredentialStore implements SecretStore {
             api().CredDeleteW(new WString(target(key)), CRED_TYPE_GENERIC, 0);
         } catch (LastErrorException e) {
             if (e.getErrorCode() != ERROR_NOT_FOUND) {
-                throw failed("delete the refresh token", e);
+                throw failed("delete a secret", e);
             }
         }
     }
