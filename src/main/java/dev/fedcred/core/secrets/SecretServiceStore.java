@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The freedesktop Secret Service (GNOME Keyring, KWallet 5.97+, KeePassXC) through libsecret's
+ * The freedesktop Secret Service (GNOME Keyring, or KWallet and KeePassXC where they offer it) through libsecret's
  * {@code secret-tool}: the secret goes in on standard input and comes back on standard output.
  * Items carry the attributes {@code application=fedcred} and {@code issuer=KEY}.
  */

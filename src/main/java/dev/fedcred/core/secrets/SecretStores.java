@@ -27,6 +27,11 @@ public final class SecretStores {
         return new NoKeychain(osName);
     }
 
+    /** No keychain at all: for a token cache that keeps refresh tokens in its file and never asks one. */
+    public static SecretStore none() {
+        return new NoKeychain("this system");
+    }
+
     /** An operating system fedcred knows no keychain for. */
     static final class NoKeychain implements SecretStore {
         private final String osName;

@@ -40,7 +40,7 @@ public final class TokenCache {
 
     /** A token file that keeps refresh tokens itself. */
     public TokenCache(Path file) {
-        this(file, new RefreshTokenVault(SecretStores.forSystem("none", Map.of()), () -> false));
+        this(file, new RefreshTokenVault(SecretStores.none(), () -> false));
     }
 
     public TokenCache(Path file, RefreshTokenVault vault) {
