@@ -39,8 +39,18 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
                 name.equals(defaultIssuer) ? null : defaultIssuer);
     }
 
-    public Settings withTarget(Target target) {
-        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer);
+    /** Puts {@code target} where {@code replaced} was (a rename keeps its place), or appends it. */
+    public Settings withTarget(Target target, String replaced) {
+        List<Target> updated = new ArrayList<>(targets);
+        updated.removeIf(entry -> entry.name().equals(target.name()) && !entry.name().equals(replaced));
+        for (int i = 0; i < updated.size(); i++) {
+            if (updated.get(i).name().equals(replaced)) {
+                updated.set(i, target);
+                return new Settings(issuers, updated, defaultIssuer);
+            }
+        }
+        updated.add(target);
+        return new Settings(issuers, updated, defaultIssuer);
     }
 
     public Settings withoutTarget(String name) {
