@@ -84,17 +84,18 @@ final class TargetEditing {
     void delete(TargetSnapshot snapshot) {
         Target target = snapshot.target();
         CheckBox alsoFiles = new CheckBox(target instanceof AwsRoleTarget aws
-                ? "Also remove the profile " + aws.profile() + " that fedcred wrote to " + snapshot.credentialsFile()
-                : "Also remove the Google ADC file " + snapshot.credentialsFile() + " that fedcred wrote"
-                        + " (a file it replaced is put back)");
+                ? "Also remove the profile " + aws.profile() + " from " + snapshot.credentialsFile()
+                        + " if fedcred wrote it"
+                : "Also remove the Google ADC file " + snapshot.credentialsFile() + " if fedcred wrote it for "
+                        + target.name() + " (a file it replaced is put back)");
         alsoFiles.setWrapText(true);
         alsoFiles.setSelected(true);
         alsoFiles.setAccessibleText("Also remove the credentials of " + target.name());
-        // nothing written, nothing to offer: a file someone else wrote is never touched anyway
+        // nothing there, nothing to offer; a file someone else wrote is never touched, whatever is ticked
         boolean written = snapshot.profileInFile();
         TargetRow.Confirmation confirmation = new TargetRow.Confirmation("Delete target",
                 "Delete the target " + target.name() + "? It goes from fedcred's settings; the role or provider in the"
-                        + " cloud stays as it is.", DELETE, "Delete target " + target.name(),
+                        + " cloud stays as it is.", DELETE, "Confirm deleting target " + target.name(),
                 "Keep target " + target.name());
         closeQuestion();
         question = written

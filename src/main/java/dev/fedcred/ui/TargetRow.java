@@ -406,7 +406,8 @@ final class TargetRow extends VBox {
     /** Edit and Delete: only the user's own targets have them. */
     private Button rowAction(String text, Runnable action) {
         Button button = new Button(text);
-        button.setAccessibleText(text + " " + target.name());
+        // "Edit target": an issuer of the same name has its own Edit
+        button.setAccessibleText(text + " target " + target.name() + "…");
         button.getStyleClass().add("row-action");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(event -> action.run());

@@ -109,8 +109,8 @@ class TargetEditingTest {
         assertThat(ui.buttonShowing(FormDialog.SAVE)).isFalse();
         assertThat(new SettingsStore(settings()).load().targets()).containsExactly(new AwsRoleTarget("dev", SANDBOX_ROLE,
                 "dev", null, AwsRoleTarget.DEFAULT_DURATION, null, "sandbox", URI.create(sandbox.issuerUri() + "/aws-sts")));
-        assertThat(ui.buttonShowing("Edit sandbox-aws")).as("built-in targets are read-only").isFalse();
-        assertThat(ui.buttonShowing("Delete sandbox-aws")).isFalse();
+        assertThat(ui.buttonShowing("Edit target sandbox-aws…")).as("built-in targets are read-only").isFalse();
+        assertThat(ui.buttonShowing("Delete target sandbox-aws…")).isFalse();
 
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com"));
@@ -128,7 +128,7 @@ class TargetEditingTest {
         ui.enter(field(ui, "Profile"), "dev");
         ui.enter(field(ui, "STS endpoint"), sandbox.issuerUri() + "/aws-sts");
         ui.click(ui.byAccessibleText(Button.class, FormDialog.SAVE));
-        ui.click(ui.buttonByAccessibleText("Edit dev"));
+        ui.click(ui.buttonByAccessibleText("Edit target dev…"));
         TextField region = field(ui, "Region");
         assertThat(field(ui, "Role ARN").getText()).isEqualTo(SANDBOX_ROLE);
         ui.enter(region, "eu-west-1");
@@ -150,17 +150,17 @@ class TargetEditingTest {
         // a profile of the user's own, with a name of its own, that must survive the delete
         Files.writeString(credentials(), Files.readString(credentials()) + "\n[mine]\naws_access_key_id = AKIAMINE\n");
 
-        ui.click(ui.buttonByAccessibleText("Delete dev-eu"));
+        ui.click(ui.buttonByAccessibleText("Delete target dev-eu…"));
         waitUntil(() -> ui.labelShowing("Delete the target dev-eu? It goes from fedcred's settings; the role or"
                 + " provider in the cloud stays as it is."));
         ui.click(ui.buttonByAccessibleText("Keep target dev-eu"));
         assertThat(new SettingsStore(settings()).load().targets()).hasSize(1);
 
-        ui.click(ui.buttonByAccessibleText("Delete dev-eu"));
+        ui.click(ui.buttonByAccessibleText("Delete target dev-eu…"));
         CheckBox alsoProfile = ui.byAccessibleText(CheckBox.class, "Also remove the credentials of dev-eu");
-        assertThat(alsoProfile.getText()).isEqualTo("Also remove the profile dev that fedcred wrote to " + credentials());
+        assertThat(alsoProfile.getText()).isEqualTo("Also remove the profile dev from " + credentials() + " if fedcred wrote it");
         assertThat(alsoProfile.isSelected()).isTrue();
-        ui.click(ui.buttonByAccessibleText("Delete target dev-eu"));
+        ui.click(ui.buttonByAccessibleText("Confirm deleting target dev-eu"));
 
         waitUntil(() -> !ui.buttonShowing("Assume role dev-eu"));
         waitUntil(() -> ui.labelShowing("Deleted the target dev-eu. Removed the profile dev from " + credentials() + "."));
