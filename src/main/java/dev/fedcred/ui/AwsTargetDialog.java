@@ -9,7 +9,6 @@ import dev.fedcred.ui.TargetForm.AwsValues;
 import dev.fedcred.ui.TargetForm.Result;
 import java.util.function.Consumer;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /** Adds or edits an AWS role target, with every setting {@code fedcred targets add-aws} takes. */
@@ -43,24 +42,14 @@ final class AwsTargetDialog implements TargetDialog {
 
         AwsValues values = editing == null ? AwsValues.blank() : AwsValues.of(editing);
         dialog.setting(() -> fill(values));
-        frame.startChecking();
+        frame.startChecking(roleArn);
         dialog.onSave(() -> frame.save(recheck()));
         recheck();
     }
 
     @Override
-    public void show() {
-        frame.show(roleArn);
-    }
-
-    @Override
-    public void close() {
-        frame.close();
-    }
-
-    @Override
-    public Stage stage() {
-        return frame.dialog.stage();
+    public TargetDialogFrame frame() {
+        return frame;
     }
 
     private void fill(AwsValues values) {

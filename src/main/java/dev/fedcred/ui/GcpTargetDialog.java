@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -89,24 +88,14 @@ final class GcpTargetDialog implements TargetDialog {
 
         GcpValues values = editing == null ? GcpValues.blank() : GcpValues.of(editing);
         dialog.setting(() -> fill(values));
-        frame.startChecking();
+        frame.startChecking(projectNumber);
         dialog.onSave(() -> frame.save(recheck()));
         recheck();
     }
 
     @Override
-    public void show() {
-        frame.show(projectNumber);
-    }
-
-    @Override
-    public void close() {
-        frame.close();
-    }
-
-    @Override
-    public Stage stage() {
-        return frame.dialog.stage();
+    public TargetDialogFrame frame() {
+        return frame;
     }
 
     private void fill(GcpValues values) {
@@ -125,7 +114,7 @@ final class GcpTargetDialog implements TargetDialog {
 
     private void browse() {
         Path suggested = adcFile.getText().isBlank() ? frame.choices().defaultAdcFile() : Path.of(adcFile.getText().strip());
-        picker.fileToWrite(stage(), "Google ADC file for " + (frame.name.getText().isBlank() ? "the target"
+        picker.fileToWrite(frame.dialog.stage(), "Google ADC file for " + (frame.name.getText().isBlank() ? "the target"
                 : frame.name.getText().strip()), suggested).ifPresent(chosen -> adcFile.setText(chosen.toString()));
     }
 

@@ -1,12 +1,6 @@
 package dev.fedcred.ui;
 
-import javafx.stage.Stage;
-
-/** A dialog that adds or edits one kind of target. */
+/** A dialog that adds or edits one kind of target, in its {@link TargetDialogFrame}. */
 interface TargetDialog {
-    void show();
-
-    void close();
-
-    Stage stage();
+    TargetDialogFrame frame();
 }

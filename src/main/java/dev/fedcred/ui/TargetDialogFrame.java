@@ -6,6 +6,7 @@ import dev.fedcred.core.targets.TargetField;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -39,6 +40,7 @@ final class TargetDialogFrame {
     private final TargetChoices choices;
     private final Target editing;
     private final Consumer<Target> onSaved;
+    private Node firstField;
 
     /**
      * @param kind    "AWS role", "GCP workload identity": the title says what is added or edited
@@ -96,15 +98,20 @@ final class TargetDialogFrame {
         return issuer.getValue() == null ? "" : issuer.getValue().name();
     }
 
-    /** Editing starts from saved values: say at once if one of them is no longer right. */
-    void startChecking() {
+    /**
+     * Editing starts from saved values: say at once if one of them is no longer right.
+     *
+     * @param firstField where editing starts (adding starts at the name)
+     */
+    void startChecking(Node firstField) {
+        this.firstField = firstField;
         if (editing != null) {
             dialog.touchAll();
         }
     }
 
-    void show(javafx.scene.Node firstField) {
-        dialog.show(editing == null ? name : firstField);
+    void show() {
+        dialog.show(editing == null || firstField == null ? name : firstField);
     }
 
     void close() {

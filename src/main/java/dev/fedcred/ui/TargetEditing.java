@@ -35,8 +35,8 @@ final class TargetEditing {
     private final Runnable refresh;
     private final MenuButton add = new MenuButton(ADD_TARGET + "…");
     private final Label notice = new Label();
-    /** The open dialog's stage and the open question, closed when another opens or the window goes. */
-    private TargetDialog dialog;
+    /** The open dialog and the open question, closed when another opens or the window goes. */
+    private TargetDialogFrame dialog;
     private Alert question;
 
     /** @param refresh reads the targets again and shows them */
@@ -138,7 +138,7 @@ final class TargetEditing {
             if (dialog != null) {
                 dialog.close();
             }
-            dialog = build.apply(choices);
+            dialog = build.apply(choices).frame();
             dialog.show();
         }, failure -> showNotice("Cannot open the target dialog: " + UserMessages.of(failure)));
     }

@@ -19,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -222,8 +220,8 @@ class TargetEditingTest {
         waitUntil(() -> !save.isDisabled());
         ui.click(save);
 
-        waitUntil(() -> dialogError(ui) != null);
-        assertThat(dialogError(ui)).contains(settings().toString(), "line 2");
+        waitUntil(() -> ui.dialogError("target-dialog") != null);
+        assertThat(ui.dialogError("target-dialog")).contains(settings().toString(), "line 2");
         assertThat(field(ui, "Role ARN").getText()).isEqualTo(SANDBOX_ROLE);
         assertThat(Files.readAllBytes(settings())).isEqualTo(broken);
     }
@@ -237,20 +235,5 @@ class TargetEditingTest {
 
     private static TextField field(WindowRobot ui, String name) {
         return ui.byAccessibleText(TextField.class, name);
-    }
-
-    private static String dialogError(WindowRobot ui) {
-        return ui.findShowing(node -> node instanceof Label label && label.getStyleClass().contains("error")
-                        && inDialog(node))
-                .map(node -> ((Label) node).getText()).orElse(null);
-    }
-
-    private static boolean inDialog(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n.getStyleClass().contains("target-dialog")) {
-                return true;
-            }
-        }
-        return false;
     }
 }
