@@ -107,7 +107,7 @@ public final class FedcredContext {
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
     public TargetEditor targetEditor() {
-        return new TargetEditor(targets, aws, gcp);
+        return new TargetEditor(targets, aws(), gcp());
     }
 
     public static FedcredContext fromSystem() {
