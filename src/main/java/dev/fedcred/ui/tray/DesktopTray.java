@@ -40,7 +40,7 @@ public final class DesktopTray implements AutoCloseable {
 
     /** The one-line hint, the first time the window hides into the tray. */
     public void keepsRunningHint() {
-        icon.notify(KEEPS_RUNNING_TITLE, KEEPS_RUNNING);
+        icon.inform(KEEPS_RUNNING_TITLE, KEEPS_RUNNING);
     }
 
     /** Stops the updates and takes the icon out of the tray; returns once it is out, so call it off the FX thread. */

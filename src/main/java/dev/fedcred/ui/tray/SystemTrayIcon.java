@@ -9,12 +9,15 @@ import java.awt.MenuItem;
 import java.awt.PopupMenu;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +51,18 @@ final class SystemTrayIcon implements TrayView {
         this.onAction = onAction;
         this.icon = new TrayIcon(images.get(shownState), "fedcred", popup);
         icon.setImageAutoSize(true);
-        // a double click on Windows and macOS, a click on most Linux trays
+        // AWT's action is a double click; on Linux and Windows one click on a tray icon opens its app
         icon.addActionListener(event -> onAction.accept(new TrayAction.OpenWindow()));
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("mac")) {
+            icon.addMouseListener(new MouseAdapter() {
+                @Override
+                public void mouseClicked(MouseEvent event) {
+                    if (event.getButton() == MouseEvent.BUTTON1 && event.getClickCount() == 1) {
+                        onAction.accept(new TrayAction.OpenWindow());
+                    }
+                }
+            });
+        }
     }
 
     /** Whether this desktop has a system tray (false without a tray host, as on GNOME without AppIndicator, or headless). */
@@ -86,6 +99,11 @@ final class SystemTrayIcon implements TrayView {
     @Override
     public void notify(String title, String message) {
         EventQueue.invokeLater(() -> icon.displayMessage(title, message, TrayIcon.MessageType.WARNING));
+    }
+
+    /** A message that only informs, without the warning sign. */
+    void inform(String title, String message) {
+        EventQueue.invokeLater(() -> icon.displayMessage(title, message, TrayIcon.MessageType.INFO));
     }
 
     /** Takes the icon out of the tray, and waits until it is out. */
