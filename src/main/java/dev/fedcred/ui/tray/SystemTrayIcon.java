@@ -14,6 +14,7 @@ import java.awt.event.MouseEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 
@@ -36,6 +39,7 @@ import javax.imageio.ImageIO;
 final class SystemTrayIcon implements TrayView {
     /** The sizes rendered into icons/tray (see icons/render). */
     static final int[] SIZES = {16, 22, 24, 32, 48, 64};
+    private static final Duration EVENT_THREAD_WAIT = Duration.ofSeconds(5);
 
     private final TrayIcon icon;
     private final PopupMenu popup = new PopupMenu();
@@ -106,15 +110,15 @@ final class SystemTrayIcon implements TrayView {
         EventQueue.invokeLater(() -> icon.displayMessage(title, message, TrayIcon.MessageType.INFO));
     }
 
-    /** Takes the icon out of the tray, and waits until it is out. */
+    /** Takes the icon out of the tray, and waits (a few seconds at most) until it is out. */
     void remove() {
         try {
             onEventThread(() -> {
                 SystemTray.getSystemTray().remove(icon);
                 return null;
             });
-        } catch (AWTException notThrown) {
-            throw new IllegalStateException(notThrown);
+        } catch (AWTException stuck) {
+            // quitting goes on: the icon goes with the process
         }
     }
 
@@ -204,7 +208,7 @@ final class SystemTrayIcon implements TrayView {
         }
     }
 
-    /** Runs {@code work} on the AWT event thread and waits for it. */
+    /** Runs {@code work} on the AWT event thread and waits for it, not forever: quitting must not hang on AWT. */
     private static <T> T onEventThread(Callable<T> work) throws AWTException {
         FutureTask<T> task = new FutureTask<>(work);
         if (EventQueue.isDispatchThread()) {
@@ -213,7 +217,9 @@ final class SystemTrayIcon implements TrayView {
             EventQueue.invokeLater(task);
         }
         try {
-            return task.get();
+            return task.get(EVENT_THREAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AWTException("The AWT event thread did not answer within " + EVENT_THREAD_WAIT.toSeconds() + " s");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AWTException refused) {
                 throw refused;
