@@ -102,8 +102,10 @@ final class TrayController implements AutoCloseable {
             } catch (RuntimeException failure) {
                 failed(target, failure);
             } finally {
+                // the new expiry first, so the item never falls back to its old words in between
+                read();
                 working.remove(targetName);
-                readSoon();
+                render();
             }
         });
     }
