@@ -103,7 +103,8 @@ public final class MainWindow implements AutoCloseable {
         loadProblem = new HBox(10, loadError, readAgain);
         loadProblem.setAlignment(Pos.CENTER_LEFT);
         showLoadProblem(null);
-        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice);
+        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice,
+                new KeychainNotice(context.keychain().vault()));
         top.getStyleClass().add("top");
         root.setTop(top);
 
