@@ -4,6 +4,7 @@ import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.editing.TargetEditor;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
@@ -21,7 +22,10 @@ import dev.fedcred.core.oidc.ProviderDiscovery;
 import dev.fedcred.core.oidc.SignInService;
 import dev.fedcred.core.oidc.SystemBrowser;
 import dev.fedcred.core.oidc.TokenEndpointClient;
+import dev.fedcred.core.secrets.SecretStores;
 import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.session.KeychainSetting;
+import dev.fedcred.core.session.RefreshTokenVault;
 import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
@@ -52,6 +56,7 @@ public final class FedcredContext {
     private final SettingsStore settings;
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
+    private final KeychainSetting keychain;
     private final TargetRegistry targets;
     private final AwsCredentialService aws;
     private final GcpCredentialService gcp;
@@ -66,7 +71,10 @@ public final class FedcredContext {
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
         SignInService signIn = new SignInService(new ProviderDiscovery(NETWORK_TIMEOUT),
                 new TokenEndpointClient(NETWORK_TIMEOUT), new IdTokenVerifier(clock), clock);
-        this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
+        TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
+                SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
+        this.keychain = new KeychainSetting(settings, tokenCache);
+        this.sessions = new IdentitySessions(signIn, tokenCache);
         this.targets = new TargetRegistry(settings, issuers.sandbox().issuer(),
                 SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
         this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
@@ -82,6 +90,11 @@ public final class FedcredContext {
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
         return new CredentialRenewer(issuers, sessions, targets, aws, gcp, clock, CredentialRenewer.DEFAULT_LEAD);
+    }
+
+    /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
+    public TargetEditor targetEditor() {
+        return new TargetEditor(targets, aws, gcp);
     }
 
     public static FedcredContext fromSystem() {
@@ -114,6 +127,11 @@ public final class FedcredContext {
 
     public IdentitySessions sessions() {
         return sessions;
+    }
+
+    /** The setting that keeps refresh tokens in the OS keychain instead of the token file. */
+    public KeychainSetting keychain() {
+        return keychain;
     }
 
     public TargetRegistry targets() {

@@ -80,6 +80,11 @@ public final class MainWindow implements AutoCloseable {
     private Alert confirmation;
 
     public MainWindow(FedcredContext context, SandboxStarter sandbox) {
+        this(context, sandbox, new FileChooserPicker());
+    }
+
+    /** @param picker asks for files (the ADC file of a GCP target); tests answer it themselves */
+    MainWindow(FedcredContext context, SandboxStarter sandbox, FilePicker picker) {
         this.context = Objects.requireNonNull(context, "context");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.ticker = new Ticker(context.clock());
@@ -103,13 +108,15 @@ public final class MainWindow implements AutoCloseable {
         loadProblem = new HBox(10, loadError, readAgain);
         loadProblem.setAlignment(Pos.CENTER_LEFT);
         showLoadProblem(null);
-        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice);
+        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice,
+                new KeychainNotice(context.keychain().vault()));
         top.getStyleClass().add("top");
         root.setTop(top);
 
         issuerList.getStyleClass().add("issuer-list");
         issuerList.getChildren().add(new Label("Loading issuers…"));
-        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), this::signIn, state::renewed);
+        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), picker, this::signIn,
+                state::renewed);
         // issuers, then the targets they sign in for, in one column that scrolls as a whole
         ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);

@@ -9,13 +9,18 @@ import java.util.function.Function;
 
 /**
  * What the user configured: their own issuers and targets (the built-in sandbox ones are not
- * stored) and which issuer a command uses when none is named.
+ * stored), which issuer a command uses when none is named, and whether refresh tokens are kept
+ * in the OS keychain rather than in the token file.
  */
-public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
+public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer, boolean keychain) {
 
     public Settings {
         issuers = List.copyOf(issuers);
         targets = List.copyOf(targets);
+    }
+
+    public Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
+        this(issuers, targets, defaultIssuer, false);
     }
 
     public static Settings empty() {
@@ -31,24 +36,38 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
     }
 
     public Settings withIssuer(IssuerConfig issuer) {
-        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer);
+        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer, keychain);
     }
 
     public Settings withoutIssuer(String name) {
         return new Settings(without(issuers, name, IssuerConfig::name), targets,
-                name.equals(defaultIssuer) ? null : defaultIssuer);
+                name.equals(defaultIssuer) ? null : defaultIssuer, keychain);
     }
 
-    public Settings withTarget(Target target) {
-        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer);
+    /** Puts {@code target} where {@code replaced} was (a rename keeps its place), or appends it. */
+    public Settings withTarget(Target target, String replaced) {
+        List<Target> updated = new ArrayList<>(targets);
+        updated.removeIf(entry -> entry.name().equals(target.name()) && !entry.name().equals(replaced));
+        for (int i = 0; i < updated.size(); i++) {
+            if (updated.get(i).name().equals(replaced)) {
+                updated.set(i, target);
+                return new Settings(issuers, updated, defaultIssuer, keychain);
+            }
+        }
+        updated.add(target);
+        return new Settings(issuers, updated, defaultIssuer, keychain);
     }
 
     public Settings withoutTarget(String name) {
-        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer);
+        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer, keychain);
     }
 
     public Settings withDefaultIssuer(String name) {
-        return new Settings(issuers, targets, name);
+        return new Settings(issuers, targets, name, keychain);
+    }
+
+    public Settings withKeychain(boolean on) {
+        return new Settings(issuers, targets, defaultIssuer, on);
     }
 
     /** Replaces the entry of the same name in place, or appends. */

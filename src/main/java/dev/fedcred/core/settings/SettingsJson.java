@@ -35,7 +35,7 @@ final class SettingsJson {
         root.path("issuers").forEach(node -> issuers.add(decodeIssuer(node)));
         List<Target> targets = new ArrayList<>();
         root.path("targets").forEach(node -> targets.add(decodeTarget(node)));
-        return new Settings(issuers, targets, optionalText(root, "default_issuer"));
+        return new Settings(issuers, targets, optionalText(root, "default_issuer"), root.path("keychain").asBoolean(false));
     }
 
     static ObjectNode encode(Settings settings) {
@@ -43,6 +43,9 @@ final class SettingsJson {
         root.put("version", FORMAT_VERSION);
         if (settings.defaultIssuer() != null) {
             root.put("default_issuer", settings.defaultIssuer());
+        }
+        if (settings.keychain()) {
+            root.put("keychain", true);
         }
         ArrayNode issuers = root.putArray("issuers");
         settings.issuers().forEach(issuer -> encodeIssuer(issuer, issuers.addObject()));
