@@ -199,9 +199,10 @@ public final class MainWindow implements AutoCloseable {
 
     /**
      * Reads the settings and token cache off the FX thread and shows what they hold. A settings
-     * file that does not parse leaves the sandbox usable and says which file and where.
+     * file that does not parse leaves the sandbox usable and says which file and where. The tray
+     * calls it after it changed credentials, so the rows show them.
      */
-    private void refresh() {
+    void refresh() {
         targetList.refresh();
         work.run(this::readConfiguration, this::showConfiguration, failure -> {
             if (!loaded) {
@@ -291,8 +292,8 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
-    /** A target row asks for the sign-in its credentials need: the issuer's own row runs it. */
-    private void signIn(String issuerName) {
+    /** A target row (or the tray) asks for the sign-in its credentials need: the issuer's own row runs it. */
+    void signIn(String issuerName) {
         IssuerRow row = rows.get(issuerName);
         if (row != null) {
             row.signIn();
