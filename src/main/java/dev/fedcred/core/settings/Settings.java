@@ -9,13 +9,18 @@ import java.util.function.Function;
 
 /**
  * What the user configured: their own issuers and targets (the built-in sandbox ones are not
- * stored) and which issuer a command uses when none is named.
+ * stored), which issuer a command uses when none is named, and the desktop window's appearance.
  */
-public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
+public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer, Appearance appearance) {
 
     public Settings {
         issuers = List.copyOf(issuers);
         targets = List.copyOf(targets);
+        appearance = appearance == null ? Appearance.SYSTEM : appearance;
+    }
+
+    public Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
+        this(issuers, targets, defaultIssuer, Appearance.SYSTEM);
     }
 
     public static Settings empty() {
@@ -31,24 +36,28 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
     }
 
     public Settings withIssuer(IssuerConfig issuer) {
-        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer);
+        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer, appearance);
     }
 
     public Settings withoutIssuer(String name) {
         return new Settings(without(issuers, name, IssuerConfig::name), targets,
-                name.equals(defaultIssuer) ? null : defaultIssuer);
+                name.equals(defaultIssuer) ? null : defaultIssuer, appearance);
     }
 
     public Settings withTarget(Target target) {
-        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer);
+        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer, appearance);
     }
 
     public Settings withoutTarget(String name) {
-        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer);
+        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer, appearance);
     }
 
     public Settings withDefaultIssuer(String name) {
-        return new Settings(issuers, targets, name);
+        return new Settings(issuers, targets, name, appearance);
+    }
+
+    public Settings withAppearance(Appearance chosen) {
+        return new Settings(issuers, targets, defaultIssuer, chosen);
     }
 
     /** Replaces the entry of the same name in place, or appends. */

@@ -35,7 +35,9 @@ final class SettingsJson {
         root.path("issuers").forEach(node -> issuers.add(decodeIssuer(node)));
         List<Target> targets = new ArrayList<>();
         root.path("targets").forEach(node -> targets.add(decodeTarget(node)));
-        return new Settings(issuers, targets, optionalText(root, "default_issuer"));
+        // a cosmetic choice never makes the whole file unusable: an unknown word means the default
+        Appearance appearance = Appearance.fromWord(optionalText(root, "appearance")).orElse(Appearance.SYSTEM);
+        return new Settings(issuers, targets, optionalText(root, "default_issuer"), appearance);
     }
 
     static ObjectNode encode(Settings settings) {
@@ -43,6 +45,9 @@ final class SettingsJson {
         root.put("version", FORMAT_VERSION);
         if (settings.defaultIssuer() != null) {
             root.put("default_issuer", settings.defaultIssuer());
+        }
+        if (settings.appearance() != Appearance.SYSTEM) {
+            root.put("appearance", settings.appearance().word());
         }
         ArrayNode issuers = root.putArray("issuers");
         settings.issuers().forEach(issuer -> encodeIssuer(issuer, issuers.addObject()));
