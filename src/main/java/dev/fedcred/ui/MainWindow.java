@@ -1,6 +1,8 @@
 package dev.fedcred.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.settings.Appearance;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
@@ -8,6 +10,7 @@ import dev.fedcred.core.settings.SettingsFileException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The desktop window's content, built from its collaborators so tests can show it in their own
@@ -74,15 +78,27 @@ public final class MainWindow implements AutoCloseable {
     private final Label loadError = new Label();
     private final HBox loadProblem;
     private final Button addIssuer = new Button(ADD_ISSUER + "…");
+    private final Button preferencesButton = new Button();
+    private final WindowTheme theme;
+    private final RawTokenCopy rawTokenCopy;
+    private final ClaimsView claimsView;
     private WelcomeBanner banner;
+    private PreferencesDialog preferences;
     private boolean loaded;
     private IssuerDialog dialog;
     private Alert confirmation;
 
     public MainWindow(FedcredContext context, SandboxStarter sandbox) {
+        this(context, sandbox, DesktopHooks.system());
+    }
+
+    MainWindow(FedcredContext context, SandboxStarter sandbox, DesktopHooks hooks) {
         this.context = Objects.requireNonNull(context, "context");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.ticker = new Ticker(context.clock());
+        this.theme = new WindowTheme(hooks.colorScheme(), work);
+        theme.useLightForNow();
+        work.run(this::readAppearance, theme::apply, failure -> theme.apply(Appearance.SYSTEM));
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
 
@@ -99,11 +115,21 @@ public final class MainWindow implements AutoCloseable {
         HBox.setHgrow(loadError, Priority.ALWAYS);
         Button readAgain = new Button(READ_SETTINGS_AGAIN);
         readAgain.setMinWidth(Region.USE_PREF_SIZE);
+        Shortcut.READ_SETTINGS_AGAIN.showOn(readAgain);
         readAgain.setOnAction(event -> refresh());
         loadProblem = new HBox(10, loadError, readAgain);
         loadProblem.setAlignment(Pos.CENTER_LEFT);
         showLoadProblem(null);
-        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice);
+        preferencesButton.setAccessibleText(PreferencesDialog.TITLE);
+        Icons.PREFERENCES.on(preferencesButton);
+        preferencesButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        Shortcut.PREFERENCES.showOn(preferencesButton);
+        preferencesButton.setOnAction(event -> openPreferences());
+        Region headerSpacer = new Region();
+        HBox.setHgrow(headerSpacer, Priority.ALWAYS);
+        HBox header = new HBox(12, new VBox(2, heading, tagline), headerSpacer, preferencesButton);
+        header.setAlignment(Pos.TOP_LEFT);
+        top.getChildren().addAll(header, loadProblem, renewalNotice);
         top.getStyleClass().add("top");
         root.setTop(top);
 
@@ -117,7 +143,9 @@ public final class MainWindow implements AutoCloseable {
         issuers.getStyleClass().add("issuer-scroll");
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
-        root.setCenter(new ClaimsView(context, work, state, ticker, ZoneId.systemDefault()));
+        rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), ZoneId.systemDefault());
+        claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy);
+        root.setCenter(claimsView);
 
         renewal = new AutoRenewal(context.renewer(), work, this::renewed);
         ticker.start();
@@ -146,10 +174,51 @@ public final class MainWindow implements AutoCloseable {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     getClass().getResource("icons/fedcred-" + size + ".png")).toExternalForm()));
         }
-        stage.setScene(new Scene(root, 1120, 720));
+        Scene scene = new Scene(root, 1120, 720);
+        installShortcuts(scene);
+        stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.show();
+    }
+
+    private void installShortcuts(Scene scene) {
+        Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
+        actions.put(Shortcut.ADD_ISSUER, this::addIssuer);
+        actions.put(Shortcut.RENEW_NOW, this::renewNow);
+        actions.put(Shortcut.READ_SETTINGS_AGAIN, this::refresh);
+        actions.put(Shortcut.PREFERENCES, this::openPreferences);
+        actions.put(Shortcut.COPY_ID_TOKEN, claimsView::copyRawToken);
+        actions.put(Shortcut.CLOSE_WINDOW, this::closeWindow);
+        actions.put(Shortcut.QUIT, Platform::exit);
+        actions.forEach((shortcut, action) -> scene.getAccelerators().put(shortcut.keys(), action));
+    }
+
+    /** As the window's close button: whoever handles a close request (the tray, say) still decides. */
+    private void closeWindow() {
+        Window window = owner();
+        if (window != null) {
+            window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+    }
+
+    private Appearance readAppearance() {
+        try {
+            return context.settings().load().appearance();
+        } catch (SettingsFileException unreadable) {
+            // the load problem shows at the top of the window; the look need not wait for a fix
+            return Appearance.SYSTEM;
+        }
+    }
+
+    private void openPreferences() {
+        if (preferences != null && preferences.isShowing()) {
+            preferences.show();
+            return;
+        }
+        preferences = new PreferencesDialog(owner())
+                .add(AppearanceSection.HEADING, new AppearanceSection(context, work, theme));
+        preferences.show();
     }
 
     /** Stops the countdown and any sign-in still waiting for the browser. */
@@ -173,6 +242,10 @@ public final class MainWindow implements AutoCloseable {
         if (confirmation != null) {
             confirmation.close();
         }
+        if (preferences != null) {
+            preferences.close();
+        }
+        rawTokenCopy.close();
         targetList.close();
     }
 
@@ -181,6 +254,8 @@ public final class MainWindow implements AutoCloseable {
         title.getStyleClass().add("list-title");
         addIssuer.setAccessibleText(ADD_ISSUER);
         addIssuer.setMinWidth(Region.USE_PREF_SIZE);
+        Icons.ADD.on(addIssuer);
+        Shortcut.ADD_ISSUER.showOn(addIssuer);
         addIssuer.setOnAction(event -> addIssuer());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
