@@ -85,7 +85,7 @@ final class ClaimsView extends StackPane {
         copyRawToken.setOnAction(event -> copyRawToken());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, spacer, countdown, copyRawToken, signOut);
+        HBox top = new HBox(12, title, spacer, countdown);
         top.setAlignment(Pos.CENTER_LEFT);
 
         verification.getStyleClass().add("verified");
@@ -102,7 +102,12 @@ final class ClaimsView extends StackPane {
         configureClaimsTable();
         VBox.setVgrow(claims, Priority.ALWAYS);
 
-        content = new VBox(10, new VBox(2, top, who), verification, error, notice, section("JOSE header"), header,
+        // who is signed in, and what to do with that sign-in, under the title and its countdown
+        who.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        HBox signedIn = new HBox(8, who, copyRawToken, signOut);
+        signedIn.setAlignment(Pos.CENTER_LEFT);
+        content = new VBox(10, new VBox(4, top, signedIn), verification, error, notice, section("JOSE header"), header,
                 section("ID token claims"), claims);
         content.getStyleClass().add("claims-content");
         placeholder.getStyleClass().add("placeholder");

@@ -139,7 +139,9 @@ public final class MainWindow implements AutoCloseable {
         // issuers, then the targets they sign in for, in one column that scrolls as a whole
         ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);
-        issuers.setPrefViewportWidth(400);
+        // wide enough for a target's three buttons side by side; long paths wrap instead of scrolling sideways
+        issuers.setPrefViewportWidth(470);
+        issuers.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         issuers.getStyleClass().add("issuer-scroll");
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
