@@ -21,7 +21,10 @@ import dev.fedcred.core.oidc.ProviderDiscovery;
 import dev.fedcred.core.oidc.SignInService;
 import dev.fedcred.core.oidc.SystemBrowser;
 import dev.fedcred.core.oidc.TokenEndpointClient;
+import dev.fedcred.core.secrets.SecretStores;
 import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.session.KeychainSetting;
+import dev.fedcred.core.session.RefreshTokenVault;
 import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
@@ -52,6 +55,7 @@ public final class FedcredContext {
     private final SettingsStore settings;
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
+    private final KeychainSetting keychain;
     private final TargetRegistry targets;
     private final AwsCredentialService aws;
     private final GcpCredentialService gcp;
@@ -66,7 +70,10 @@ public final class FedcredContext {
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
         SignInService signIn = new SignInService(new ProviderDiscovery(NETWORK_TIMEOUT),
                 new TokenEndpointClient(NETWORK_TIMEOUT), new IdTokenVerifier(clock), clock);
-        this.sessions = new IdentitySessions(signIn, new TokenCache(paths.tokenCacheFile()));
+        TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
+                SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
+        this.keychain = new KeychainSetting(settings, tokenCache);
+        this.sessions = new IdentitySessions(signIn, tokenCache);
         this.targets = new TargetRegistry(settings, issuers.sandbox().issuer(),
                 SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
         this.aws = new AwsCredentialService(issuers, sessions, new WebIdentityRoleAssumer(NETWORK_TIMEOUT),
@@ -114,6 +121,11 @@ public final class FedcredContext {
 
     public IdentitySessions sessions() {
         return sessions;
+    }
+
+    /** The setting that keeps refresh tokens in the OS keychain instead of the token file. */
+    public KeychainSetting keychain() {
+        return keychain;
     }
 
     public TargetRegistry targets() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
         subcommands = {LoginCommand.class, ClaimsCommand.class, RefreshCommand.class, LogoutCommand.class, IssuersCommand.class,
                 TargetsCommand.class, AssumeCommand.class, CredentialProcessCommand.class, EnvCommand.class, AwsCommand.class, GcpCommand.class,
-                SandboxCommand.class, SettingsCommand.class, CommandLine.HelpCommand.class})
+                KeychainCommand.class, SandboxCommand.class, SettingsCommand.class, CommandLine.HelpCommand.class})
 public final class FedcredCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -26,6 +26,11 @@ public final class FedcredCommand implements Runnable {
         CommandLine cli = new CommandLine(new FedcredCommand(), new ContextFactory(context));
         cli.setOut(out);
         cli.setErr(err);
+        // said once per process, on stderr, so credential_process's JSON on stdout stays clean
+        context.keychain().vault().onKeychainUnavailable(notice -> {
+            err.println("fedcred: " + notice);
+            err.flush();
+        });
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             if (failure instanceof FedcredException || failure instanceof IllegalArgumentException) {
                 commandLine.getErr().println("fedcred: " + failure.getMessage());

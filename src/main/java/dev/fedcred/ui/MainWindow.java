@@ -129,7 +129,7 @@ public final class MainWindow implements AutoCloseable {
         HBox.setHgrow(headerSpacer, Priority.ALWAYS);
         HBox header = new HBox(12, new VBox(2, heading, tagline), headerSpacer, preferencesButton);
         header.setAlignment(Pos.TOP_LEFT);
-        top.getChildren().addAll(header, loadProblem, renewalNotice);
+        top.getChildren().addAll(header, loadProblem, renewalNotice, new KeychainNotice(context.keychain().vault()));
         top.getStyleClass().add("top");
         root.setTop(top);
 
@@ -219,7 +219,8 @@ public final class MainWindow implements AutoCloseable {
             return;
         }
         preferences = new PreferencesDialog(owner())
-                .add(AppearanceSection.HEADING, new AppearanceSection(context, work, theme));
+                .add(AppearanceSection.HEADING, new AppearanceSection(context, work, theme))
+                .add("Refresh tokens", new KeychainPreference(context.keychain(), work));
         preferences.show();
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,11 +31,18 @@ final class InteropHome implements AutoCloseable {
     final Map<String, String> env;
 
     InteropHome(Path home) throws Exception {
+        this(home, Map.of());
+    }
+
+    /** {@code extraEnv} joins the environment fedcred runs with, e.g. the address of a private D-Bus. */
+    InteropHome(Path home, Map<String, String> extraEnv) throws Exception {
         assertThat(JAR).as("run through `mvn verify -Pinterop`, which builds the jar first").exists();
         this.home = home;
         this.sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
                 .withDataDir(SandboxHome.sandboxDataDir(home)));
-        this.env = SandboxHome.environment(sandbox, home);
+        Map<String, String> env = new HashMap<>(SandboxHome.environment(sandbox, home));
+        env.putAll(extraEnv);
+        this.env = Map.copyOf(env);
     }
 
     PeerProgram.Result fedcred(String... args) throws Exception {

@@ -9,14 +9,17 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.files.SecureFiles;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.secrets.KeychainUnavailableException;
+import dev.fedcred.core.secrets.SecretStores;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,46 +27,136 @@ import java.util.Optional;
  * Keeps each issuer's verified token set between runs, in a 0600 file inside a 0700 state
  * directory. Only tokens that passed verification are stored. The cache holds nothing a new
  * sign-in cannot restore, so an unreadable cache counts as signed out rather than an error.
+ *
+ * <p>Refresh tokens stay in the file by default, so a fresh process (the AWS CLI's
+ * credential_process) can renew. With the keychain setting on they go to the
+ * {@link RefreshTokenVault} instead and the file only notes {@code "refresh_token_in": "keychain"}.
  */
 public final class TokenCache {
-    private final Path file;
+    private static final String IN_KEYCHAIN = "keychain";
 
+    private final Path file;
+    private final RefreshTokenVault vault;
+
+    /** A token file that keeps refresh tokens itself. */
     public TokenCache(Path file) {
+        this(file, new RefreshTokenVault(SecretStores.none(), () -> false));
+    }
+
+    public TokenCache(Path file, RefreshTokenVault vault) {
         this.file = file;
+        this.vault = vault;
+    }
+
+    /** An issuer's entry as the file has it: the refresh token only when the file keeps it. */
+    private record Stored(TokenSet tokens, boolean inKeychain) {
+    }
+
+    /** Which issuers' refresh tokens could not be moved, and why (the first reason). */
+    public record Relocation(List<String> notMoved, String reason) {
+        public boolean complete() {
+            return notMoved.isEmpty();
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public RefreshTokenVault vault() {
+        return vault;
     }
 
     public synchronized Optional<TokenSet> load(String issuerName) {
-        return Optional.ofNullable(readAll().get(issuerName));
+        return Optional.ofNullable(readAll().get(issuerName)).map(this::withRefreshToken);
     }
 
     /** The most recently stored token set, whichever issuer it came from. */
     public synchronized Optional<TokenSet> latest() {
-        return readAll().values().stream().reduce((a, b) -> a.verifiedAt().isAfter(b.verifiedAt()) ? a : b);
+        return readAll().values().stream()
+                .reduce((a, b) -> a.tokens().verifiedAt().isAfter(b.tokens().verifiedAt()) ? a : b)
+                .map(this::withRefreshToken);
     }
 
     public synchronized void save(TokenSet tokens) {
-        Map<String, TokenSet> all = readAll();
-        all.put(tokens.issuerName(), tokens);
+        Map<String, Stored> all = readAll();
+        Stored before = all.get(tokens.issuerName());
+        RefreshTokenVault.Kept kept = vault.keep(tokens.issuerName(), tokens.refreshToken());
+        all.put(tokens.issuerName(), new Stored(tokens.withRefreshToken(kept.inFile()), kept.inKeychain()));
         writeAll(all);
+        if (before != null && before.inKeychain() && !kept.inKeychain()) {
+            vault.forget(tokens.issuerName(), true);
+        }
     }
 
-    /** Forgets one issuer's tokens; returns whether there were any. */
+    /** Forgets one issuer's tokens, its refresh token in the keychain too; returns whether there were any. */
     public synchronized boolean remove(String issuerName) {
-        Map<String, TokenSet> all = readAll();
-        boolean removed = all.remove(issuerName) != null;
-        if (removed) {
+        Map<String, Stored> all = readAll();
+        Stored removed = all.remove(issuerName);
+        if (removed != null) {
             writeAll(all);
         }
-        return removed;
+        vault.forget(issuerName, removed != null && removed.inKeychain());
+        return removed != null;
     }
 
-    private Map<String, TokenSet> readAll() {
-        Map<String, TokenSet> all = new LinkedHashMap<>();
+    /**
+     * Moves every refresh token to where the setting now says: into the keychain when it is on,
+     * back into the file when it is off. A token the keychain will not take or give stays where it
+     * is, so nothing is lost.
+     */
+    public synchronized Relocation relocateRefreshTokens() {
+        boolean toKeychain = vault.keychainOn();
+        Map<String, Stored> all = readAll();
+        List<String> notMoved = new ArrayList<>();
+        String reason = null;
+        for (Map.Entry<String, Stored> entry : new ArrayList<>(all.entrySet())) {
+            String issuer = entry.getKey();
+            Stored stored = entry.getValue();
+            try {
+                if (toKeychain && stored.tokens().hasRefreshToken()) {
+                    vault.keychain().put(issuer, stored.tokens().refreshToken());
+                    all.put(issuer, new Stored(stored.tokens().withRefreshToken(null), true));
+                } else if (!toKeychain && stored.inKeychain()) {
+                    String refresh = vault.keychain().get(issuer).orElse(null);
+                    all.put(issuer, new Stored(stored.tokens().withRefreshToken(refresh), false));
+                }
+            } catch (KeychainUnavailableException e) {
+                notMoved.add(issuer);
+                reason = reason == null ? e.getMessage() : reason;
+            }
+        }
+        writeAll(all);
+        if (!toKeychain) {
+            all.forEach((issuer, stored) -> {
+                if (!stored.inKeychain()) {
+                    deleteQuietly(issuer);
+                }
+            });
+        }
+        return new Relocation(List.copyOf(notMoved), reason);
+    }
+
+    private void deleteQuietly(String issuer) {
+        try {
+            vault.keychain().delete(issuer);
+        } catch (KeychainUnavailableException e) {
+            // the token is safe in the file; a copy left in the keychain is reported by status
+        }
+    }
+
+    private TokenSet withRefreshToken(Stored stored) {
+        if (stored.tokens().hasRefreshToken()) {
+            return stored.tokens();
+        }
+        return stored.tokens().withRefreshToken(vault.recall(stored.tokens().issuerName(), stored.inKeychain()).orElse(null));
+    }
+
+    private Map<String, Stored> readAll() {
+        Map<String, Stored> all = new LinkedHashMap<>();
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            return all;
         } catch (IOException e) {
             return all;
         }
@@ -72,7 +165,8 @@ public final class TokenCache {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tokens").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            decode(entry.getKey(), entry.getValue()).ifPresent(tokens -> all.put(entry.getKey(), tokens));
+            decode(entry.getKey(), entry.getValue()).ifPresent(tokens -> all.put(entry.getKey(),
+                    new Stored(tokens, IN_KEYCHAIN.equals(entry.getValue().path("refresh_token_in").asText()))));
         }
         return all;
     }
@@ -90,15 +184,18 @@ public final class TokenCache {
         }
     }
 
-    private void writeAll(Map<String, TokenSet> all) {
+    private void writeAll(Map<String, Stored> all) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("version", 1);
         ObjectNode tokens = root.putObject("tokens");
-        all.forEach((issuer, set) -> {
+        all.forEach((issuer, stored) -> {
+            TokenSet set = stored.tokens();
             ObjectNode node = tokens.putObject(issuer);
             node.put("id_token", set.rawIdToken());
             if (set.hasRefreshToken()) {
                 node.put("refresh_token", set.refreshToken());
+            } else if (stored.inKeychain()) {
+                node.put("refresh_token_in", IN_KEYCHAIN);
             }
             node.put("verified_at", set.verifiedAt().toString());
         });

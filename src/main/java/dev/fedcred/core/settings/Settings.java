@@ -9,9 +9,11 @@ import java.util.function.Function;
 
 /**
  * What the user configured: their own issuers and targets (the built-in sandbox ones are not
- * stored), which issuer a command uses when none is named, and the desktop window's appearance.
+ * stored), which issuer a command uses when none is named, whether refresh tokens are kept
+ * in the OS keychain rather than in the token file, and the desktop window's appearance.
  */
-public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer, Appearance appearance) {
+public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer, boolean keychain,
+                       Appearance appearance) {
 
     public Settings {
         issuers = List.copyOf(issuers);
@@ -20,7 +22,7 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
     }
 
     public Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
-        this(issuers, targets, defaultIssuer, Appearance.SYSTEM);
+        this(issuers, targets, defaultIssuer, false, Appearance.SYSTEM);
     }
 
     public static Settings empty() {
@@ -36,28 +38,32 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
     }
 
     public Settings withIssuer(IssuerConfig issuer) {
-        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer, appearance);
+        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer, keychain, appearance);
     }
 
     public Settings withoutIssuer(String name) {
         return new Settings(without(issuers, name, IssuerConfig::name), targets,
-                name.equals(defaultIssuer) ? null : defaultIssuer, appearance);
+                name.equals(defaultIssuer) ? null : defaultIssuer, keychain, appearance);
     }
 
     public Settings withTarget(Target target) {
-        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer, appearance);
+        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer, keychain, appearance);
     }
 
     public Settings withoutTarget(String name) {
-        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer, appearance);
+        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer, keychain, appearance);
     }
 
     public Settings withDefaultIssuer(String name) {
-        return new Settings(issuers, targets, name, appearance);
+        return new Settings(issuers, targets, name, keychain, appearance);
+    }
+
+    public Settings withKeychain(boolean on) {
+        return new Settings(issuers, targets, defaultIssuer, on, appearance);
     }
 
     public Settings withAppearance(Appearance chosen) {
-        return new Settings(issuers, targets, defaultIssuer, chosen);
+        return new Settings(issuers, targets, defaultIssuer, keychain, chosen);
     }
 
     /** Replaces the entry of the same name in place, or appends. */

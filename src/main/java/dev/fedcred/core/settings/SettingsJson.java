@@ -37,7 +37,8 @@ final class SettingsJson {
         root.path("targets").forEach(node -> targets.add(decodeTarget(node)));
         // a cosmetic choice never makes the whole file unusable: an unknown word means the default
         Appearance appearance = Appearance.fromWord(optionalText(root, "appearance")).orElse(Appearance.SYSTEM);
-        return new Settings(issuers, targets, optionalText(root, "default_issuer"), appearance);
+        return new Settings(issuers, targets, optionalText(root, "default_issuer"), root.path("keychain").asBoolean(false),
+                appearance);
     }
 
     static ObjectNode encode(Settings settings) {
@@ -45,6 +46,9 @@ final class SettingsJson {
         root.put("version", FORMAT_VERSION);
         if (settings.defaultIssuer() != null) {
             root.put("default_issuer", settings.defaultIssuer());
+        }
+        if (settings.keychain()) {
+            root.put("keychain", true);
         }
         if (settings.appearance() != Appearance.SYSTEM) {
             root.put("appearance", settings.appearance().word());

@@ -43,8 +43,11 @@ class AppearanceSettingTest {
                 "cid", null, List.of("openid"), null)));
         store().update(s -> s.withDefaultIssuer("work"));
         store().update(s -> s.withoutIssuer("work"));
+        store().update(s -> s.withKeychain(true));
 
         assertThat(store().load().appearance()).isEqualTo(Appearance.LIGHT);
+        store().update(s -> s.withAppearance(Appearance.DARK));
+        assertThat(store().load().keychain()).isTrue();
     }
 
     @Test

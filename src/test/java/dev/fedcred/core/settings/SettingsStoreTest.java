@@ -96,4 +96,25 @@ class SettingsStoreTest {
         assertThatThrownBy(() -> registry.remove("sandbox")).hasMessageContaining("built in");
         assertThatThrownBy(() -> registry.resolve("nope")).hasMessageContaining("no issuer named \"nope\"");
     }
+
+    @Test
+    void theKeychainSettingIsOffWithoutTheFieldAndSurvivesOtherChanges() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), "{\"issuers\":[],\"targets\":[]}");
+        SettingsStore store = new SettingsStore(file());
+        assertThat(store.load().keychain()).isFalse();
+
+        store.update(settings -> settings.withKeychain(true));
+        assertThat(Files.readString(file())).contains("\"keychain\" : true");
+        registry().add(new IssuerConfig("work", IssuerKind.GENERIC, URI.create("https://login.example.test"),
+                "fedcred", null, null, null));
+        store.update(settings -> settings.withDefaultIssuer("work"));
+
+        Settings reread = new SettingsStore(file()).load();
+        assertThat(reread.keychain()).isTrue();
+        assertThat(reread.issuer("work")).isPresent();
+        assertThat(reread.withKeychain(false).issuer("work")).isPresent();
+        store.update(settings -> settings.withKeychain(false));
+        assertThat(Files.readString(file())).doesNotContain("keychain").contains("\"work\"");
+    }
 }

@@ -1,0 +1,64 @@
+package dev.fedcred.cli;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.session.KeychainSetting;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "keychain", description = {
+        "Where refresh tokens are kept: in the token file (the default) or in the OS keychain",
+        "(Secret Service on Linux, macOS Keychain, Windows Credential Manager)."})
+final class KeychainCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    private final FedcredContext context;
+
+    KeychainCommand(FedcredContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "status", description = "Say which keychain this system has, whether it answers, and where refresh tokens are kept now.")
+    int status() {
+        print(spec.commandLine().getOut(), context.keychain().status());
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "on", description = "Keep refresh tokens in the OS keychain; moves those in the token file there.")
+    int on() {
+        return report(context.keychain().turnOn());
+    }
+
+    @Command(name = "off", description = "Keep refresh tokens in the token file; moves them back from the OS keychain.")
+    int off() {
+        return report(context.keychain().turnOff());
+    }
+
+    private static void print(PrintWriter out, KeychainSetting.Status status) {
+        out.println("Keychain setting: " + (status.on() ? "on" : "off"));
+        out.println("OS keychain: " + status.keychainName() + (status.answers() ? " (answers)" : " (does not answer)"));
+        if (!status.answers()) {
+            out.println("  " + status.problem());
+        }
+        out.println(status.where());
+    }
+
+    /** Prints the new status, and says which refresh tokens stayed where they were. */
+    private int report(KeychainSetting.Change change) {
+        print(spec.commandLine().getOut(), change.status());
+        if (change.notMoved().isEmpty()) {
+            return ExitCodes.OK;
+        }
+        spec.commandLine().getErr().println("fedcred: the refresh tokens of " + String.join(", ", change.notMoved())
+                + " stayed in the " + change.status().keychainName() + ": " + change.reason()
+                + " Run the command again once it answers, or sign in again.");
+        return ExitCodes.FAILED;
+    }
+}

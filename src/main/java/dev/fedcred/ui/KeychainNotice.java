@@ -1,0 +1,23 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.core.session.RefreshTokenVault;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+
+/**
+ * Says in the window, once, that the keychain setting is on but the OS keychain did not answer,
+ * so refresh tokens are held in memory for this run only.
+ */
+final class KeychainNotice extends Label {
+    KeychainNotice(RefreshTokenVault vault) {
+        getStyleClass().add("renewal-notice");
+        setId("keychain-notice");
+        Nodes.wrapFully(this);
+        setMaxWidth(Double.MAX_VALUE);
+        Nodes.hide(this);
+        vault.onKeychainUnavailable(notice -> Platform.runLater(() -> {
+            setText(notice);
+            Nodes.show(this);
+        }));
+    }
+}
