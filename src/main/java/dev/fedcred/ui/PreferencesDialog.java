@@ -42,6 +42,12 @@ final class PreferencesDialog {
             stage.initOwner(owner);
         }
         stage.setScene(new Scene(root));
+        // a section that fills in later (a status read in the background) grows the dialog instead of hiding Close
+        root.needsLayoutProperty().addListener((observable, was, needsLayout) -> {
+            if (!needsLayout && stage.isShowing() && root.prefHeight(root.getWidth()) > root.getHeight() + 0.5) {
+                stage.sizeToScene();
+            }
+        });
     }
 
     /** Adds a section under those already there: a heading, then the section's own controls. */
