@@ -4,6 +4,7 @@ import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.editing.TargetEditor;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
@@ -89,6 +90,11 @@ public final class FedcredContext {
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
         return new CredentialRenewer(issuers, sessions, targets, aws, gcp, clock, CredentialRenewer.DEFAULT_LEAD);
+    }
+
+    /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
+    public TargetEditor targetEditor() {
+        return new TargetEditor(targets, aws, gcp);
     }
 
     public static FedcredContext fromSystem() {

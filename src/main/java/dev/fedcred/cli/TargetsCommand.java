@@ -98,7 +98,7 @@ final class TargetsCommand implements Runnable {
             }
             AwsRoleTarget target = new AwsRoleTarget(name, roleArn, profile, region, Duration.ofSeconds(durationSeconds),
                     sessionName, issuer, stsEndpoint);
-            context.targets().add(target);
+            context.targetEditor().save(target, name);
             spec.commandLine().getOut().println("Added target " + name + " (" + roleArn + " -> " + target.destination()
                     + "). Get credentials with `fedcred assume " + name + "`.");
         }
@@ -163,7 +163,7 @@ final class TargetsCommand implements Runnable {
             GcpWorkloadTarget target = new GcpWorkloadTarget(name, projectNumber, pool, provider, serviceAccount, scopes,
                     Duration.ofSeconds(lifetimeSeconds), adcFile == null ? null : adcFile.toAbsolutePath(), issuer,
                     stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
-            context.targets().add(target);
+            context.targetEditor().save(target, name);
             spec.commandLine().getOut().println("Added target " + name + " (" + target.audience() + (serviceAccount == null
                     ? "" : " as " + serviceAccount) + "). Write its ADC file with `fedcred assume " + name + "`.");
         }
@@ -185,13 +185,7 @@ final class TargetsCommand implements Runnable {
 
         @Override
         public void run() {
-            Target target = context.targets().resolve(name);
-            context.targets().remove(name);
-            if (target instanceof AwsRoleTarget aws) {
-                context.aws().forget(aws);
-            } else if (target instanceof GcpWorkloadTarget gcp) {
-                context.gcp().forget(gcp);
-            }
+            context.targetEditor().delete(name, false);
             spec.commandLine().getOut().println("Removed target " + name + ".");
         }
     }

@@ -92,6 +92,11 @@ public final class MainWindow implements AutoCloseable {
         this(context, sandbox, DesktopHooks.system());
     }
 
+    /** @param picker asks for files (the ADC file of a GCP target); tests answer it themselves */
+    MainWindow(FedcredContext context, SandboxStarter sandbox, FilePicker picker) {
+        this(context, sandbox, DesktopHooks.system().withFilePicker(picker));
+    }
+
     MainWindow(FedcredContext context, SandboxStarter sandbox, DesktopHooks hooks) {
         this.context = Objects.requireNonNull(context, "context");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
@@ -135,7 +140,8 @@ public final class MainWindow implements AutoCloseable {
 
         issuerList.getStyleClass().add("issuer-list");
         issuerList.getChildren().add(new Label("Loading issuers…"));
-        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), this::signIn, state::renewed);
+        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), hooks.filePicker(), this::signIn,
+                state::renewed);
         // issuers, then the targets they sign in for, in one column that scrolls as a whole
         ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);

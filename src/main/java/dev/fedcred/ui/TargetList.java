@@ -17,12 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -41,6 +42,7 @@ final class TargetList extends VBox {
     private final WindowState state;
     private final Ticker ticker;
     private final ZoneId zone;
+    private final TargetEditing editing;
     private final TargetRow.Actions actions;
     /** The rows shown, by target name, in the list's order. FX thread only. */
     private final Map<String, TargetRow> rows = new LinkedHashMap<>();
@@ -53,12 +55,13 @@ final class TargetList extends VBox {
      * @param renewed takes an ID token that assuming a role renewed on the way
      */
     TargetList(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone,
-               Consumer<String> signIn, Consumer<TokenSet> renewed) {
+               FilePicker picker, Consumer<String> signIn, Consumer<TokenSet> renewed) {
         this.context = context;
         this.work = work;
         this.state = state;
         this.ticker = ticker;
         this.zone = zone;
+        this.editing = new TargetEditing(context, work, picker, this::owner, this::refresh);
         this.actions = new TargetRow.Actions() {
             @Override
             public void signIn(String issuerName) {
@@ -74,6 +77,16 @@ final class TargetList extends VBox {
             public void confirm(TargetRow.Confirmation question, Runnable onConfirm, Runnable onCancel) {
                 ask(question, onConfirm, onCancel);
             }
+
+            @Override
+            public void edit(Target target) {
+                editing.edit(target);
+            }
+
+            @Override
+            public void delete(TargetSnapshot snapshot) {
+                editing.delete(snapshot);
+            }
         };
         getStyleClass().add("target-list");
         setSpacing(8);
@@ -87,7 +100,11 @@ final class TargetList extends VBox {
         Nodes.wrapFully(problem);
         Nodes.hide(problem);
         rowBox.getChildren().add(new Label("Loading targets…"));
-        getChildren().addAll(new VBox(2, title, hint), problem, rowBox);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, editing.addButton());
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(new VBox(2, header, hint), editing.notice(), problem, rowBox);
     }
 
     /** Reads the targets, their issuers, cached expiries and the credentials file again. */
@@ -106,6 +123,7 @@ final class TargetList extends VBox {
         if (confirmation != null) {
             confirmation.close();
         }
+        editing.close();
         rows.values().forEach(TargetRow::dispose);
     }
 
@@ -167,7 +185,7 @@ final class TargetList extends VBox {
         }
         before.values().forEach(TargetRow::dispose);
         if (shown.isEmpty()) {
-            Label none = new Label("No targets yet. Add one with `fedcred targets add-aws`.");
+            Label none = new Label("No targets yet. Add one with " + TargetEditing.ADD_TARGET + "….");
             none.getStyleClass().add("placeholder");
             Nodes.wrapFully(none);
             shown.add(none);
@@ -179,34 +197,10 @@ final class TargetList extends VBox {
         if (confirmation != null) {
             confirmation.close();
         }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.text(), question.proceed(), ButtonType.CANCEL);
-        alert.setTitle(question.title());
-        alert.setHeaderText(null);
-        alert.getDialogPane().getStylesheets().add(
-                Objects.requireNonNull(getClass().getResource(MainWindow.STYLESHEET)).toExternalForm());
-        alert.getDialogPane().lookupButton(question.proceed()).setAccessibleText(question.proceedAccessibleText());
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setAccessibleText(question.cancelAccessibleText());
-        // the paths are long: the dialog's own label would cut the question off with "…", so
-        // the text goes into a label that wraps and keeps its full height
-        Label content = new Label(question.text());
-        content.getStyleClass().add("content");
-        content.setWrapText(true);
-        content.setMinHeight(Region.USE_PREF_SIZE);
-        content.setPrefWidth(500);
-        alert.getDialogPane().setContent(content);
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        if (owner != null) {
-            alert.initOwner(owner);
-        }
-        alert.resultProperty().addListener((observable, was, result) -> {
-            if (result == question.proceed()) {
-                onConfirm.run();
-            } else if (result != null) {
-                onCancel.run();
-            }
-        });
-        confirmation = alert;
-        alert.show();
+        confirmation = ConfirmationAlert.show(question, owner(), onConfirm, onCancel);
+    }
+
+    private Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 }

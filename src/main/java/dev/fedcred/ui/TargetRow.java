@@ -54,6 +54,12 @@ final class TargetRow extends VBox {
 
         /** Asks first; runs {@code onConfirm} or {@code onCancel} on the FX thread. */
         void confirm(Confirmation confirmation, Runnable onConfirm, Runnable onCancel);
+
+        /** Opens the target's dialog. */
+        void edit(Target target);
+
+        /** Asks, then deletes the target. */
+        void delete(TargetSnapshot snapshot);
     }
 
     /** A question with one button that goes ahead and a Cancel that does nothing. */
@@ -212,6 +218,11 @@ final class TargetRow extends VBox {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             badge.setAccessibleText("sandbox: a built-in target that uses the local emulator");
             line.getChildren().add(badge);
+        } else {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            line.getChildren().addAll(spacer, rowAction("Edit", Icons.EDIT, () -> actions.edit(target)),
+                    rowAction("Delete", Icons.REMOVE, () -> actions.delete(snapshot)));
         }
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
@@ -441,6 +452,18 @@ final class TargetRow extends VBox {
     static String roleName(AwsRoleTarget aws) {
         int at = aws.roleArn().indexOf(":role/");
         return at < 0 ? aws.roleArn() : aws.roleArn().substring(at + ":role/".length());
+    }
+
+    /** Edit and Delete: only the user's own targets have them. */
+    private Button rowAction(String text, Icons icon, Runnable action) {
+        Button button = new Button(text);
+        icon.on(button);
+        // "Edit target": an issuer of the same name has its own Edit
+        button.setAccessibleText(text + " target " + target.name() + "…");
+        button.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(event -> action.run());
+        return button;
     }
 
     private static Label detail(String text, String accessibleText) {

@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -78,25 +76,10 @@ class BrokenSettingsTest {
         ui.click(ui.byAccessibleText(Button.class, IssuerDialog.SAVE));
 
         // the error shows in the dialog, which keeps what was typed
-        waitUntil(() -> dialogError(ui) != null);
-        assertThat(dialogError(ui)).contains(settings.toString(), "line 3");
+        waitUntil(() -> ui.dialogError("issuer-dialog") != null);
+        assertThat(ui.dialogError("issuer-dialog")).contains(settings.toString(), "line 3");
         assertThat(ui.byAccessibleText(TextField.class, "Client ID").getText()).isEqualTo("client");
         assertThat(ui.byAccessibleText(Button.class, IssuerDialog.SAVE).isDisabled()).isFalse();
         assertThat(Files.readAllBytes(settings)).isEqualTo(BROKEN);
-    }
-
-    private static String dialogError(WindowRobot ui) {
-        return ui.findShowing(node -> node instanceof Label label && label.getStyleClass().contains("error")
-                        && inDialog(node))
-                .map(node -> ((Label) node).getText()).orElse(null);
-    }
-
-    private static boolean inDialog(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            if (n.getStyleClass().contains("issuer-dialog")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

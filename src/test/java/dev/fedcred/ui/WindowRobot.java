@@ -57,6 +57,22 @@ final class WindowRobot {
                 .map(node -> ((Label) node).getText());
     }
 
+    /** The error a dialog shows above its buttons (a failed save), if one shows. */
+    String dialogError(String dialogStyleClass) {
+        return findShowing(node -> node instanceof Label label && label.getStyleClass().contains("error")
+                        && within(node, dialogStyleClass))
+                .map(node -> ((Label) node).getText()).orElse(null);
+    }
+
+    private static boolean within(Node node, String styleClass) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(styleClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean labelShowing(String text) {
         return labeledShowing(Label.class, text).isPresent();
     }

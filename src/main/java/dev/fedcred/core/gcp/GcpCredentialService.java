@@ -97,6 +97,11 @@ public final class GcpCredentialService {
         return locations.forTarget(target);
     }
 
+    /** Where a target without an ADC file of its own writes. */
+    public Path defaultAdcFile() {
+        return locations.defaultFile();
+    }
+
     public void forget(GcpWorkloadTarget target) {
         cache.remove(target.name());
     }

@@ -46,8 +46,18 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
                 name.equals(defaultIssuer) ? null : defaultIssuer, keychain, appearance);
     }
 
-    public Settings withTarget(Target target) {
-        return new Settings(issuers, replaced(targets, target, Target::name), defaultIssuer, keychain, appearance);
+    /** Puts {@code target} where {@code replaced} was (a rename keeps its place), or appends it. */
+    public Settings withTarget(Target target, String replaced) {
+        List<Target> updated = new ArrayList<>(targets);
+        updated.removeIf(entry -> entry.name().equals(target.name()) && !entry.name().equals(replaced));
+        for (int i = 0; i < updated.size(); i++) {
+            if (updated.get(i).name().equals(replaced)) {
+                updated.set(i, target);
+                return new Settings(issuers, updated, defaultIssuer, keychain, appearance);
+            }
+        }
+        updated.add(target);
+        return new Settings(issuers, updated, defaultIssuer, keychain, appearance);
     }
 
     public Settings withoutTarget(String name) {

@@ -59,12 +59,28 @@ public final class TargetRegistry {
                 + "\". See `fedcred targets list`, or add one with `fedcred targets add-aws` or `add-gcp`."));
     }
 
+    /** Adds the target, or replaces the one of the same name. */
     public Target add(Target target) {
+        return save(target, target.name());
+    }
+
+    /**
+     * Saves {@code target} in place of the target named {@code replaced} (null: a new target). A
+     * new or renamed target may not take a name that is in use; the check and the write are one
+     * step on the settings file, so a target added meanwhile elsewhere is never overwritten.
+     */
+    public Target save(Target target, String replaced) {
         TargetValidation.validate(target);
         if (isBuiltIn(target.name())) {
             throw new FedcredException("\"" + target.name() + "\" is a built-in sandbox target; choose another name.");
         }
-        store.update(settings -> settings.withTarget(target));
+        store.update(settings -> {
+            if (!target.name().equals(replaced) && settings.target(target.name()).isPresent()) {
+                throw new FedcredException("There is already a target named \"" + target.name()
+                        + "\"; choose another name.");
+            }
+            return settings.withTarget(target, replaced);
+        });
         return target;
     }
 

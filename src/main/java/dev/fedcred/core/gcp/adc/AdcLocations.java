@@ -42,9 +42,11 @@ public final class AdcLocations {
     }
 
     public Path forTarget(GcpWorkloadTarget target) {
-        if (target.adcFile() != null) {
-            return target.adcFile();
-        }
+        return target.adcFile() != null ? target.adcFile() : defaultFile();
+    }
+
+    /** Where a target without a file of its own writes: GOOGLE_APPLICATION_CREDENTIALS, else gcloud's file. */
+    public Path defaultFile() {
         return explicitFile != null ? Path.of(explicitFile) : wellKnownFile;
     }
 }
