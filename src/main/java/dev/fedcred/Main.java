@@ -1,9 +1,12 @@
 package dev.fedcred;
 
 import dev.fedcred.cli.FedcredCommand;
+import dev.fedcred.core.FedcredException;
 import dev.fedcred.ui.DesktopApp;
+import dev.fedcred.ui.SingleInstance;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Optional;
 
 /** No arguments: the desktop app. A subcommand: the CLI, which never loads JavaFX. */
 public final class Main {
@@ -22,10 +25,25 @@ public final class Main {
         System.exit(FedcredCommand.execute(context, out, err, args));
     }
 
+    /** One app per user: a second launch brings the first one's window forward and ends. */
     private static void runDesktopApp(FedcredContext context) {
-        try (EmbeddedSandbox sandbox = new EmbeddedSandbox(context.sandboxPort(), context.sandboxGcpPort(),
-                context.paths().sandboxDir())) {
-            DesktopApp.launch(context, sandbox::ensureRunning);
+        Optional<SingleInstance> claim;
+        try {
+            claim = SingleInstance.claim(context.paths().stateDir());
+        } catch (FedcredException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (claim.isEmpty()) {
+            System.out.println(SingleInstance.ALREADY_RUNNING);
+            System.exit(0);
+            return;
+        }
+        try (SingleInstance instance = claim.get();
+             EmbeddedSandbox sandbox = new EmbeddedSandbox(context.sandboxPort(), context.sandboxGcpPort(),
+                     context.paths().sandboxDir())) {
+            DesktopApp.launch(context, sandbox::ensureRunning, instance);
         }
         System.exit(0);
     }

@@ -3,6 +3,7 @@ package dev.fedcred.core;
 import dev.fedcred.core.aws.AwsStsException;
 import dev.fedcred.core.gcp.GcpExchangeException;
 import dev.fedcred.core.session.SignInRequiredException;
+import java.util.Optional;
 
 /** Tells the failures that only a new browser sign-in can fix from all others. */
 public final class BrowserSignIn {
@@ -13,5 +14,17 @@ public final class BrowserSignIn {
         return failure instanceof SignInRequiredException
                 || failure instanceof AwsStsException sts && sts.remedy() == AwsStsException.Remedy.SIGN_IN_AGAIN
                 || failure instanceof GcpExchangeException gcp && gcp.remedy() == GcpExchangeException.Remedy.SIGN_IN_AGAIN;
+    }
+
+    /**
+     * The issuer whose browser sign-in fixes {@code failure}: the one the failure names, else
+     * {@code targetIssuer} (the issuer of the target whose credentials failed); empty when a
+     * sign-in would not help or the issuer is unknown.
+     */
+    public static Optional<String> issuerFor(Throwable failure, String targetIssuer) {
+        if (failure instanceof SignInRequiredException required) {
+            return Optional.of(required.issuerName());
+        }
+        return isNeededFor(failure) ? Optional.ofNullable(targetIssuer) : Optional.empty();
     }
 }

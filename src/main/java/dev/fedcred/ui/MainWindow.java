@@ -84,6 +84,8 @@ public final class MainWindow implements AutoCloseable {
     private final ClaimsView claimsView;
     private WelcomeBanner banner;
     private PreferencesDialog preferences;
+    /** What Ctrl+Q does; the app puts its own quit here (the tray icon goes first). */
+    private Runnable quit = Platform::exit;
     private boolean loaded;
     private IssuerDialog dialog;
     private Alert confirmation;
@@ -198,8 +200,13 @@ public final class MainWindow implements AutoCloseable {
         actions.put(Shortcut.PREFERENCES, this::openPreferences);
         actions.put(Shortcut.COPY_ID_TOKEN, claimsView::copyRawToken);
         actions.put(Shortcut.CLOSE_WINDOW, this::closeWindow);
-        actions.put(Shortcut.QUIT, Platform::exit);
+        actions.put(Shortcut.QUIT, () -> quit.run());
         actions.forEach((shortcut, action) -> scene.getAccelerators().put(shortcut.keys(), action));
+    }
+
+    /** Ctrl+Q runs {@code action} instead of a bare {@link Platform#exit()}. FX thread. */
+    public void onQuit(Runnable action) {
+        quit = Objects.requireNonNull(action, "action");
     }
 
     /** As the window's close button: whoever handles a close request (the tray, say) still decides. */
@@ -276,9 +283,10 @@ public final class MainWindow implements AutoCloseable {
 
     /**
      * Reads the settings and token cache off the FX thread and shows what they hold. A settings
-     * file that does not parse leaves the sandbox usable and says which file and where.
+     * file that does not parse leaves the sandbox usable and says which file and where. The tray
+     * calls it after it changed credentials, so the rows show them.
      */
-    private void refresh() {
+    void refresh() {
         targetList.refresh();
         work.run(this::readConfiguration, this::showConfiguration, failure -> {
             if (!loaded) {
@@ -368,8 +376,8 @@ public final class MainWindow implements AutoCloseable {
         });
     }
 
-    /** A target row asks for the sign-in its credentials need: the issuer's own row runs it. */
-    private void signIn(String issuerName) {
+    /** A target row (or the tray) asks for the sign-in its credentials need: the issuer's own row runs it. */
+    void signIn(String issuerName) {
         IssuerRow row = rows.get(issuerName);
         if (row != null) {
             row.signIn();

@@ -13,7 +13,7 @@ import java.util.List;
  * (background work, the countdown, confirmations, inline errors with Sign in) the same for all.
  * The background methods run off the FX thread and return only what may show: never a secret.
  */
-interface TargetKind {
+public interface TargetKind {
 
     /** The kind for the target; null for a kind the window cannot get credentials for yet. */
     static TargetKind of(Target target) {

@@ -1,17 +1,8 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.gcp.GcpAccessToken;
-import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,7 +100,7 @@ final class TargetList extends VBox {
 
     /** Reads the targets, their issuers, cached expiries and the credentials file again. */
     void refresh() {
-        work.run(this::read, this::showRows, failure -> {
+        work.run(() -> TargetSnapshots.read(context), this::showRows, failure -> {
             if (rows.isEmpty()) {
                 rowBox.getChildren().clear();
             }
@@ -125,44 +116,6 @@ final class TargetList extends VBox {
         }
         editing.close();
         rows.values().forEach(TargetRow::dispose);
-    }
-
-    private List<TargetSnapshot> read() {
-        List<Target> targets = context.targets().all();
-        Path credentialsFile = context.aws().files().credentialsFile();
-        List<TargetSnapshot> snapshots = new ArrayList<>();
-        for (Target target : targets) {
-            String issuerName = null;
-            String issuerProblem = null;
-            try {
-                issuerName = context.issuers().resolve(target.issuer()).name();
-            } catch (FedcredException e) {
-                issuerProblem = e.getMessage();
-            }
-            Instant expiration = null;
-            boolean profileInFile = false;
-            Path file = credentialsFile;
-            if (target instanceof AwsRoleTarget aws) {
-                expiration = context.aws().cached(aws).map(AssumedRole::expiration).orElse(null);
-                profileInFile = profileWritten(aws);
-            } else if (target instanceof GcpWorkloadTarget gcp) {
-                expiration = context.gcp().cached(gcp).map(GcpAccessToken::expiresAt).orElse(null);
-                file = context.gcp().adcFile(gcp);
-                profileInFile = Files.exists(file);
-            }
-            snapshots.add(new TargetSnapshot(target, context.targets().isBuiltIn(target.name()), issuerName,
-                    issuerProblem, expiration, profileInFile, file));
-        }
-        return snapshots;
-    }
-
-    /** Whether Remove profile has anything to remove; a file that does not parse shows its error on Assume. */
-    private boolean profileWritten(AwsRoleTarget target) {
-        try {
-            return context.aws().profileState(target) != ProfileState.MISSING;
-        } catch (FedcredException unreadable) {
-            return false;
-        }
     }
 
     private void showRows(List<TargetSnapshot> snapshots) {

@@ -5,7 +5,6 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.BrowserSignIn;
-import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import java.time.Instant;
@@ -409,12 +408,7 @@ final class TargetRow extends VBox {
     private void showError(Throwable failure, String issuerName) {
         Nodes.hide(notice);
         error.setText(UserMessages.of(failure));
-        signInIssuer = null;
-        if (failure instanceof SignInRequiredException required) {
-            signInIssuer = required.issuerName();
-        } else if (BrowserSignIn.isNeededFor(failure)) {
-            signInIssuer = issuerName;
-        }
+        signInIssuer = BrowserSignIn.issuerFor(failure, issuerName).orElse(null);
         if (signInIssuer != null) {
             signIn.setAccessibleText("Sign in to " + signInIssuer + " for " + target.name());
         }

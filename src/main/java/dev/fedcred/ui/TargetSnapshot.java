@@ -15,6 +15,6 @@ import java.time.Instant;
  *                      whether the ADC file exists (GCP)
  * @param credentialsFile where its credentials go: the shared credentials file (AWS), the ADC file (GCP)
  */
-record TargetSnapshot(Target target, boolean builtIn, String issuerName, String issuerProblem, Instant expiration,
+public record TargetSnapshot(Target target, boolean builtIn, String issuerName, String issuerProblem, Instant expiration,
                       boolean profileInFile, Path credentialsFile) {
 }

@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** How times read in the window: durations as h:mm:ss, instants in the user's local time. */
-final class TimeText {
+public final class TimeText {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private TimeText() {
     }
 
-    static String hoursMinutesSeconds(Duration duration) {
+    public static String hoursMinutesSeconds(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
     }

@@ -4,13 +4,13 @@ import dev.fedcred.core.FedcredException;
 import java.lang.System.Logger.Level;
 
 /** The text a failure shows in the window: what happened and what to do, never a stack trace. */
-final class UserMessages {
+public final class UserMessages {
     private static final System.Logger LOG = System.getLogger(UserMessages.class.getName());
 
     private UserMessages() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         // core promises its messages are safe to show and say what to do next
         if (failure instanceof FedcredException fedcred) {
             return fedcred.getMessage();

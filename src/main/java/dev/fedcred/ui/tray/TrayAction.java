@@ -1,0 +1,19 @@
+package dev.fedcred.ui.tray;
+
+/** What a tray menu item does. */
+public sealed interface TrayAction {
+
+    /** Assume the role or get the GCP credentials of the target, or renew them. */
+    record GetCredentials(String target) implements TrayAction {
+    }
+
+    /** The browser sign-in of the issuer, started in the window. */
+    record SignIn(String issuer) implements TrayAction {
+    }
+
+    record OpenWindow() implements TrayAction {
+    }
+
+    record Quit() implements TrayAction {
+    }
+}

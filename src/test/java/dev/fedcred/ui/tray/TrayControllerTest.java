@@ -1,0 +1,206 @@
+package dev.fedcred.ui.tray;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.PendingSignIn;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.SandboxHome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tray's actions against the real sandbox, through the same core services the window uses:
+ * credentials got from the menu land in the files the tools read and the menu counts them down;
+ * what only the browser can fix goes to the window's sign-in; anything else is told with its
+ * message. The system tray itself is replaced by a record of what it was asked to show.
+ */
+class TrayControllerTest {
+    private static final TrayAction GET_AWS = new TrayAction.GetCredentials(TargetRegistry.SANDBOX_AWS);
+    private static final TrayAction GET_GCP = new TrayAction.GetCredentials(TargetRegistry.SANDBOX_GCP);
+
+    @TempDir
+    Path home;
+
+    private SandboxServer sandbox;
+    private FedcredContext context;
+    private final RecordingView view = new RecordingView();
+    private final RecordingHost host = new RecordingHost();
+    private TrayController controller;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
+                .withDataDir(SandboxHome.sandboxDataDir(home)));
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(), new FakeBrowser());
+    }
+
+    /** @param readEvery long in tests that show a sign-in reaches the tray without waiting for the next read */
+    private void startTray(Duration readEvery) {
+        controller = new TrayController(context, new TrayModel(context.clock()), view, host, readEvery);
+        controller.start();
+    }
+
+    @AfterEach
+    void stop() {
+        if (controller != null) {
+            controller.close();
+        }
+        sandbox.close();
+    }
+
+    private void signIn() {
+        try (PendingSignIn pending = context.sessions().begin(context.issuers().sandbox())) {
+            context.browser().open(pending.authorizationUri());
+            context.sessions().finish(pending, Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void credentialsFromTheMenuAreWrittenAndCountedDown() throws Exception {
+        signIn();
+        startTray(TrayController.READ_EVERY);
+        waitUntil(() -> view.showsItemStartingWith("Assume role sandbox-aws"));
+        assertThat(view.last().state()).isEqualTo(TrayState.SIGNED_IN);
+
+        controller.perform(GET_AWS);
+        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-aws — 0:59:")
+                || view.showsItemStartingWith("Renew sandbox-aws — 1:00:00"));
+        assertThat(Files.readString(home.resolve("aws/credentials"))).contains("[fedcred-sandbox]");
+        waitUntil(() -> host.credentialsChanged.size() == 1);
+
+        controller.perform(GET_GCP);
+        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-gcp — "));
+        assertThat(context.gcp().adcFile((GcpWorkloadTarget) context.targets().resolve(TargetRegistry.SANDBOX_GCP)))
+                .exists();
+        assertThat(view.notifications).isEmpty();
+        assertThat(host.signIns).isEmpty();
+    }
+
+    @Test
+    void withoutASignInTheWindowOpensAndStartsIt() throws Exception {
+        startTray(TrayController.READ_EVERY);
+        waitUntil(() -> view.showsItemStartingWith("Sign in to sandbox…"));
+        assertThat(view.last().state()).isEqualTo(TrayState.SIGNED_OUT);
+
+        controller.perform(GET_AWS);
+        waitUntil(() -> host.signIns.equals(List.of("sandbox")));
+        waitUntil(() -> view.showsItemStartingWith("Assume role sandbox-aws"));
+        assertThat(home.resolve("aws/credentials")).doesNotExist();
+        assertThat(view.notifications).isEmpty();
+    }
+
+    @Test
+    void aFailureTheBrowserCannotFixIsToldWithWhatToDo() throws Exception {
+        signIn();
+        Files.createDirectories(home.resolve("aws"));
+        Files.writeString(home.resolve("aws/credentials"),
+                "[fedcred-sandbox]\naws_access_key_id = AKIAEXAMPLEOWNEDBYUSER\n");
+        startTray(TrayController.READ_EVERY);
+        waitUntil(() -> view.showsItemStartingWith("Assume role sandbox-aws"));
+
+        controller.perform(GET_AWS);
+        waitUntil(() -> !view.notifications.isEmpty());
+        assertThat(view.notifications.get(0)).startsWith("Could not get credentials for sandbox-aws: ")
+                .contains("was not written by fedcred").contains("confirm in the app");
+        assertThat(Files.readString(home.resolve("aws/credentials"))).contains("AKIAEXAMPLEOWNEDBYUSER");
+        assertThat(host.signIns).isEmpty();
+    }
+
+    @Test
+    void aSignInReachesTheTrayAtOnce() throws Exception {
+        startTray(Duration.ofHours(1));
+        waitUntil(() -> view.showsItemStartingWith("Sign in to sandbox…"));
+
+        signIn();
+        waitUntil(() -> view.showsItemStartingWith("Signed in to sandbox — "));
+        assertThat(view.last().state()).isEqualTo(TrayState.SIGNED_IN);
+    }
+
+    @Test
+    void theOtherItemsAskTheApp() throws Exception {
+        startTray(TrayController.READ_EVERY);
+        controller.perform(new TrayAction.SignIn("sandbox"));
+        controller.perform(new TrayAction.OpenWindow());
+        controller.perform(new TrayAction.Quit());
+
+        assertThat(host.signIns).containsExactly("sandbox");
+        assertThat(host.windowShown).hasSize(1);
+        assertThat(host.quit).hasSize(1);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The tray did not reach the expected state within 20 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static final class RecordingView implements TrayView {
+        private volatile TrayMenu last;
+        final List<String> notifications = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void show(TrayMenu menu) {
+            last = menu;
+        }
+
+        @Override
+        public void notify(String title, String message) {
+            notifications.add(title + ": " + message);
+        }
+
+        TrayMenu last() {
+            return last;
+        }
+
+        boolean showsItemStartingWith(String prefix) {
+            TrayMenu menu = last;
+            return menu != null && menu.items().stream()
+                    .anyMatch(item -> item.label() != null && item.label().startsWith(prefix));
+        }
+    }
+
+    private static final class RecordingHost implements TrayHost {
+        final List<String> windowShown = new CopyOnWriteArrayList<>();
+        final List<String> signIns = new CopyOnWriteArrayList<>();
+        final List<String> credentialsChanged = new CopyOnWriteArrayList<>();
+        final List<String> quit = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void showWindow() {
+            windowShown.add("shown");
+        }
+
+        @Override
+        public void signIn(String issuerName) {
+            signIns.add(issuerName);
+        }
+
+        @Override
+        public void credentialsChanged() {
+            credentialsChanged.add("changed");
+        }
+
+        @Override
+        public void quit() {
+            quit.add("quit");
+        }
+    }
+}
