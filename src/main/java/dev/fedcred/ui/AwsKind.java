@@ -27,6 +27,11 @@ final class AwsKind implements TargetKind {
     }
 
     @Override
+    public String credentialsName() {
+        return "AWS credentials";
+    }
+
+    @Override
     public String removeLabel() {
         return TargetRow.REMOVE_PROFILE;
     }

@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.TokenSet;
 import java.time.ZoneId;
@@ -28,12 +29,14 @@ import javafx.scene.layout.VBox;
  */
 final class ClaimsView extends StackPane {
     static final String PLACEHOLDER = "Sign in to see the claims of your verified ID token here.";
+    static final String COPY_RAW_TOKEN = "Copy raw token…";
 
     private final FedcredContext context;
     private final BackgroundWork work;
     private final WindowState state;
     private final Ticker ticker;
     private final ZoneId zone;
+    private final RawTokenCopy rawTokenCopy;
 
     private final Label title = new Label();
     private final Label who = new Label();
@@ -42,12 +45,16 @@ final class ClaimsView extends StackPane {
     private final GridPane header = new GridPane();
     private final TableView<ClaimRow> claims = new TableView<>();
     private final Button signOut = new Button("Sign out");
+    private final Button copyRawToken = new Button(COPY_RAW_TOKEN);
     private final Label error = new Label();
+    private final Label notice = new Label();
     private final VBox content;
     private final Label placeholder = new Label(PLACEHOLDER);
 
-    ClaimsView(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone) {
+    ClaimsView(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone,
+               RawTokenCopy rawTokenCopy) {
         this.context = context;
+        this.rawTokenCopy = rawTokenCopy;
         this.work = work;
         this.state = state;
         this.ticker = ticker;
@@ -65,10 +72,20 @@ final class ClaimsView extends StackPane {
         signOut.setMinWidth(Region.USE_PREF_SIZE);
         countdown.textProperty().bind(Bindings.createStringBinding(this::countdownText,
                 ticker.nowProperty(), state.shownIssuerProperty(), state.tokens()));
+        countdown.accessibleTextProperty().bind(Bindings.createStringBinding(this::countdownSpoken,
+                ticker.nowProperty(), state.shownIssuerProperty(), state.tokens()));
+        Icons.SIGN_OUT.on(signOut);
+        signOut.getStyleClass().add(Styles.BUTTON_OUTLINED);
         signOut.setOnAction(event -> signOut());
+        Icons.COPY.on(copyRawToken);
+        copyRawToken.setMinWidth(Region.USE_PREF_SIZE);
+        copyRawToken.getStyleClass().add(Styles.BUTTON_OUTLINED);
+        copyRawToken.setAccessibleText("Copy the raw ID token, after a warning");
+        Shortcut.COPY_ID_TOKEN.showOn(copyRawToken);
+        copyRawToken.setOnAction(event -> copyRawToken());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, spacer, countdown, signOut);
+        HBox top = new HBox(12, title, spacer, countdown);
         top.setAlignment(Pos.CENTER_LEFT);
 
         verification.getStyleClass().add("verified");
@@ -76,13 +93,21 @@ final class ClaimsView extends StackPane {
         Nodes.wrapFully(who);
         error.getStyleClass().add("error");
         Nodes.wrapFully(error);
+        notice.getStyleClass().add("notice");
+        notice.setId("claims-notice");
+        Nodes.wrapFully(notice);
         header.getStyleClass().add("jose-header");
         header.setHgap(16);
         header.setVgap(4);
         configureClaimsTable();
         VBox.setVgrow(claims, Priority.ALWAYS);
 
-        content = new VBox(10, new VBox(2, top, who), verification, error, section("JOSE header"), header,
+        // who is signed in, and what to do with that sign-in, under the title and its countdown
+        who.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        HBox signedIn = new HBox(8, who, copyRawToken, signOut);
+        signedIn.setAlignment(Pos.CENTER_LEFT);
+        content = new VBox(10, new VBox(4, top, signedIn), verification, error, notice, section("JOSE header"), header,
                 section("ID token claims"), claims);
         content.getStyleClass().add("claims-content");
         placeholder.getStyleClass().add("placeholder");
@@ -102,8 +127,8 @@ final class ClaimsView extends StackPane {
         Optional<TokenSet> shown = state.shownTokens();
         content.setVisible(shown.isPresent());
         placeholder.setVisible(shown.isEmpty());
-        error.setVisible(false);
-        error.setManaged(false);
+        Nodes.hide(error);
+        Nodes.hide(notice);
         signOut.setDisable(false);
         shown.ifPresent(this::render);
     }
@@ -133,6 +158,27 @@ final class ClaimsView extends StackPane {
                 .orElse("");
     }
 
+    /** "ID token expires in 42 minutes": what a screen reader says instead of ticking seconds. */
+    private String countdownSpoken() {
+        return state.shownTokens()
+                .map(tokens -> tokens.isExpired(ticker.now()) ? "ID token expired"
+                        : "ID token expires in " + TimeText.spoken(tokens.timeLeft(ticker.now())))
+                .orElse("");
+    }
+
+    /** Copies the shown issuer's raw ID token after the warning; nothing to copy while no one is signed in. */
+    void copyRawToken() {
+        Optional<TokenSet> shown = state.shownTokens();
+        if (shown.isEmpty() || shown.get().isExpired(ticker.now())) {
+            return;
+        }
+        rawTokenCopy.ask(shown.get(), getScene() == null ? null : getScene().getWindow(), copied -> {
+            Nodes.hide(error);
+            notice.setText(copied);
+            Nodes.show(notice);
+        });
+    }
+
     private void signOut() {
         String issuerName = state.shownIssuerProperty().get();
         if (issuerName == null) {
@@ -144,8 +190,7 @@ final class ClaimsView extends StackPane {
                 failure -> {
                     signOut.setDisable(false);
                     error.setText(UserMessages.of(failure));
-                    error.setVisible(true);
-                    error.setManaged(true);
+                    Nodes.show(error);
                 });
     }
 

@@ -37,6 +37,17 @@ final class CredentialStatus {
         return new Shown(text, left.compareTo(ENDING_SOON) <= 0 ? Level.ENDING_SOON : Level.VALID);
     }
 
+    /** "AWS credentials expire in 42 minutes": the status as a screen reader should say it. */
+    static String spoken(String credentialsName, Instant expiration, Instant now) {
+        if (expiration == null) {
+            return "No " + credentialsName + " yet";
+        }
+        if (!now.isBefore(expiration)) {
+            return credentialsName + " expired";
+        }
+        return credentialsName + " expire in " + TimeText.spoken(Duration.between(now, expiration));
+    }
+
     /** The time of day, with the date when that is not today (sessions last up to 12 hours). */
     private static String until(Instant expiration, Instant now, ZoneId zone) {
         ZonedDateTime at = expiration.atZone(zone);

@@ -40,6 +40,7 @@ public final class DesktopApp extends Application {
         this.stage = stage;
         window = new MainWindow(collaborators.context(), collaborators.sandbox());
         window.show(stage);
+        window.onQuit(this::quit);
         new WindowClosing(() -> tray != null, this::quit, () -> tray.keepsRunningHint()).attach(stage);
         collaborators.instance().onShowRequest(() -> Platform.runLater(this::bringForward));
         // AWT starts on its own thread, after the window is up

@@ -44,6 +44,11 @@ final class GcpKind implements TargetKind {
     }
 
     @Override
+    public String credentialsName() {
+        return "Google Cloud credentials";
+    }
+
+    @Override
     public String removeLabel() {
         return REMOVE_CREDENTIALS;
     }

@@ -64,6 +64,7 @@ final class IssuerRow extends VBox {
 
         signIn.setAccessibleText("Sign in to " + issuer.name());
         signIn.getStyleClass().add("accent");
+        Icons.SIGN_IN.on(signIn);
         signIn.setOnAction(event -> signIn());
 
         Label url = new Label(issuer.issuer().toString());
@@ -188,11 +189,13 @@ final class IssuerRow extends VBox {
         // the built-in sandbox is neither edited nor removed
         if (!issuer.isSandbox()) {
             edit.setAccessibleText("Edit " + issuer.name());
-            edit.getStyleClass().add("row-action");
+            edit.getStyleClass().addAll("row-action", "button-outlined");
+            Icons.EDIT.on(edit);
             edit.setMinWidth(Region.USE_PREF_SIZE);
             edit.setOnAction(event -> actions.edit(issuer));
             remove.setAccessibleText("Remove " + issuer.name());
-            remove.getStyleClass().add("row-action");
+            remove.getStyleClass().addAll("row-action", "button-outlined", "danger");
+            Icons.REMOVE.on(remove);
             remove.setMinWidth(Region.USE_PREF_SIZE);
             remove.setOnAction(event -> actions.remove(issuer));
             line.getChildren().addAll(edit, remove);

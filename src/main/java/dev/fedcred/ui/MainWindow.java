@@ -1,6 +1,8 @@
 package dev.fedcred.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.settings.Appearance;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
@@ -8,6 +10,7 @@ import dev.fedcred.core.settings.SettingsFileException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * The desktop window's content, built from its collaborators so tests can show it in their own
@@ -74,20 +78,34 @@ public final class MainWindow implements AutoCloseable {
     private final Label loadError = new Label();
     private final HBox loadProblem;
     private final Button addIssuer = new Button(ADD_ISSUER + "…");
+    private final Button preferencesButton = new Button();
+    private final WindowTheme theme;
+    private final RawTokenCopy rawTokenCopy;
+    private final ClaimsView claimsView;
     private WelcomeBanner banner;
+    private PreferencesDialog preferences;
+    /** What Ctrl+Q does; the app puts its own quit here (the tray icon goes first). */
+    private Runnable quit = Platform::exit;
     private boolean loaded;
     private IssuerDialog dialog;
     private Alert confirmation;
 
     public MainWindow(FedcredContext context, SandboxStarter sandbox) {
-        this(context, sandbox, new FileChooserPicker());
+        this(context, sandbox, DesktopHooks.system());
     }
 
     /** @param picker asks for files (the ADC file of a GCP target); tests answer it themselves */
     MainWindow(FedcredContext context, SandboxStarter sandbox, FilePicker picker) {
+        this(context, sandbox, DesktopHooks.system().withFilePicker(picker));
+    }
+
+    MainWindow(FedcredContext context, SandboxStarter sandbox, DesktopHooks hooks) {
         this.context = Objects.requireNonNull(context, "context");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.ticker = new Ticker(context.clock());
+        this.theme = new WindowTheme(hooks.colorScheme(), work);
+        theme.useLightForNow();
+        work.run(this::readAppearance, theme::apply, failure -> theme.apply(Appearance.SYSTEM));
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
 
@@ -104,27 +122,40 @@ public final class MainWindow implements AutoCloseable {
         HBox.setHgrow(loadError, Priority.ALWAYS);
         Button readAgain = new Button(READ_SETTINGS_AGAIN);
         readAgain.setMinWidth(Region.USE_PREF_SIZE);
+        Shortcut.READ_SETTINGS_AGAIN.showOn(readAgain);
         readAgain.setOnAction(event -> refresh());
         loadProblem = new HBox(10, loadError, readAgain);
         loadProblem.setAlignment(Pos.CENTER_LEFT);
         showLoadProblem(null);
-        top.getChildren().addAll(new VBox(2, heading, tagline), loadProblem, renewalNotice,
-                new KeychainNotice(context.keychain().vault()));
+        preferencesButton.setAccessibleText(PreferencesDialog.TITLE);
+        Icons.PREFERENCES.on(preferencesButton);
+        preferencesButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        Shortcut.PREFERENCES.showOn(preferencesButton);
+        preferencesButton.setOnAction(event -> openPreferences());
+        Region headerSpacer = new Region();
+        HBox.setHgrow(headerSpacer, Priority.ALWAYS);
+        HBox header = new HBox(12, new VBox(2, heading, tagline), headerSpacer, preferencesButton);
+        header.setAlignment(Pos.TOP_LEFT);
+        top.getChildren().addAll(header, loadProblem, renewalNotice, new KeychainNotice(context.keychain().vault()));
         top.getStyleClass().add("top");
         root.setTop(top);
 
         issuerList.getStyleClass().add("issuer-list");
         issuerList.getChildren().add(new Label("Loading issuers…"));
-        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), picker, this::signIn,
+        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), hooks.filePicker(), this::signIn,
                 state::renewed);
         // issuers, then the targets they sign in for, in one column that scrolls as a whole
         ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);
-        issuers.setPrefViewportWidth(400);
+        // wide enough for a target's three buttons side by side; long paths wrap instead of scrolling sideways
+        issuers.setPrefViewportWidth(470);
+        issuers.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         issuers.getStyleClass().add("issuer-scroll");
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
-        root.setCenter(new ClaimsView(context, work, state, ticker, ZoneId.systemDefault()));
+        rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), ZoneId.systemDefault());
+        claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy);
+        root.setCenter(claimsView);
 
         renewal = new AutoRenewal(context.renewer(), work, this::renewed);
         ticker.start();
@@ -153,10 +184,57 @@ public final class MainWindow implements AutoCloseable {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     getClass().getResource("icons/fedcred-" + size + ".png")).toExternalForm()));
         }
-        stage.setScene(new Scene(root, 1120, 720));
+        Scene scene = new Scene(root, 1120, 720);
+        installShortcuts(scene);
+        stage.setScene(scene);
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.show();
+    }
+
+    private void installShortcuts(Scene scene) {
+        Map<Shortcut, Runnable> actions = new EnumMap<>(Shortcut.class);
+        actions.put(Shortcut.ADD_ISSUER, this::addIssuer);
+        actions.put(Shortcut.RENEW_NOW, this::renewNow);
+        actions.put(Shortcut.READ_SETTINGS_AGAIN, this::refresh);
+        actions.put(Shortcut.PREFERENCES, this::openPreferences);
+        actions.put(Shortcut.COPY_ID_TOKEN, claimsView::copyRawToken);
+        actions.put(Shortcut.CLOSE_WINDOW, this::closeWindow);
+        actions.put(Shortcut.QUIT, () -> quit.run());
+        actions.forEach((shortcut, action) -> scene.getAccelerators().put(shortcut.keys(), action));
+    }
+
+    /** Ctrl+Q runs {@code action} instead of a bare {@link Platform#exit()}. FX thread. */
+    public void onQuit(Runnable action) {
+        quit = Objects.requireNonNull(action, "action");
+    }
+
+    /** As the window's close button: whoever handles a close request (the tray, say) still decides. */
+    private void closeWindow() {
+        Window window = owner();
+        if (window != null) {
+            window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+    }
+
+    private Appearance readAppearance() {
+        try {
+            return context.settings().load().appearance();
+        } catch (SettingsFileException unreadable) {
+            // the load problem shows at the top of the window; the look need not wait for a fix
+            return Appearance.SYSTEM;
+        }
+    }
+
+    private void openPreferences() {
+        if (preferences != null && preferences.isShowing()) {
+            preferences.show();
+            return;
+        }
+        preferences = new PreferencesDialog(owner())
+                .add(AppearanceSection.HEADING, new AppearanceSection(context, work, theme))
+                .add("Refresh tokens", new KeychainPreference(context.keychain(), work));
+        preferences.show();
     }
 
     /** Stops the countdown and any sign-in still waiting for the browser. */
@@ -180,6 +258,10 @@ public final class MainWindow implements AutoCloseable {
         if (confirmation != null) {
             confirmation.close();
         }
+        if (preferences != null) {
+            preferences.close();
+        }
+        rawTokenCopy.close();
         targetList.close();
     }
 
@@ -188,6 +270,8 @@ public final class MainWindow implements AutoCloseable {
         title.getStyleClass().add("list-title");
         addIssuer.setAccessibleText(ADD_ISSUER);
         addIssuer.setMinWidth(Region.USE_PREF_SIZE);
+        Icons.ADD.on(addIssuer);
+        Shortcut.ADD_ISSUER.showOn(addIssuer);
         addIssuer.setOnAction(event -> addIssuer());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -22,6 +22,7 @@ final class ManualUrlBox extends VBox {
         url.setAccessibleText("Sign-in URL");
         HBox.setHgrow(url, Priority.ALWAYS);
         Button copy = new Button("Copy URL");
+        Icons.COPY.on(copy);
         copy.setOnAction(event -> copyToClipboard());
         HBox line = new HBox(6, url, copy);
         getChildren().addAll(new Label(PROMPT), line);

@@ -56,6 +56,7 @@ final class TargetEditing {
         add.getItems().addAll(aws, gcp);
         add.setAccessibleText(ADD_TARGET);
         add.setMinWidth(Region.USE_PREF_SIZE);
+        Icons.ADD.on(add);
         notice.getStyleClass().add("notice");
         notice.setAccessibleText("Targets notice");
         Nodes.wrapFully(notice);

@@ -43,6 +43,9 @@ public interface TargetKind {
     /** "Assume role", "Get credentials". */
     String getLabel();
 
+    /** "AWS credentials", "Google Cloud credentials": how a screen reader names what counts down. */
+    String credentialsName();
+
     /** "Remove profile", "Remove credentials". */
     String removeLabel();
 

@@ -1,6 +1,8 @@
 package dev.fedcred.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.BrowserSignIn;
 import dev.fedcred.core.targets.AwsRoleTarget;
@@ -20,6 +22,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,6 +38,7 @@ import javafx.scene.layout.VBox;
 final class TargetRow extends VBox {
     static final String ASSUME = "Assume role";
     static final String REMOVE_PROFILE = "Remove profile";
+    static final String RENEW = "Renew";
     static final String BACKUP_SUFFIX = ".fedcred-backup";
     static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
@@ -66,6 +70,7 @@ final class TargetRow extends VBox {
     private final BackgroundWork work;
     private final WindowState state;
     private final Actions actions;
+    private final ZoneId zone;
     private final Target target;
     /** Null for a kind of target the window cannot get credentials for yet. */
     private final TargetKind kind;
@@ -80,6 +85,7 @@ final class TargetRow extends VBox {
     private final Button signIn = new Button("Sign in");
     private final HBox errorBox;
     private final Button assume = new Button();
+    private final Button renew = new Button(RENEW);
     private final Button removeProfile = new Button();
     private final MapChangeListener<String, TokenSet> signedIn = this::issuerSignedIn;
     /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
@@ -109,6 +115,7 @@ final class TargetRow extends VBox {
         this.work = work;
         this.state = state;
         this.actions = actions;
+        this.zone = zone;
         this.target = snapshot.target();
         this.kind = TargetKind.of(target);
         this.snapshot = snapshot;
@@ -134,7 +141,8 @@ final class TargetRow extends VBox {
         error.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(error, Priority.ALWAYS);
         signIn.setMinWidth(Region.USE_PREF_SIZE);
-        signIn.getStyleClass().add("accent");
+        signIn.getStyleClass().add(Styles.ACCENT);
+        Icons.SIGN_IN.on(signIn);
         signIn.setOnAction(event -> {
             if (signInIssuer != null) {
                 actions.signIn(signInIssuer);
@@ -152,6 +160,9 @@ final class TargetRow extends VBox {
             Nodes.wrapFully(status);
             status.textProperty().bind(Bindings.createStringBinding(
                     () -> CredentialStatus.describe(expiration.get(), ticker.now(), zone).text(),
+                    ticker.nowProperty(), expiration));
+            status.accessibleTextProperty().bind(Bindings.createStringBinding(
+                    () -> CredentialStatus.spoken(kind.credentialsName(), expiration.get(), ticker.now()),
                     ticker.nowProperty(), expiration));
             status.textProperty().addListener((observable, before, text) -> styleStatus(ticker, zone));
             styleStatus(ticker, zone);
@@ -209,8 +220,8 @@ final class TargetRow extends VBox {
         } else {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            line.getChildren().addAll(spacer, rowAction("Edit", () -> actions.edit(target)),
-                    rowAction("Delete", () -> actions.delete(snapshot)));
+            line.getChildren().addAll(spacer, rowAction("Edit", Icons.EDIT, () -> actions.edit(target)),
+                    rowAction("Delete", Icons.REMOVE, () -> actions.delete(snapshot)));
         }
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
@@ -219,15 +230,23 @@ final class TargetRow extends VBox {
     private Node actionLine() {
         assume.setText(kind.getLabel());
         assume.setAccessibleText(kind.getLabel() + " " + target.name());
-        assume.getStyleClass().add("accent");
+        assume.getStyleClass().add(Styles.ACCENT);
+        Icons.GET_CREDENTIALS.on(assume);
         assume.setMinWidth(Region.USE_PREF_SIZE);
         assume.setOnAction(event -> assume(false));
+        renew.setAccessibleText(RENEW + " " + target.name());
+        renew.setTooltip(new Tooltip("Get new credentials now and write them again"));
+        Icons.RENEW.on(renew);
+        renew.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
+        renew.setMinWidth(Region.USE_PREF_SIZE);
+        renew.setOnAction(event -> renew());
         removeProfile.setText(kind.removeLabel());
         removeProfile.setAccessibleText(kind.removeLabel() + " " + target.name());
-        removeProfile.getStyleClass().add("row-action");
+        Icons.REMOVE.on(removeProfile);
+        removeProfile.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED, Styles.DANGER);
         removeProfile.setMinWidth(Region.USE_PREF_SIZE);
         removeProfile.setOnAction(event -> confirmRemove());
-        HBox line = new HBox(8, assume, removeProfile);
+        HBox line = new HBox(8, assume, renew, removeProfile);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("target-actions");
         return line;
@@ -252,19 +271,8 @@ final class TargetRow extends VBox {
         startWork(kind.gettingMessage());
         work.run(() -> {
             TargetKind.Got got = kind.get(context, force);
-            // getting credentials may have renewed the ID token through the refresh token
-            TokenSet tokens = issuerName == null ? null : context.sessions().current(issuerName).orElse(null);
-            return new Assumed(got, tokens);
-        }, assumed -> {
-            endWork();
-            expiration.set(assumed.got().expiration());
-            snapshot = withProfileInFile(true);
-            enableActions();
-            showNotice(assumed.got().notice());
-            if (assumed.tokens() != null) {
-                actions.renewed(assumed.tokens());
-            }
-        }, failure -> {
+            return new Assumed(got, currentTokens(issuerName));
+        }, this::written, failure -> {
             endWork();
             Confirmation replace = force ? null : kind.replaceQuestion(failure);
             if (replace != null) {
@@ -275,6 +283,44 @@ final class TargetRow extends VBox {
                 showError(failure, issuerName);
             }
         });
+    }
+
+    /** Renew: new credentials now, whatever time the current ones have left, written where they were. */
+    private void renew() {
+        if (busy) {
+            return;
+        }
+        String issuerName = snapshot.issuerName();
+        startWork("Renewing " + target.name() + "…");
+        work.run(() -> {
+            RenewalOutcome outcome = context.renewer().renewNow(target);
+            if (!outcome.succeeded()) {
+                throw outcome.failure();
+            }
+            String notice = "Renewed " + target.name() + ": new credentials written, valid until "
+                    + TimeText.local(outcome.renewedUntil(), zone);
+            return new Assumed(new TargetKind.Got(outcome.renewedUntil(), notice), currentTokens(issuerName));
+        }, this::written, failure -> {
+            endWork();
+            showError(failure, issuerName);
+        });
+    }
+
+    /** New credentials are in the file: the countdown restarts and the issuer row hears of a renewed ID token. */
+    private void written(Assumed assumed) {
+        endWork();
+        expiration.set(assumed.got().expiration());
+        snapshot = withProfileInFile(true);
+        enableActions();
+        showNotice(assumed.got().notice());
+        if (assumed.tokens() != null) {
+            actions.renewed(assumed.tokens());
+        }
+    }
+
+    /** Getting credentials may have renewed the ID token through the refresh token. Background thread. */
+    private TokenSet currentTokens(String issuerName) {
+        return issuerName == null ? null : context.sessions().current(issuerName).orElse(null);
     }
 
     private void confirmRemove() {
@@ -310,7 +356,7 @@ final class TargetRow extends VBox {
         // disabling the focused button sends the focus elsewhere (at the next pulse); it comes
         // back when the work ends, unless the user has put it somewhere else meanwhile
         Node focused = focusOwner();
-        focusToRestore = focused == assume || focused == removeProfile ? (Button) focused : null;
+        focusToRestore = focused == assume || focused == renew || focused == removeProfile ? (Button) focused : null;
         focusWentTo = null;
         if (focusToRestore != null) {
             getScene().focusOwnerProperty().addListener(focusMoved);
@@ -338,6 +384,11 @@ final class TargetRow extends VBox {
 
     private void enableActions() {
         assume.setDisable(busy);
+        renew.setDisable(busy);
+        // Renew is for credentials fedcred holds and wrote; before the first ones, Assume gets them
+        boolean renewable = snapshot.profileInFile() && expiration.get() != null;
+        renew.setVisible(renewable);
+        renew.setManaged(renewable);
         removeProfile.setDisable(busy || !snapshot.profileInFile());
         if (kind != null) {
             boolean missing = !busy && !snapshot.profileInFile() && expiration.get() != null;
@@ -398,11 +449,12 @@ final class TargetRow extends VBox {
     }
 
     /** Edit and Delete: only the user's own targets have them. */
-    private Button rowAction(String text, Runnable action) {
+    private Button rowAction(String text, Icons icon, Runnable action) {
         Button button = new Button(text);
+        icon.on(button);
         // "Edit target": an issuer of the same name has its own Edit
         button.setAccessibleText(text + " target " + target.name() + "…");
-        button.getStyleClass().add("row-action");
+        button.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(event -> action.run());
         return button;

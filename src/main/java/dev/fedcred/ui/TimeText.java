@@ -17,6 +17,19 @@ public final class TimeText {
         return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
     }
 
+    /** "1 hour 5 minutes", "42 minutes", "less than a minute": for screen readers, which a ticking h:mm:ss does not suit. */
+    static String spoken(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes == 0) {
+            return "less than a minute";
+        }
+        long hours = minutes / 60;
+        String hourPart = hours == 0 ? "" : hours + (hours == 1 ? " hour" : " hours");
+        long rest = minutes % 60;
+        String minutePart = rest == 0 ? "" : rest + (rest == 1 ? " minute" : " minutes");
+        return (hourPart + " " + minutePart).strip();
+    }
+
     static String local(Instant instant, ZoneId zone) {
         return LOCAL.format(instant.atZone(zone));
     }

@@ -20,6 +20,7 @@ final class WelcomeBanner extends HBox {
         HBox.setHgrow(text, Priority.ALWAYS);
         Button signIn = new Button(BUTTON);
         signIn.getStyleClass().add("accent");
+        Icons.SIGN_IN.on(signIn);
         signIn.setMinWidth(Button.USE_PREF_SIZE);
         signIn.setOnAction(event -> signInToSandbox.run());
         getChildren().addAll(text, signIn);

@@ -40,4 +40,20 @@ class CredentialStatusTest {
         assertThat(CredentialStatus.describe(Instant.parse("2026-11-30T08:31:55Z"), NOW, UTC).text())
                 .isEqualTo("Credentials valid for 12:00:00 (until 2026-11-30 08:31:55)");
     }
+
+    @Test
+    void aScreenReaderHearsWordsNotTickingSeconds() {
+        assertThat(CredentialStatus.spoken("AWS credentials", NOW.plusSeconds(42 * 60 + 10), NOW))
+                .isEqualTo("AWS credentials expire in 42 minutes");
+        assertThat(CredentialStatus.spoken("AWS credentials", NOW.plusSeconds(3600 + 5 * 60), NOW))
+                .isEqualTo("AWS credentials expire in 1 hour 5 minutes");
+        assertThat(CredentialStatus.spoken("Google Cloud credentials", NOW.plusSeconds(2 * 3600), NOW))
+                .isEqualTo("Google Cloud credentials expire in 2 hours");
+        assertThat(CredentialStatus.spoken("AWS credentials", NOW.plusSeconds(61), NOW))
+                .isEqualTo("AWS credentials expire in 1 minute");
+        assertThat(CredentialStatus.spoken("AWS credentials", NOW.plusSeconds(30), NOW))
+                .isEqualTo("AWS credentials expire in less than a minute");
+        assertThat(CredentialStatus.spoken("AWS credentials", NOW, NOW)).isEqualTo("AWS credentials expired");
+        assertThat(CredentialStatus.spoken("AWS credentials", null, NOW)).isEqualTo("No AWS credentials yet");
+    }
 }

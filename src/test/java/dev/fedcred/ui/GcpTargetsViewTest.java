@@ -14,18 +14,11 @@ import dev.fedcred.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The built-in sandbox-gcp target against a real auto-approving sandbox (issuer and GCP
@@ -164,15 +156,7 @@ class GcpTargetsViewTest {
         String cache = Files.readString(gcpTokenCache());
         String token = Json.MAPPER.readTree(cache).findValue("access_token").asText();
         assertThat(token).hasSizeGreaterThan(10);
-        List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
-            List<String> all = new ArrayList<>();
-            for (Window w : Window.getWindows()) {
-                if (w.getScene() != null) {
-                    collect(w.getScene().getRoot(), all);
-                }
-            }
-            return all;
-        }).get(WindowRobot.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<String> texts = SceneTexts.everywhere();
         assertThat(texts).isNotEmpty().noneMatch(text -> text.contains(token));
     }
 
@@ -181,20 +165,4 @@ class GcpTargetsViewTest {
                 .gcpTokenCacheFile();
     }
 
-    private static void collect(Node node, List<String> texts) {
-        if (node instanceof Labeled labeled && labeled.getText() != null) {
-            texts.add(labeled.getText());
-        }
-        if (node instanceof TextInputControl input && input.getText() != null) {
-            texts.add(input.getText());
-        }
-        if (node.getAccessibleText() != null) {
-            texts.add(node.getAccessibleText());
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collect(child, texts);
-            }
-        }
-    }
 }

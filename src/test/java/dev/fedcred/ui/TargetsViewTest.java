@@ -10,20 +10,13 @@ import dev.fedcred.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The targets section against a real auto-approving sandbox (issuer and STS emulator), writing
@@ -165,35 +157,11 @@ class TargetsViewTest {
         String secret = value(credentialsText, "aws_secret_access_key");
         String sessionToken = value(credentialsText, "aws_session_token");
         assertThat(secret).hasSizeGreaterThan(10);
-        List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
-            List<String> all = new ArrayList<>();
-            for (Window window : Window.getWindows()) {
-                if (window.getScene() != null) {
-                    collect(window.getScene().getRoot(), all);
-                }
-            }
-            return all;
-        }).get(WindowRobot.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<String> texts = SceneTexts.everywhere();
         assertThat(texts).isNotEmpty();
         assertThat(texts).noneMatch(text -> text.contains(secret) || text.contains(sessionToken));
     }
 
-    private static void collect(Node node, List<String> texts) {
-        if (node instanceof Labeled labeled && labeled.getText() != null) {
-            texts.add(labeled.getText());
-        }
-        if (node instanceof TextInputControl input && input.getText() != null) {
-            texts.add(input.getText());
-        }
-        if (node.getAccessibleText() != null) {
-            texts.add(node.getAccessibleText());
-        }
-        if (node instanceof Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collect(child, texts);
-            }
-        }
-    }
 
     private static String value(String credentialsText, String key) {
         Matcher matcher = Pattern.compile("(?m)^" + key + "\\s*=\\s*(\\S+)").matcher(credentialsText);

@@ -81,17 +81,43 @@ public final class CredentialRenewer {
 
     private Optional<RenewalOutcome> renewTarget(Target target) {
         try {
-            if (target instanceof AwsRoleTarget role && awsDue(role)) {
-                AssumedRole renewed = aws.assumeAndWrite(role, false);
-                return Optional.of(RenewalOutcome.renewed(RenewalOutcome.Kind.TARGET, role.name(), renewed.expiration()));
-            }
-            if (target instanceof GcpWorkloadTarget workload && gcpDue(workload)) {
-                Instant until = gcp.assumeAndWrite(workload, false).token().expiresAt();
-                return Optional.of(RenewalOutcome.renewed(RenewalOutcome.Kind.TARGET, workload.name(), until));
-            }
-            return Optional.empty();
+            boolean due = target instanceof AwsRoleTarget role && awsDue(role)
+                    || target instanceof GcpWorkloadTarget workload && gcpDue(workload);
+            return due ? Optional.of(rewrite(target)) : Optional.empty();
         } catch (FedcredException e) {
             return Optional.of(RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e));
+        }
+    }
+
+    /**
+     * Renews one target now, however long its credentials still last: its issuer's ID token
+     * first when that is due (through the refresh token), then new credentials, written where
+     * fedcred wrote them before. A file fedcred did not write is left alone and reported.
+     */
+    public RenewalOutcome renewNow(Target target) {
+        try {
+            // a failed ID-token renewal is not the end: a token still valid long enough serves,
+            // and otherwise getting the credentials says the sign-in it needs
+            renewIdToken(issuers.resolve(target.issuer()));
+        } catch (FedcredException e) {
+            return RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e);
+        }
+        return rewrite(target);
+    }
+
+    private RenewalOutcome rewrite(Target target) {
+        try {
+            Instant until;
+            if (target instanceof AwsRoleTarget role) {
+                until = aws.assumeAndWrite(role, false).expiration();
+            } else if (target instanceof GcpWorkloadTarget workload) {
+                until = gcp.assumeAndWrite(workload, false).token().expiresAt();
+            } else {
+                throw new IllegalArgumentException("No renewal for targets of kind " + target.getClass().getSimpleName());
+            }
+            return RenewalOutcome.renewed(RenewalOutcome.Kind.TARGET, target.name(), until);
+        } catch (FedcredException e) {
+            return RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e);
         }
     }
 

@@ -9,18 +9,20 @@ import java.util.function.Function;
 
 /**
  * What the user configured: their own issuers and targets (the built-in sandbox ones are not
- * stored), which issuer a command uses when none is named, and whether refresh tokens are kept
- * in the OS keychain rather than in the token file.
+ * stored), which issuer a command uses when none is named, whether refresh tokens are kept
+ * in the OS keychain rather than in the token file, and the desktop window's appearance.
  */
-public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer, boolean keychain) {
+public record Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer, boolean keychain,
+                       Appearance appearance) {
 
     public Settings {
         issuers = List.copyOf(issuers);
         targets = List.copyOf(targets);
+        appearance = appearance == null ? Appearance.SYSTEM : appearance;
     }
 
     public Settings(List<IssuerConfig> issuers, List<Target> targets, String defaultIssuer) {
-        this(issuers, targets, defaultIssuer, false);
+        this(issuers, targets, defaultIssuer, false, Appearance.SYSTEM);
     }
 
     public static Settings empty() {
@@ -36,12 +38,12 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
     }
 
     public Settings withIssuer(IssuerConfig issuer) {
-        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer, keychain);
+        return new Settings(replaced(issuers, issuer, IssuerConfig::name), targets, defaultIssuer, keychain, appearance);
     }
 
     public Settings withoutIssuer(String name) {
         return new Settings(without(issuers, name, IssuerConfig::name), targets,
-                name.equals(defaultIssuer) ? null : defaultIssuer, keychain);
+                name.equals(defaultIssuer) ? null : defaultIssuer, keychain, appearance);
     }
 
     /** Puts {@code target} where {@code replaced} was (a rename keeps its place), or appends it. */
@@ -51,23 +53,27 @@ public record Settings(List<IssuerConfig> issuers, List<Target> targets, String 
         for (int i = 0; i < updated.size(); i++) {
             if (updated.get(i).name().equals(replaced)) {
                 updated.set(i, target);
-                return new Settings(issuers, updated, defaultIssuer, keychain);
+                return new Settings(issuers, updated, defaultIssuer, keychain, appearance);
             }
         }
         updated.add(target);
-        return new Settings(issuers, updated, defaultIssuer, keychain);
+        return new Settings(issuers, updated, defaultIssuer, keychain, appearance);
     }
 
     public Settings withoutTarget(String name) {
-        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer, keychain);
+        return new Settings(issuers, without(targets, name, Target::name), defaultIssuer, keychain, appearance);
     }
 
     public Settings withDefaultIssuer(String name) {
-        return new Settings(issuers, targets, name, keychain);
+        return new Settings(issuers, targets, name, keychain, appearance);
     }
 
     public Settings withKeychain(boolean on) {
-        return new Settings(issuers, targets, defaultIssuer, on);
+        return new Settings(issuers, targets, defaultIssuer, on, appearance);
+    }
+
+    public Settings withAppearance(Appearance chosen) {
+        return new Settings(issuers, targets, defaultIssuer, keychain, chosen);
     }
 
     /** Replaces the entry of the same name in place, or appends. */

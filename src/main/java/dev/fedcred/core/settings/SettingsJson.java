@@ -35,7 +35,10 @@ final class SettingsJson {
         root.path("issuers").forEach(node -> issuers.add(decodeIssuer(node)));
         List<Target> targets = new ArrayList<>();
         root.path("targets").forEach(node -> targets.add(decodeTarget(node)));
-        return new Settings(issuers, targets, optionalText(root, "default_issuer"), root.path("keychain").asBoolean(false));
+        // a cosmetic choice never makes the whole file unusable: an unknown word means the default
+        Appearance appearance = Appearance.fromWord(optionalText(root, "appearance")).orElse(Appearance.SYSTEM);
+        return new Settings(issuers, targets, optionalText(root, "default_issuer"), root.path("keychain").asBoolean(false),
+                appearance);
     }
 
     static ObjectNode encode(Settings settings) {
@@ -46,6 +49,9 @@ final class SettingsJson {
         }
         if (settings.keychain()) {
             root.put("keychain", true);
+        }
+        if (settings.appearance() != Appearance.SYSTEM) {
+            root.put("appearance", settings.appearance().word());
         }
         ArrayNode issuers = root.putArray("issuers");
         settings.issuers().forEach(issuer -> encodeIssuer(issuer, issuers.addObject()));

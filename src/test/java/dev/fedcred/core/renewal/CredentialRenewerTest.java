@@ -105,4 +105,37 @@ class CredentialRenewerTest {
         assertThat(renewed(context.renewer().renewDue())).doesNotContain("sandbox-aws");
         assertThat(Files.readString(home.resolve("aws/credentials"))).doesNotContain("fedcred-sandbox");
     }
+
+    @Test
+    void renewNowGetsNewCredentialsLongBeforeTheyAreDueAndTheIdTokenWhenItIsDue() throws Exception {
+        String keyBefore = context.aws().cached(aws).orElseThrow().accessKeyId();
+        String idTokenBefore = context.sessions().current("sandbox").orElseThrow().rawIdToken();
+        clock.advance(Duration.ofMinutes(10));
+
+        RenewalOutcome early = context.renewer().renewNow(aws);
+        assertThat(early.failure()).isNull();
+        AssumedRole now = context.aws().cached(aws).orElseThrow();
+        assertThat(now.accessKeyId()).isNotEqualTo(keyBefore);
+        assertThat(early.renewedUntil()).isEqualTo(now.expiration());
+        assertThat(Files.readString(home.resolve("aws/credentials"))).contains(now.accessKeyId()).doesNotContain(keyBefore);
+        // ten minutes in, the ID token had fifty left: it stays
+        assertThat(context.sessions().current("sandbox").orElseThrow().rawIdToken()).isEqualTo(idTokenBefore);
+
+        clock.advance(Duration.ofMinutes(46));
+        RenewalOutcome gcpRenewed = context.renewer().renewNow(gcp);
+        assertThat(gcpRenewed.failure()).isNull();
+        assertThat(context.sessions().current("sandbox").orElseThrow().rawIdToken()).isNotEqualTo(idTokenBefore);
+        assertThat(gcpRenewed.renewedUntil()).isAfter(clock.instant().plus(Duration.ofMinutes(50)));
+    }
+
+    @Test
+    void renewNowLeavesAProfileItDidNotWriteAloneAndSaysSo() throws Exception {
+        context.aws().removeProfile(aws.profile());
+        Files.writeString(home.resolve("aws/credentials"), "[fedcred-sandbox]\naws_access_key_id = AKIAHANDWRITTEN00001\n");
+
+        RenewalOutcome outcome = context.renewer().renewNow(aws);
+
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(Files.readString(home.resolve("aws/credentials"))).contains("AKIAHANDWRITTEN00001");
+    }
 }

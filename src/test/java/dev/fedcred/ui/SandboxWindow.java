@@ -1,0 +1,32 @@
+package dev.fedcred.ui;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.SandboxHome;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.stage.Stage;
+
+/**
+ * The main window in {@code stage} against a fresh auto-approving sandbox (issuer, AWS STS and
+ * the GCP emulator), with fedcred's files, the AWS files and HOME under {@code home}.
+ */
+record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow window) implements AutoCloseable {
+
+    static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks) throws Exception {
+        SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0)
+                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home)));
+        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(),
+                new FollowingBrowser());
+        MainWindow window = new MainWindow(context, sandbox::issuerUri, hooks);
+        window.show(stage);
+        return new SandboxWindow(sandbox, context, window);
+    }
+
+    @Override
+    public void close() {
+        window.close();
+        sandbox.close();
+    }
+}
