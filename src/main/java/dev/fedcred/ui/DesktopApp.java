@@ -43,8 +43,15 @@ public final class DesktopApp extends Application {
         window.onQuit(this::quit);
         new WindowClosing(() -> tray != null, this::quit, () -> tray.keepsRunningHint()).attach(stage);
         collaborators.instance().onShowRequest(() -> Platform.runLater(this::bringForward));
-        // AWT starts on its own thread, after the window is up
-        Thread installing = new Thread(() -> DesktopTray.install(collaborators.context(), new Host())
+        // AWT starts on its own thread once the first frame is drawn, so it does not slow it down
+        AfterFirstFrame.run(stage.getScene(), () -> installTray(collaborators.context()));
+        if (FirstFrameProbe.requested()) {
+            FirstFrameProbe.attach(stage.getScene());
+        }
+    }
+
+    private void installTray(FedcredContext context) {
+        Thread installing = new Thread(() -> DesktopTray.install(context, new Host())
                 .ifPresent(installed -> Platform.runLater(() -> {
                     tray = installed;
                     // the window may now hide while fedcred runs on in the tray
@@ -52,9 +59,6 @@ public final class DesktopApp extends Application {
                 })), "fedcred-tray-install");
         installing.setDaemon(true);
         installing.start();
-        if (FirstFrameProbe.requested()) {
-            FirstFrameProbe.attach(stage.getScene());
-        }
     }
 
     @Override

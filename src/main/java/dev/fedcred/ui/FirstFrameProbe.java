@@ -22,17 +22,11 @@ final class FirstFrameProbe {
 
     /** Call right after the stage is shown. */
     static void attach(Scene scene) {
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            scene.removePostLayoutPulseListener(listener[0]);
-            // runs once this pulse, including its render, has finished
-            Platform.runLater(() -> {
-                System.out.println("first-frame-ms: " + sinceProcessStart().toMillis());
-                System.out.flush();
-                Platform.exit();
-            });
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
+        AfterFirstFrame.run(scene, () -> {
+            System.out.println("first-frame-ms: " + sinceProcessStart().toMillis());
+            System.out.flush();
+            Platform.exit();
+        });
     }
 
     private static Duration sinceProcessStart() {
