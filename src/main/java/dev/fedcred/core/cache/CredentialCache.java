@@ -1,5 +1,6 @@
 package dev.fedcred.core.cache;
 
+import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,7 +70,7 @@ public abstract class CredentialCache<T> {
         Map<String, T> all = new LinkedHashMap<>();
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(file));
+            root = JsonTrees.read(Files.readString(file));
         } catch (IOException e) {
             return all;
         }

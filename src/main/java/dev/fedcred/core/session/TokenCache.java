@@ -1,5 +1,6 @@
 package dev.fedcred.core.session;
 
+import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -156,7 +157,7 @@ public final class TokenCache {
         Map<String, Stored> all = new LinkedHashMap<>();
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(Files.readString(file));
+            root = JsonTrees.read(Files.readString(file));
         } catch (IOException e) {
             return all;
         }

@@ -1,5 +1,6 @@
 package dev.fedcred.core.settings;
 
+import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,7 @@ public final class SettingsStore {
 
     private JsonNode parse(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return JsonTrees.read(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -1,5 +1,6 @@
 package dev.fedcred.core.gcp.adc;
 
+import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.Json;
@@ -52,7 +53,7 @@ public final class ExternalAccountAdc {
     /** The target named by fedcred's marker, when the text is an ADC file fedcred wrote. */
     public static Optional<String> managedBy(String text) {
         try {
-            JsonNode marker = Json.MAPPER.readTree(text).path(MARKER).path("target");
+            JsonNode marker = JsonTrees.read(text).path(MARKER).path("target");
             return marker.isTextual() ? Optional.of(marker.asText()) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
