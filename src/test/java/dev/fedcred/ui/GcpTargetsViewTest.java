@@ -84,7 +84,7 @@ class GcpTargetsViewTest {
 
         waitUntil(() -> !statusText(ui).isEmpty());
         String first = statusText(ui);
-        assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:00) \\(until .*\\)");
+        assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:0[01]) \\(until .*\\)");
         waitUntil(() -> !statusText(ui).equals(first));
         assertNoAccessTokenShows();
 

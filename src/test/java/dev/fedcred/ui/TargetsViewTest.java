@@ -79,8 +79,8 @@ class TargetsViewTest {
         String credentialsText = Files.readString(credentials());
         assertThat(credentialsText).contains("[fedcred-sandbox]").contains("x_fedcred_managed = sandbox-aws");
         String first = statusText(ui);
-        assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:00) \\(until \\d\\d:\\d\\d:\\d\\d\\)|"
-                + "Credentials valid for (0:59:\\d\\d|1:00:00) \\(until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\)");
+        assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:0[01]) \\(until \\d\\d:\\d\\d:\\d\\d\\)|"
+                + "Credentials valid for (0:59:\\d\\d|1:00:0[01]) \\(until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\)");
         waitUntil(() -> !statusText(ui).equals(first));
         assertNoSecretShows(credentialsText);
 
