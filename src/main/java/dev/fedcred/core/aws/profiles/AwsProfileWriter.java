@@ -120,12 +120,12 @@ public final class AwsProfileWriter {
             boolean removed = false;
             if (credentialsSection.isPresent()) {
                 credentials.remove(credentialsSection.get());
-                save(credentialsFile, credentialsBytes, credentials.toBytes());
+                save(credentialsFile, AwsFileKind.CREDENTIALS, credentialsBytes, credentials.toBytes());
                 removed = true;
             }
             if (configSection.isPresent() && isManaged(config, configSection.get())) {
                 config.remove(configSection.get());
-                save(configFile, configBytes, config.toBytes());
+                save(configFile, AwsFileKind.CONFIG, configBytes, config.toBytes());
                 removed = true;
             }
             return removed;
@@ -189,17 +189,21 @@ public final class AwsProfileWriter {
             } else {
                 throw ProfileNotManagedException.onWrite(configured, profile);
             }
-            save(file, original, document.toBytes());
+            save(file, kind, original, document.toBytes());
         }
     }
 
-    /** Writes only a real change, after keeping a copy of the file as it was before fedcred's first change. */
-    private static void save(Path file, byte[] original, byte[] updated) {
+    /**
+     * Writes only a real change, after keeping a copy of the file as it was before fedcred's first
+     * change; a file that holds nothing but what fedcred wrote (it created it) needs no copy.
+     */
+    private static void save(Path file, AwsFileKind kind, byte[] original, byte[] updated) {
         if (Arrays.equals(original, updated) && Files.exists(file)) {
             return;
         }
         Path backup = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
-        if (Files.exists(file) && !Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(file) && !Files.exists(backup, LinkOption.NOFOLLOW_LINKS)
+                && !ProfileDocument.parse(file, kind, original).holdsOnlySectionsMarked(MANAGED_MARKER)) {
             SecureFiles.writeAtomically(backup, original);
         }
         SecureFiles.writeAtomically(file, updated);

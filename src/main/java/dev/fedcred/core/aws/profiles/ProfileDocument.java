@@ -106,6 +106,27 @@ final class ProfileDocument {
         return new Section(header, lastKey, end, header + 1);
     }
 
+    /** True when every line is blank or belongs to a section with {@code marker} and is not a comment. */
+    boolean holdsOnlySectionsMarked(String marker) {
+        int i = 0;
+        while (i < lines.size()) {
+            LineType type = lines.get(i).type();
+            if (type == LineType.BLANK) {
+                i++;
+            } else if (type == LineType.HEADER && hasKey(sectionAt(i), marker)) {
+                Section section = sectionAt(i);
+                for (i = section.header() + 1; i < section.end(); i++) {
+                    if (lines.get(i).type() == LineType.COMMENT) {
+                        return false;
+                    }
+                }
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean hasKey(Section section, String key) {
         return properties(section).containsKey(key);
     }

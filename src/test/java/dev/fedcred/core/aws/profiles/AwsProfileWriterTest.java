@@ -233,6 +233,21 @@ class AwsProfileWriterTest {
     }
 
     @Test
+    void noBackupOfAFileHoldingOnlyWhatFedcredWrote() throws Exception {
+        Path backup = credentials.resolveSibling("credentials.fedcred-backup");
+        writer.writeCredentials("p", "t", CREDENTIALS, false);
+        writer.writeCredentials("p", "t", NEWER, false);
+        writer.writeCredentials("q", "t", CREDENTIALS, false);
+        assertThat(backup).doesNotExist();
+
+        // from the first line the user adds, the file is theirs too: the next write keeps a copy
+        String withComment = "# my note\n" + raw(credentials);
+        given(credentials, withComment);
+        writer.writeCredentials("p", "t", CREDENTIALS, false);
+        assertThat(raw(backup)).isEqualTo(withComment);
+    }
+
+    @Test
     void noBackupOfAFileThatDidNotExistAndNoWriteWhenNothingChanges() throws Exception {
         writer.writeRegion("p", "t", "us-east-1", false);
         Object inode = Files.getAttribute(config, "unix:ino");
