@@ -1,19 +1,14 @@
 package dev.fedcred.ui;
 
-import dev.fedcred.testing.SandboxHome;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.Json;
 import dev.fedcred.sandbox.SandboxGcp;
-import dev.fedcred.sandbox.SandboxOptions;
-import dev.fedcred.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
@@ -41,24 +36,16 @@ class GcpTargetsViewTest {
     @TempDir
     Path home;
 
-    private SandboxServer sandbox;
-    private MainWindow window;
+    private SandboxWindow shown;
 
     @Start
     void start(Stage stage) throws Exception {
-        // where the built-in sandbox-gcp target looks for the CA: FedcredPaths.sandboxDir()
-        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withDataDir(SandboxHome.sandboxDataDir(home)));
-        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home),
-                Clock.systemUTC(), new FollowingBrowser());
-        window = new MainWindow(context, sandbox::issuerUri);
-        window.show(stage);
+        shown = SandboxWindow.show(stage, home, DesktopHooks.system());
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        sandbox.close();
+        shown.close();
     }
 
     private Path adc() {

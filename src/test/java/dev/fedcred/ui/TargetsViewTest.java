@@ -1,15 +1,10 @@
 package dev.fedcred.ui;
 
-import dev.fedcred.testing.SandboxHome;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fedcred.FedcredContext;
-import dev.fedcred.sandbox.SandboxOptions;
-import dev.fedcred.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -38,22 +33,16 @@ class TargetsViewTest {
     @TempDir
     Path home;
 
-    private SandboxServer sandbox;
-    private MainWindow window;
+    private SandboxWindow shown;
 
     @Start
     void start(Stage stage) throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true));
-        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home),
-                Clock.systemUTC(), new FollowingBrowser());
-        window = new MainWindow(context, sandbox::issuerUri);
-        window.show(stage);
+        shown = SandboxWindow.show(stage, home, DesktopHooks.system());
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        sandbox.close();
+        shown.close();
     }
 
     private Path credentials() {
