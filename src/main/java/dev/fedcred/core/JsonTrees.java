@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Reads fedcred's own small JSON files into trees with Jackson's streaming parser alone, as
@@ -39,6 +41,18 @@ public final class JsonTrees {
         } catch (IOException e) {
             // a parser over a String reads no I/O
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The tree of a cache file, or {@link MissingNode} when the file is missing, unreadable or does
+     * not parse: a cache that cannot be read starts over.
+     */
+    public static JsonNode readCacheFile(Path file) {
+        try {
+            return read(Files.readString(file));
+        } catch (IOException e) {
+            return MissingNode.getInstance();
         }
     }
 

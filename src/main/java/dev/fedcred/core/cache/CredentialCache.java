@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.files.SecureFiles;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -68,16 +67,8 @@ public abstract class CredentialCache<T> {
 
     private Map<String, T> readAll() {
         Map<String, T> all = new LinkedHashMap<>();
-        JsonNode root;
-        try {
-            root = JsonTrees.read(Files.readString(file));
-        } catch (IOException e) {
-            return all;
-        }
-        if (root == null) {
-            return all;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("sessions").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = JsonTrees.readCacheFile(file).path("sessions").fields();
+             it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             try {
                 all.put(entry.getKey(), read(entry.getValue()));

@@ -12,7 +12,6 @@ import dev.fedcred.core.files.SecureFiles;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.secrets.KeychainUnavailableException;
 import dev.fedcred.core.secrets.SecretStores;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
@@ -155,16 +154,8 @@ public final class TokenCache {
 
     private Map<String, Stored> readAll() {
         Map<String, Stored> all = new LinkedHashMap<>();
-        JsonNode root;
-        try {
-            root = JsonTrees.read(Files.readString(file));
-        } catch (IOException e) {
-            return all;
-        }
-        if (root == null) {
-            return all;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("tokens").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = JsonTrees.readCacheFile(file).path("tokens").fields();
+             it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             decode(entry.getKey(), entry.getValue()).ifPresent(tokens -> all.put(entry.getKey(),
                     new Stored(tokens, IN_KEYCHAIN.equals(entry.getValue().path("refresh_token_in").asText()))));
