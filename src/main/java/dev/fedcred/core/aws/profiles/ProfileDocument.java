@@ -113,15 +113,16 @@ final class ProfileDocument {
             LineType type = lines.get(i).type();
             if (type == LineType.BLANK) {
                 i++;
-            } else if (type == LineType.HEADER && hasKey(sectionAt(i), marker)) {
-                Section section = sectionAt(i);
-                for (i = section.header() + 1; i < section.end(); i++) {
-                    if (lines.get(i).type() == LineType.COMMENT) {
-                        return false;
-                    }
-                }
-            } else {
+                continue;
+            }
+            Section section = type == LineType.HEADER ? sectionAt(i) : null;
+            if (section == null || !hasKey(section, marker)) {
                 return false;
+            }
+            for (i = section.header() + 1; i < section.end(); i++) {
+                if (lines.get(i).type() == LineType.COMMENT) {
+                    return false;
+                }
             }
         }
         return true;
