@@ -31,7 +31,11 @@ import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.SandboxGcpEndpoints;
+import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.aws.AwsRoleKind;
+import dev.fedcred.core.gcp.GcpWorkloadKind;
+import java.util.List;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +62,7 @@ public final class FedcredContext {
     private final IssuerRegistry issuers;
     private final KeychainSetting keychain;
     private final TargetRegistry targets;
+    private final TargetKinds kinds;
     private final Lazy<IdentitySessions> sessions;
     private final Lazy<AwsCredentialService> aws;
     private final Lazy<GcpCredentialService> gcp;
@@ -76,8 +81,6 @@ public final class FedcredContext {
         this.sandboxGcpPort = port(env, SANDBOX_GCP_PORT_VARIABLE, sandboxPort + 1);
         this.settings = new SettingsStore(paths.settingsFile());
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
-        this.targets = new TargetRegistry(settings, issuers.sandbox().issuer(),
-                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
         TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
         this.keychain = new KeychainSetting(settings, tokenCache);
@@ -90,24 +93,28 @@ public final class FedcredContext {
             built.addListener(subjectTokens);
             return built;
         });
+        AwsFileLocations awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
-                new AwsSessionCache(paths.awsSessionCacheFile()),
-                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
+                new AwsSessionCache(paths.awsSessionCacheFile()), new AwsProfileWriter(awsFiles, clock), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports())),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
+        // every kind of target fedcred knows; a new kind is registered here and nowhere else
+        this.kinds = new TargetKinds(List.of(new AwsRoleKind(aws, clock), new GcpWorkloadKind(gcp, awsFiles, clock)));
+        this.targets = new TargetRegistry(settings, kinds, issuers.sandbox().issuer(),
+                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
     }
 
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
-        return new CredentialRenewer(issuers, sessions(), targets, aws(), gcp(), clock, CredentialRenewer.DEFAULT_LEAD);
+        return new CredentialRenewer(issuers, sessions(), targets, kinds, clock, CredentialRenewer.DEFAULT_LEAD);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
     public TargetEditor targetEditor() {
-        return new TargetEditor(targets, aws(), gcp());
+        return new TargetEditor(targets, kinds);
     }
 
     public static FedcredContext fromSystem() {
@@ -149,6 +156,11 @@ public final class FedcredContext {
 
     public TargetRegistry targets() {
         return targets;
+    }
+
+    /** The kinds of target, and for any target its kind's operations. */
+    public TargetKinds kinds() {
+        return kinds;
     }
 
     public AwsCredentialService aws() {

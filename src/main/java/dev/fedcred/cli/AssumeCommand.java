@@ -1,12 +1,7 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,19 +30,8 @@ final class AssumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Target resolved = context.targets().resolve(targetName);
-        if (resolved instanceof GcpWorkloadTarget gcp) {
-            new GcpAssumeReport(context, spec.commandLine().getOut()).print(gcp, context.gcp().assumeAndWrite(gcp, force));
-            return ExitCodes.OK;
-        }
-        AwsRoleTarget target = TypedTargets.aws(context, targetName);
-        AssumedRole role = context.aws().assumeAndWrite(target, force);
-        Duration left = Duration.between(context.clock().instant(), role.expiration());
-        PrintWriter out = spec.commandLine().getOut();
-        out.println("Wrote AWS profile " + target.profile() + " to " + context.aws().files().credentialsFile()
-                + " as " + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
-                + TokenSummary.humanDuration(left.isNegative() ? Duration.ZERO : left) + ").");
-        out.println("Use it with: aws --profile " + target.profile() + " sts get-caller-identity");
+        Target target = context.targets().resolve(targetName);
+        context.kinds().of(target).obtain(force).report().forEach(spec.commandLine().getOut()::println);
         return ExitCodes.OK;
     }
 }

@@ -4,6 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetKinds;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -44,14 +45,9 @@ final class TargetsCommand implements Runnable {
             out.printf("%-20s %-5s %-56s %-30s %s%n", "NAME", "KIND", "ROLE", "WRITES TO", "ISSUER");
             for (Target target : context.targets().all()) {
                 String issuer = context.issuers().resolve(target.issuer()).label();
-                if (target instanceof AwsRoleTarget aws) {
-                    out.printf("%-20s %-5s %-56s %-30s %s%n", aws.name(), "aws", aws.roleArn(), aws.destination(), issuer);
-                } else if (target instanceof GcpWorkloadTarget gcp) {
-                    String identity = gcp.serviceAccount() != null ? gcp.serviceAccount()
-                            : "pool " + gcp.poolId() + " (no service account)";
-                    out.printf("%-20s %-5s %-56s %-30s %s%n", gcp.name(), "gcp", identity,
-                            "ADC " + context.gcp().adcFile(gcp), issuer);
-                }
+                TargetKinds.Bound<?> kind = context.kinds().of(target);
+                out.printf("%-20s %-5s %-56s %-30s %s%n", target.name(), kind.id(), kind.identity(),
+                        kind.writesTo(), issuer);
             }
         }
     }

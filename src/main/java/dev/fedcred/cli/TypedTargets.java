@@ -25,9 +25,7 @@ final class TypedTargets {
 
     private static <T extends Target> T resolve(FedcredContext context, String name, Class<T> kind, String otherwise) {
         Target target = context.targets().resolve(name);
-        if (kind.isInstance(target)) {
-            return kind.cast(target);
-        }
-        throw new FedcredException("The target \"" + name + "\" " + otherwise);
+        return context.kinds().as(target, kind)
+                .orElseThrow(() -> new FedcredException("The target \"" + name + "\" " + otherwise));
     }
 }

@@ -22,6 +22,11 @@ final class AwsKind implements TargetKind {
     }
 
     @Override
+    public String alsoRemoveText(TargetSnapshot snapshot) {
+        return "Also remove the profile " + aws.profile() + " from " + snapshot.credentialsFile() + " if fedcred wrote it";
+    }
+
+    @Override
     public String getLabel() {
         return TargetRow.ASSUME;
     }

@@ -4,7 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
-import dev.fedcred.core.targets.TargetValidation;
+import dev.fedcred.core.aws.AwsRoleRules;
 import dev.fedcred.ui.TargetForm.AwsValues;
 import dev.fedcred.ui.TargetForm.Result;
 import java.util.function.Consumer;
@@ -28,7 +28,7 @@ final class AwsTargetDialog implements TargetDialog {
         frame = new TargetDialogFrame(owner, KIND, context, work, choices, editing, onSaved, this::recheck);
         FormDialog<TargetField> dialog = frame.dialog;
         frame.nameAndIssuerRows("prod-readonly, dev-admin, …");
-        dialog.textRow(roleArn, TargetField.ROLE_ARN, TargetValidation.ROLE_ARN_SHAPE);
+        dialog.textRow(roleArn, TargetField.ROLE_ARN, AwsRoleRules.ROLE_ARN_SHAPE);
         dialog.textRow(profile, TargetField.PROFILE, "prod",
                 FormDialog.hint("The AWS profile fedcred writes; use it with --profile or AWS_PROFILE."));
         dialog.textRow(region, TargetField.REGION, "us-east-1",

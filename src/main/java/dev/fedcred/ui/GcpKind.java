@@ -39,6 +39,12 @@ final class GcpKind implements TargetKind {
     }
 
     @Override
+    public String alsoRemoveText(TargetSnapshot snapshot) {
+        return "Also remove the Google ADC file " + snapshot.credentialsFile() + " if fedcred wrote it for "
+                + gcp.name() + " (a file it replaced is put back)";
+    }
+
+    @Override
     public String getLabel() {
         return GET;
     }

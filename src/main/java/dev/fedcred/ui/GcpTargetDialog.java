@@ -4,7 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
-import dev.fedcred.core.targets.TargetValidation;
+import dev.fedcred.core.gcp.GcpWorkloadRules;
 import dev.fedcred.ui.TargetForm.FileCheck;
 import dev.fedcred.ui.TargetForm.GcpValues;
 import dev.fedcred.ui.TargetForm.Result;
@@ -134,7 +134,7 @@ final class GcpTargetDialog implements TargetDialog {
 
     private void checkOnDisk(Path file) {
         checking = file;
-        work.run(() -> new FileCheck(file, TargetValidation.adcFileProblem(file, frame.choices().awsFiles()).orElse(null)),
+        work.run(() -> new FileCheck(file, GcpWorkloadRules.adcFileProblem(file, frame.choices().awsFiles()).orElse(null)),
                 check -> {
                     if (file.equals(checking)) {
                         checking = null;

@@ -57,7 +57,7 @@ final class TargetDialogFrame {
         if (editing != null) {
             taken.remove(editing.name());
         }
-        this.form = new TargetForm(taken, Set.copyOf(choices.issuers()));
+        this.form = new TargetForm(taken, Set.copyOf(choices.issuers()), context.targets().validation());
         this.dialog = new FormDialog<>(owner, editing == null ? "Add " + kind : "Edit " + editing.name(),
                 "target-dialog", TargetField.class, TargetForm::label, recheck);
         destination.getStyleClass().add("destination");

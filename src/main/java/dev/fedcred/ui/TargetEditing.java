@@ -1,6 +1,8 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AwsRoleKind;
+import dev.fedcred.core.gcp.GcpWorkloadKind;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
@@ -73,22 +75,23 @@ final class TargetEditing {
         return notice;
     }
 
-    void edit(Target target) {
-        if (target instanceof AwsRoleTarget aws) {
-            open(choices -> new AwsTargetDialog(owner.get(), context, work, choices, aws, this::saved));
-        } else if (target instanceof GcpWorkloadTarget gcp) {
-            open(choices -> new GcpTargetDialog(owner.get(), context, work, picker, choices, gcp, this::saved));
+    void edit(TargetSnapshot snapshot) {
+        Target target = snapshot.target();
+        switch (snapshot.kindId()) {
+            case AwsRoleKind.ID -> open(choices -> new AwsTargetDialog(owner.get(), context, work, choices,
+                    (AwsRoleTarget) target, this::saved));
+            case GcpWorkloadKind.ID -> open(choices -> new GcpTargetDialog(owner.get(), context, work, picker, choices,
+                    (GcpWorkloadTarget) target, this::saved));
+            default -> showNotice("The desktop window cannot edit this kind of target yet.");
         }
     }
 
     /** Asks first, naming the target; offers to remove what fedcred wrote for it as well. */
     void delete(TargetSnapshot snapshot) {
         Target target = snapshot.target();
-        CheckBox alsoFiles = new CheckBox(target instanceof AwsRoleTarget aws
-                ? "Also remove the profile " + aws.profile() + " from " + snapshot.credentialsFile()
-                        + " if fedcred wrote it"
-                : "Also remove the Google ADC file " + snapshot.credentialsFile() + " if fedcred wrote it for "
-                        + target.name() + " (a file it replaced is put back)");
+        TargetKind kind = TargetKind.of(snapshot);
+        CheckBox alsoFiles = new CheckBox(kind == null ? "Also remove what fedcred wrote for " + target.name()
+                : kind.alsoRemoveText(snapshot));
         alsoFiles.setWrapText(true);
         alsoFiles.setSelected(true);
         alsoFiles.setAccessibleText("Also remove the credentials of " + target.name());

@@ -80,14 +80,17 @@ final class TargetForm {
 
     private final Set<String> takenNames;
     private final Set<String> issuers;
+    private final TargetValidation validation;
 
     /**
      * @param takenNames the names of the other targets, built-in ones included
      * @param issuers    the issuers a target may name
+     * @param validation the rules of every kind of target
      */
-    TargetForm(Set<String> takenNames, Set<String> issuers) {
+    TargetForm(Set<String> takenNames, Set<String> issuers, TargetValidation validation) {
         this.takenNames = Set.copyOf(takenNames);
         this.issuers = Set.copyOf(issuers);
+        this.validation = validation;
     }
 
     /** The label and accessible name of each field. */
@@ -155,7 +158,7 @@ final class TargetForm {
             errors.put(TargetField.ISSUER, "There is no issuer named \"" + target.issuer() + "\" any more; choose one"
                     + " of yours, or add it under Issuers first.");
         }
-        TargetValidation.problems(target).forEach(errors::putIfAbsent);
+        validation.problems(target).forEach(errors::putIfAbsent);
     }
 
     /** A blank field means the default. */

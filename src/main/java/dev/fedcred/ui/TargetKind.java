@@ -1,9 +1,10 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AwsRoleKind;
+import dev.fedcred.core.gcp.GcpWorkloadKind;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
-import dev.fedcred.core.targets.Target;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,15 +17,16 @@ import java.util.List;
 public interface TargetKind {
 
     /** The kind for the target; null for a kind the window cannot get credentials for yet. */
-    static TargetKind of(Target target) {
-        if (target instanceof AwsRoleTarget aws) {
-            return new AwsKind(aws);
-        }
-        if (target instanceof GcpWorkloadTarget gcp) {
-            return new GcpKind(gcp);
-        }
-        return null;
+    static TargetKind of(TargetSnapshot snapshot) {
+        return switch (snapshot.kindId()) {
+            case AwsRoleKind.ID -> new AwsKind((AwsRoleTarget) snapshot.target());
+            case GcpWorkloadKind.ID -> new GcpKind((GcpWorkloadTarget) snapshot.target());
+            default -> null;
+        };
     }
+
+    /** What the delete question offers to remove besides the target. */
+    String alsoRemoveText(TargetSnapshot snapshot);
 
     /** The text and accessible text (null for none) of the lines under the name. */
     record Detail(String text, String accessibleText) {

@@ -70,8 +70,8 @@ final class TargetList extends VBox {
             }
 
             @Override
-            public void edit(Target target) {
-                editing.edit(target);
+            public void edit(TargetSnapshot snapshot) {
+                editing.edit(snapshot);
             }
 
             @Override

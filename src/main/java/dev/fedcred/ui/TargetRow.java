@@ -55,7 +55,7 @@ final class TargetRow extends VBox {
         void confirm(Confirmation confirmation, Runnable onConfirm, Runnable onCancel);
 
         /** Opens the target's dialog. */
-        void edit(Target target);
+        void edit(TargetSnapshot snapshot);
 
         /** Asks, then deletes the target. */
         void delete(TargetSnapshot snapshot);
@@ -117,7 +117,7 @@ final class TargetRow extends VBox {
         this.actions = actions;
         this.zone = zone;
         this.target = snapshot.target();
-        this.kind = TargetKind.of(target);
+        this.kind = TargetKind.of(snapshot);
         this.snapshot = snapshot;
         getStyleClass().add("target-row");
         setSpacing(4);
@@ -220,7 +220,7 @@ final class TargetRow extends VBox {
         } else {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            line.getChildren().addAll(spacer, rowAction("Edit", Icons.EDIT, () -> actions.edit(target)),
+            line.getChildren().addAll(spacer, rowAction("Edit", Icons.EDIT, () -> actions.edit(snapshot)),
                     rowAction("Delete", Icons.REMOVE, () -> actions.delete(snapshot)));
         }
         line.setAlignment(Pos.CENTER_LEFT);
@@ -438,7 +438,7 @@ final class TargetRow extends VBox {
 
     private TargetSnapshot withProfileInFile(boolean inFile) {
         TargetSnapshot s = snapshot;
-        return new TargetSnapshot(s.target(), s.builtIn(), s.issuerName(), s.issuerProblem(), s.expiration(), inFile,
+        return new TargetSnapshot(s.target(), s.kindId(), s.builtIn(), s.issuerName(), s.issuerProblem(), s.expiration(), inFile,
                 s.credentialsFile());
     }
 

@@ -2,14 +2,8 @@ package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.profiles.ProfileState;
-import dev.fedcred.core.gcp.GcpAccessToken;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.fedcred.core.targets.TargetKinds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +19,8 @@ public final class TargetSnapshots {
 
     /** @throws FedcredException when the settings cannot be read */
     public static List<TargetSnapshot> read(FedcredContext context) {
-        List<Target> targets = context.targets().all();
-        Path credentialsFile = context.aws().files().credentialsFile();
         List<TargetSnapshot> snapshots = new ArrayList<>();
-        for (Target target : targets) {
+        for (Target target : context.targets().all()) {
             String issuerName = null;
             String issuerProblem = null;
             try {
@@ -36,27 +28,18 @@ public final class TargetSnapshots {
             } catch (FedcredException e) {
                 issuerProblem = e.getMessage();
             }
-            Instant expiration = null;
-            boolean profileInFile = false;
-            Path file = credentialsFile;
-            if (target instanceof AwsRoleTarget aws) {
-                expiration = context.aws().cached(aws).map(AssumedRole::expiration).orElse(null);
-                profileInFile = profileWritten(context, aws);
-            } else if (target instanceof GcpWorkloadTarget gcp) {
-                expiration = context.gcp().cached(gcp).map(GcpAccessToken::expiresAt).orElse(null);
-                file = context.gcp().adcFile(gcp);
-                profileInFile = Files.exists(file);
-            }
-            snapshots.add(new TargetSnapshot(target, context.targets().isBuiltIn(target.name()), issuerName,
-                    issuerProblem, expiration, profileInFile, file));
+            TargetKinds.Bound<?> kind = context.kinds().of(target);
+            Instant expiration = kind.cachedExpiry().orElse(null);
+            snapshots.add(new TargetSnapshot(target, kind.id(), context.targets().isBuiltIn(target.name()), issuerName,
+                    issuerProblem, expiration, written(kind), kind.credentialsFile()));
         }
         return snapshots;
     }
 
-    /** Whether Remove profile has anything to remove; a file that does not parse shows its error on Assume. */
-    private static boolean profileWritten(FedcredContext context, AwsRoleTarget target) {
+    /** Whether Remove has anything to remove; a file that does not parse shows its error on Assume. */
+    private static boolean written(TargetKinds.Bound<?> kind) {
         try {
-            return context.aws().profileState(target) != ProfileState.MISSING;
+            return kind.writtenByFedcred();
         } catch (FedcredException unreadable) {
             return false;
         }

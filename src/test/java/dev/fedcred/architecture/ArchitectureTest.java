@@ -2,7 +2,14 @@ package dev.fedcred.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.InstanceofCheck;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.fedcred.core.targets.Target;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -51,4 +58,27 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.fedcred.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.fedcred.ui..", "javafx..")
             .because("the CLI must start fast and run without a display");
+
+    @ArchTest
+    static final ArchRule onlyATargetKindTestsForItsTargetsClass = noClasses()
+            .should(testForATargetClassOutsideItsPackage())
+            .because("callers ask TargetKinds for a target's kind instead of testing its class, so adding a kind"
+                    + " means a package and one registration (docs/ARCHITECTURE.md)");
+
+    private static ArchCondition<JavaClass> testForATargetClassOutsideItsPackage() {
+        DescribedPredicate<JavaClass> targetClass = DescribedPredicate.describe("a target class",
+                type -> type.isAssignableTo(Target.class) && !type.isEquivalentTo(Target.class));
+        return new ArchCondition<>("test for a target class outside that class's package") {
+            @Override
+            public void check(JavaClass item, ConditionEvents events) {
+                for (InstanceofCheck check : item.getInstanceofChecks()) {
+                    JavaClass tested = check.getRawType();
+                    if (targetClass.test(tested) && !tested.getPackageName().equals(item.getPackageName())) {
+                        events.add(SimpleConditionEvent.satisfied(check, item.getName() + " tests for "
+                                + tested.getName() + " in " + check.getSourceCodeLocation()));
+                    }
+                }
+            }
+        };
+    }
 }

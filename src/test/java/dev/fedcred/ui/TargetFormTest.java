@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.core.targets.AwsRoleTarget;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class TargetFormTest {
     private static final Path ADC = Path.of("/home/u/gcloud/adc.json").toAbsolutePath();
-    private final TargetForm form = new TargetForm(Set.of("sandbox-aws", "taken"), Set.of("sandbox", "google"));
+    private final TargetForm form = new TargetForm(Set.of("sandbox-aws", "taken"), Set.of("sandbox", "google"),
+            TestTargetKinds.validation(Path.of("/home/u")));
 
     private static AwsValues aws(String name, String issuer, String arn, String duration) {
         return new AwsValues(name, issuer, arn, "prod", " eu-west-1 ", duration, "", "");

@@ -2,7 +2,6 @@ package dev.fedcred.core.aws;
 
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.TargetValidation;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
     }
 
     public AssumedRole assume(AwsRoleTarget target, TokenSet tokens) {
-        TargetValidation.requireRoleArn(target.roleArn());
+        AwsRoleRules.requireRoleArn(target.roleArn());
         String sessionName = target.roleSessionName() != null ? target.roleSessionName() : RoleSessionNames.fromClaims(tokens);
         AssumeRoleWithWebIdentityRequest request = AssumeRoleWithWebIdentityRequest.builder()
                 .roleArn(target.roleArn())

@@ -1,14 +1,10 @@
 package dev.fedcred.core.editing;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.aws.AwsCredentialService;
-import dev.fedcred.core.gcp.GcpCredentialService;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetRegistry;
 import dev.fedcred.core.targets.TargetValidation;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -18,13 +14,11 @@ import java.util.Optional;
  */
 public final class TargetEditor {
     private final TargetRegistry targets;
-    private final AwsCredentialService aws;
-    private final GcpCredentialService gcp;
+    private final TargetKinds kinds;
 
-    public TargetEditor(TargetRegistry targets, AwsCredentialService aws, GcpCredentialService gcp) {
+    public TargetEditor(TargetRegistry targets, TargetKinds kinds) {
         this.targets = targets;
-        this.aws = aws;
-        this.gcp = gcp;
+        this.kinds = kinds;
     }
 
     /**
@@ -32,11 +26,7 @@ public final class TargetEditor {
      * whose name must be free. Renaming keeps what fedcred wrote under the old name in place.
      */
     public Target save(Target target, String replaced) {
-        if (target instanceof GcpWorkloadTarget workload && workload.adcFile() != null) {
-            TargetValidation.adcFileProblem(workload.adcFile(), aws.files()).ifPresent(problem -> {
-                throw new FedcredException(problem);
-            });
-        }
+        TargetValidation.firstProblem(kinds.of(target).problemsOnDisk());
         Optional<Target> before = replaced == null ? Optional.empty() : targets.find(replaced);
         targets.save(target, replaced);
         before.filter(old -> !old.equals(target)).ifPresent(this::forget);
@@ -62,22 +52,7 @@ public final class TargetEditor {
 
     private String removeWritten(Target target) {
         try {
-            if (target instanceof AwsRoleTarget role) {
-                Path file = aws.files().credentialsFile();
-                return aws.removeProfile(role.profile())
-                        ? "Removed the profile " + role.profile() + " from " + file + "."
-                        : "There was no profile " + role.profile() + " written by fedcred in " + file + ".";
-            }
-            if (target instanceof GcpWorkloadTarget workload) {
-                Path file = gcp.adcFile(workload);
-                return switch (gcp.removeAdc(workload)) {
-                    case REMOVED -> "Removed the Google ADC file " + file + ".";
-                    case REMOVED_AND_RESTORED -> "Removed fedcred's credentials from " + file
-                            + " and put back the file it had replaced.";
-                    case NOTHING_TO_REMOVE -> "There was no Google ADC file at " + file + ".";
-                };
-            }
-            return null;
+            return kinds.of(target).removeWritten().notice();
         } catch (FedcredException e) {
             // the target is gone either way; what stays on disk is the user's to decide
             return "The credentials file stays as it is: " + e.getMessage();
@@ -85,10 +60,6 @@ public final class TargetEditor {
     }
 
     private void forget(Target target) {
-        if (target instanceof AwsRoleTarget role) {
-            aws.forget(role);
-        } else if (target instanceof GcpWorkloadTarget workload) {
-            gcp.forget(workload);
-        }
+        kinds.of(target).forget();
     }
 }

@@ -1,23 +1,13 @@
 package dev.fedcred.core.renewal;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsCredentialService;
-import dev.fedcred.core.aws.profiles.ProfileState;
-import dev.fedcred.core.gcp.GcpAccessToken;
-import dev.fedcred.core.gcp.GcpCredentialService;
-import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.settings.IssuerRegistry;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +28,16 @@ public final class CredentialRenewer {
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
     private final TargetRegistry targets;
-    private final AwsCredentialService aws;
-    private final GcpCredentialService gcp;
+    private final TargetKinds kinds;
     private final Clock clock;
     private final Duration lead;
 
     public CredentialRenewer(IssuerRegistry issuers, IdentitySessions sessions, TargetRegistry targets,
-                             AwsCredentialService aws, GcpCredentialService gcp, Clock clock, Duration lead) {
+                             TargetKinds kinds, Clock clock, Duration lead) {
         this.issuers = issuers;
         this.sessions = sessions;
         this.targets = targets;
-        this.aws = aws;
-        this.gcp = gcp;
+        this.kinds = kinds;
         this.clock = clock;
         this.lead = lead;
     }
@@ -81,9 +69,7 @@ public final class CredentialRenewer {
 
     private Optional<RenewalOutcome> renewTarget(Target target) {
         try {
-            boolean due = target instanceof AwsRoleTarget role && awsDue(role)
-                    || target instanceof GcpWorkloadTarget workload && gcpDue(workload);
-            return due ? Optional.of(rewrite(target)) : Optional.empty();
+            return writtenAndDue(kinds.of(target)) ? Optional.of(rewrite(target)) : Optional.empty();
         } catch (FedcredException e) {
             return Optional.of(RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e));
         }
@@ -107,14 +93,7 @@ public final class CredentialRenewer {
 
     private RenewalOutcome rewrite(Target target) {
         try {
-            Instant until;
-            if (target instanceof AwsRoleTarget role) {
-                until = aws.assumeAndWrite(role, false).expiration();
-            } else if (target instanceof GcpWorkloadTarget workload) {
-                until = gcp.assumeAndWrite(workload, false).token().expiresAt();
-            } else {
-                throw new IllegalArgumentException("No renewal for targets of kind " + target.getClass().getSimpleName());
-            }
+            Instant until = kinds.of(target).obtain(false).expiresAt();
             return RenewalOutcome.renewed(RenewalOutcome.Kind.TARGET, target.name(), until);
         } catch (FedcredException e) {
             return RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e);
@@ -122,23 +101,9 @@ public final class CredentialRenewer {
     }
 
     /** Only credentials fedcred wrote and that are still where it wrote them are kept fresh. */
-    private boolean awsDue(AwsRoleTarget target) {
-        Optional<AssumedRole> cached = aws.cached(target);
-        return cached.isPresent() && due(cached.get().expiration())
-                && aws.profileState(target) == ProfileState.MANAGED_BY_FEDCRED;
-    }
-
-    private boolean gcpDue(GcpWorkloadTarget target) {
-        Optional<GcpAccessToken> cached = gcp.cached(target);
-        return cached.isPresent() && due(cached.get().expiresAt()) && writtenByFedcred(gcp.adcFile(target), target);
-    }
-
-    private static boolean writtenByFedcred(Path adcFile, GcpWorkloadTarget target) {
-        try {
-            return ExternalAccountAdc.managedBy(Files.readString(adcFile)).filter(target.name()::equals).isPresent();
-        } catch (IOException e) {
-            return false;
-        }
+    private boolean writtenAndDue(TargetKinds.Bound<?> target) {
+        Optional<Instant> expiry = target.cachedExpiry();
+        return expiry.isPresent() && due(expiry.get()) && target.writtenByFedcred();
     }
 
     private boolean due(Instant expiresAt) {

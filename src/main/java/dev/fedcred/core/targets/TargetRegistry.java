@@ -26,10 +26,12 @@ public final class TargetRegistry {
     public static final String SANDBOX_GCP_ADC_FILE = "gcp-application_default_credentials.json";
 
     private final SettingsStore store;
+    private final TargetValidation validation;
     private final List<Target> builtIns;
 
-    public TargetRegistry(SettingsStore store, URI sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {
+    public TargetRegistry(SettingsStore store, TargetKinds kinds, URI sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {
         this.store = store;
+        this.validation = new TargetValidation(kinds);
         URI stsEndpoint = URI.create(sandboxIssuer + "/aws-sts");
         this.builtIns = List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
                 AwsRoleTarget.DEFAULT_DURATION, null, IssuerRegistry.SANDBOX, stsEndpoint),
@@ -44,6 +46,11 @@ public final class TargetRegistry {
         List<Target> all = new ArrayList<>(store.load().targets());
         all.addAll(builtIns);
         return all;
+    }
+
+    /** The rules a target must meet to be saved, the same for the CLI and the window. */
+    public TargetValidation validation() {
+        return validation;
     }
 
     public boolean isBuiltIn(String name) {
@@ -70,7 +77,7 @@ public final class TargetRegistry {
      * step on the settings file, so a target added meanwhile elsewhere is never overwritten.
      */
     public Target save(Target target, String replaced) {
-        TargetValidation.validate(target);
+        validation.validate(target);
         if (isBuiltIn(target.name())) {
             throw new FedcredException("\"" + target.name() + "\" is a built-in sandbox target; choose another name.");
         }

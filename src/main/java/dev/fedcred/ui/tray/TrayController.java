@@ -89,7 +89,7 @@ final class TrayController implements AutoCloseable {
     private void getCredentials(String targetName) {
         Optional<TargetSnapshot> found = facts.targets().stream()
                 .filter(snapshot -> snapshot.target().name().equals(targetName)).findFirst();
-        TargetKind kind = found.map(snapshot -> TargetKind.of(snapshot.target())).orElse(null);
+        TargetKind kind = found.map(snapshot -> TargetKind.of(snapshot)).orElse(null);
         if (kind == null || working.putIfAbsent(targetName, kind.gettingMessage()) != null) {
             return;
         }

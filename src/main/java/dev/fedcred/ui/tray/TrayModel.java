@@ -64,7 +64,7 @@ public final class TrayModel {
 
         List<TrayMenuItem> targets = new ArrayList<>();
         for (TargetSnapshot target : facts.targets()) {
-            TargetKind kind = TargetKind.of(target.target());
+            TargetKind kind = TargetKind.of(target);
             if (kind != null) {
                 targets.add(targetItem(target, kind, working.get(target.target().name()), now));
             }

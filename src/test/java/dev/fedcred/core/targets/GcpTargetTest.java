@@ -1,5 +1,6 @@
 package dev.fedcred.core.targets;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +20,8 @@ class GcpTargetTest {
     Path home;
 
     private TargetRegistry registry() {
-        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")), URI.create("http://127.0.0.1:9750"),
+        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")),
+                TestTargetKinds.withoutServices(home), URI.create("http://127.0.0.1:9750"),
                 SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }
 
@@ -48,7 +50,7 @@ class GcpTargetTest {
 
     @Test
     void validationSaysWhatIsWrong() {
-        TargetValidation.validate(valid());
+        TestTargetKinds.validation(home).validate(valid());
         assertRefused(gcp("my-project", "my-pool", "my-provider", null, 3600, null), "project number");
         assertRefused(gcp("1", "My_Pool", "my-provider", null, 3600, null), "pool ID");
         assertRefused(gcp("1", "my-pool", "abc", null, 3600, null), "provider ID");
@@ -58,12 +60,12 @@ class GcpTargetTest {
         assertRefused(gcp("1", "my-pool", "my-provider", null, 43201, null), "600 to 43200");
         assertRefused(gcp("1", "my-pool", "my-provider", null, 3600, URI.create("http://127.0.0.1:9751/v1/token")),
                 "must be an https URL");
-        TargetValidation.validate(gcp("1", "my-pool", "my-provider", "x@y", 43200,
+        TestTargetKinds.validation(home).validate(gcp("1", "my-pool", "my-provider", "x@y", 43200,
                 URI.create("https://127.0.0.1:9751/v1/token")));
     }
 
-    private static void assertRefused(GcpWorkloadTarget target, String message) {
-        assertThatThrownBy(() -> TargetValidation.validate(target)).isInstanceOf(FedcredException.class)
+    private void assertRefused(GcpWorkloadTarget target, String message) {
+        assertThatThrownBy(() -> TestTargetKinds.validation(home).validate(target)).isInstanceOf(FedcredException.class)
                 .hasMessageContaining(message);
     }
 
@@ -94,6 +96,6 @@ class GcpTargetTest {
         assertThat(sandbox.trustedCaFile()).isEqualTo(home.resolve("sandbox/gcp-ca.pem"));
         assertThat(sandbox.adcFile()).as("never the user's own ADC file")
                 .isEqualTo(home.resolve("sandbox/gcp-application_default_credentials.json"));
-        TargetValidation.validate(sandbox);
+        TestTargetKinds.validation(home).validate(sandbox);
     }
 }

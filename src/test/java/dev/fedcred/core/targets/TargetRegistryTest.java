@@ -1,5 +1,6 @@
 package dev.fedcred.core.targets;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,8 @@ class TargetRegistryTest {
     Path home;
 
     private TargetRegistry registry() {
-        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")), URI.create("http://127.0.0.1:9750"),
+        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")),
+                TestTargetKinds.withoutServices(home), URI.create("http://127.0.0.1:9750"),
                 SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }
 

@@ -42,7 +42,7 @@ class TrayModelTest {
     }
 
     private TargetSnapshot target(Target target, Instant expiration, boolean inFile) {
-        return new TargetSnapshot(target, true, "sandbox", null, expiration, inFile, home.resolve("credentials"));
+        return new TargetSnapshot(target, dev.fedcred.core.aws.AwsRoleKind.ID, true, "sandbox", null, expiration, inFile, home.resolve("credentials"));
     }
 
     private static TrayFacts.IssuerSession sandbox(Instant idTokenExpiresAt) {

@@ -1,0 +1,99 @@
+package dev.fedcred.core.aws;
+
+import dev.fedcred.core.aws.profiles.ProfileState;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.TargetField;
+import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.text.TimeLeft;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** An IAM role assumed with the ID token and written as a profile of the shared credentials file. */
+public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
+    public static final String ID = "aws";
+
+    /** Built on first use, so reading the settings never builds the service. */
+    private final Supplier<AwsCredentialService> service;
+    private final Clock clock;
+
+    public AwsRoleKind(Supplier<AwsCredentialService> service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "AWS role";
+    }
+
+    @Override
+    public Class<AwsRoleTarget> targetClass() {
+        return AwsRoleTarget.class;
+    }
+
+    @Override
+    public Map<TargetField, String> problems(AwsRoleTarget target) {
+        return AwsRoleRules.problems(target);
+    }
+
+    @Override
+    public Obtained obtain(AwsRoleTarget target, boolean force) {
+        AssumedRole role = service.get().assumeAndWrite(target, force);
+        Path file = credentialsFile(target);
+        // only what may show: never the secret access key or the session token
+        String notice = "Wrote profile " + target.profile() + " (access key ID " + role.accessKeyId() + ")";
+        List<String> report = List.of("Wrote AWS profile " + target.profile() + " to " + file + " as "
+                        + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
+                        + TimeLeft.between(clock.instant(), role.expiration()) + ").",
+                "Use it with: aws --profile " + target.profile() + " sts get-caller-identity");
+        return new Obtained(role.expiration(), notice, report);
+    }
+
+    @Override
+    public Optional<Instant> cachedExpiry(AwsRoleTarget target) {
+        return service.get().cached(target).map(AssumedRole::expiration);
+    }
+
+    @Override
+    public boolean writtenByFedcred(AwsRoleTarget target) {
+        return service.get().profileState(target) == ProfileState.MANAGED_BY_FEDCRED;
+    }
+
+    @Override
+    public Removal removeWritten(AwsRoleTarget target) {
+        Path file = credentialsFile(target);
+        boolean removed = service.get().removeProfile(target.profile());
+        return new Removal(removed ? "Removed the profile " + target.profile() + " from " + file + "."
+                : "There was no profile " + target.profile() + " written by fedcred in " + file + ".", false);
+    }
+
+    @Override
+    public void forget(AwsRoleTarget target) {
+        service.get().forget(target);
+    }
+
+    @Override
+    public Path credentialsFile(AwsRoleTarget target) {
+        return service.get().files().credentialsFile();
+    }
+
+    @Override
+    public String writesTo(AwsRoleTarget target) {
+        return target.destination();
+    }
+
+    @Override
+    public String identity(AwsRoleTarget target) {
+        return target.roleArn();
+    }
+}

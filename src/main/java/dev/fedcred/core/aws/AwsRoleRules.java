@@ -1,0 +1,66 @@
+package dev.fedcred.core.aws;
+
+import static dev.fedcred.core.targets.TargetValidation.httpsOrLoopbackProblem;
+
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.TargetField;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** What an AWS role target must look like before it is saved or sent to STS. */
+public final class AwsRoleRules {
+    public static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
+    public static final String ROLE_ARN_SHAPE = "arn:aws:iam::123456789012:role/NAME";
+    // the AWS SDKs ignore a profile with other characters (see AwsProfileWriter)
+    private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/@-]{0,127}");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+
+    private AwsRoleRules() {
+    }
+
+    public static void requireRoleArn(String roleArn) {
+        roleArnProblem(roleArn).ifPresent(problem -> {
+            throw new FedcredException(problem);
+        });
+    }
+
+    static Map<TargetField, String> problems(AwsRoleTarget target) {
+        Map<TargetField, String> problems = new LinkedHashMap<>();
+        roleArnProblem(target.roleArn()).ifPresent(problem -> problems.put(TargetField.ROLE_ARN, problem));
+        if (target.profile().isBlank()) {
+            problems.put(TargetField.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
+                    + " --profile or AWS_PROFILE.");
+        } else if (!PROFILE.matcher(target.profile()).matches()) {
+            problems.put(TargetField.PROFILE, "\"" + target.profile() + "\" is not a usable AWS profile name: use"
+                    + " letters, digits and . _ - / @, no spaces or brackets.");
+        }
+        if (target.region() != null && !REGION.matcher(target.region()).matches()) {
+            problems.put(TargetField.REGION, "\"" + target.region() + "\" is not an AWS region name such as eu-west-1.");
+        }
+        long seconds = target.sessionDuration().toSeconds();
+        if (seconds < AwsRoleTarget.MIN_DURATION.toSeconds() || seconds > AwsRoleTarget.MAX_DURATION.toSeconds()) {
+            problems.put(TargetField.DURATION, "The session duration must be 900 to 43200 seconds (15 minutes to 12"
+                    + " hours), not " + seconds + ".");
+        }
+        if (target.roleSessionName() != null && !SESSION_NAME.matcher(target.roleSessionName()).matches()) {
+            problems.put(TargetField.SESSION_NAME, "\"" + target.roleSessionName() + "\" is not a valid role session"
+                    + " name: 2 to 64 characters of letters, digits and + = , . @ _ -.");
+        }
+        httpsOrLoopbackProblem("The STS endpoint", target.stsEndpoint())
+                .ifPresent(problem -> problems.put(TargetField.STS_ENDPOINT, problem));
+        return problems;
+    }
+
+    private static Optional<String> roleArnProblem(String roleArn) {
+        if (ROLE_ARN.matcher(roleArn).matches()) {
+            return Optional.empty();
+        }
+        String lead = roleArn.isBlank() ? "Enter the role's ARN." : "\"" + roleArn + "\" is not an IAM role ARN.";
+        return Optional.of(lead + " It looks like " + ROLE_ARN_SHAPE + " (arn:aws-cn:… in China,"
+                + " arn:aws-us-gov:… in GovCloud); copy it from the role's page in the IAM console.");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.fedcred.core.gcp;
+
+import dev.fedcred.core.aws.profiles.AwsFileLocations;
+import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.TargetField;
+import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.text.TimeLeft;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A Google Cloud workload identity provider: the ID token exchanged for an access token (proof
+ * the setup works) and an Application Default Credentials file written for gcloud and Google's
+ * libraries. The access token never shows.
+ */
+public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
+    public static final String ID = "gcp";
+
+    /** Built on first use, so reading the settings never builds the service. */
+    private final Supplier<GcpCredentialService> service;
+    private final AwsFileLocations awsFiles;
+    private final Clock clock;
+
+    public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, Clock clock) {
+        this.service = service;
+        this.awsFiles = awsFiles;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String title() {
+        return "GCP workload identity";
+    }
+
+    @Override
+    public Class<GcpWorkloadTarget> targetClass() {
+        return GcpWorkloadTarget.class;
+    }
+
+    @Override
+    public Map<TargetField, String> problems(GcpWorkloadTarget target) {
+        return GcpWorkloadRules.problems(target);
+    }
+
+    @Override
+    public Map<TargetField, String> problemsOnDisk(GcpWorkloadTarget target) {
+        if (target.adcFile() == null) {
+            return Map.of();
+        }
+        return GcpWorkloadRules.adcFileProblem(target.adcFile(), awsFiles)
+                .map(problem -> Map.of(TargetField.ADC_FILE, problem)).orElse(Map.of());
+    }
+
+    @Override
+    public Obtained obtain(GcpWorkloadTarget target, boolean force) {
+        WrittenAdc written = service.get().assumeAndWrite(target, force);
+        GcpAccessToken token = written.token();
+        // only what may show: the files and who Google sees, never the access token
+        String notice = "Wrote Google ADC " + written.adcFile() + " for "
+                + (token.serviceAccount() == null ? token.principal() : token.serviceAccount())
+                + written.backup().map(b -> "; kept your previous file as " + b).orElse("");
+        List<String> report = new ArrayList<>();
+        written.backup().ifPresent(backup -> report.add("Kept the previous ADC file as " + backup
+                + "; `fedcred gcp remove " + target.name() + "` puts it back."));
+        report.add("Wrote Application Default Credentials to " + written.adcFile() + " for " + token.principal()
+                + " (ID token in " + written.subjectTokenFile() + ").");
+        report.add("Access token expires " + token.expiresAt() + " (in " + TimeLeft.between(clock.instant(),
+                token.expiresAt()) + "); the ID token it is made from expires " + written.idTokenExpiresAt() + " (in "
+                + TimeLeft.between(clock.instant(), written.idTokenExpiresAt())
+                + "), and fedcred rewrites it on every renewal.");
+        report.add("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + written.adcFile() + " (Google's libraries),"
+                + " `gcloud auth login --cred-file=" + written.adcFile() + "`, or"
+                + " CLOUDSDK_AUTH_ACCESS_TOKEN=$(fedcred gcp print-access-token " + target.name() + ").");
+        return new Obtained(token.expiresAt(), notice, report);
+    }
+
+    @Override
+    public Optional<Instant> cachedExpiry(GcpWorkloadTarget target) {
+        return service.get().cached(target).map(GcpAccessToken::expiresAt);
+    }
+
+    @Override
+    public boolean writtenByFedcred(GcpWorkloadTarget target) {
+        try {
+            return ExternalAccountAdc.managedBy(Files.readString(credentialsFile(target)))
+                    .filter(target.name()::equals).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Removal removeWritten(GcpWorkloadTarget target) {
+        Path file = credentialsFile(target);
+        return switch (service.get().removeAdc(target)) {
+            case REMOVED -> new Removal("Removed the Google ADC file " + file + ".", false);
+            case REMOVED_AND_RESTORED -> new Removal("Removed fedcred's credentials from " + file
+                    + " and put back the file it had replaced.", true);
+            case NOTHING_TO_REMOVE -> new Removal("There was no Google ADC file at " + file + ".", false);
+        };
+    }
+
+    @Override
+    public void forget(GcpWorkloadTarget target) {
+        service.get().forget(target);
+    }
+
+    @Override
+    public Path credentialsFile(GcpWorkloadTarget target) {
+        return service.get().adcFile(target);
+    }
+
+    @Override
+    public String writesTo(GcpWorkloadTarget target) {
+        return "ADC " + credentialsFile(target);
+    }
+
+    @Override
+    public String identity(GcpWorkloadTarget target) {
+        return target.serviceAccount() != null ? target.serviceAccount()
+                : "pool " + target.poolId() + " (no service account)";
+    }
+}

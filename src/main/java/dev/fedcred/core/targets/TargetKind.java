@@ -1,0 +1,74 @@
+package dev.fedcred.core.targets;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A kind of target: everything fedcred does with targets of one class, in one place. Callers
+ * never test a target's class; they ask {@link TargetKinds#of} for its kind. Adding a kind means
+ * a package with its target record and an implementation of this interface, and one line in the
+ * composition root that registers it (docs/ARCHITECTURE.md, "Adding a target kind").
+ *
+ * <p>The methods that get, read or remove credentials do network or file work: call them off any
+ * UI thread. What they return may be shown: never a secret.
+ *
+ * @param <T> the target record of this kind
+ */
+public interface TargetKind<T extends Target> {
+
+    /** The word for the kind in settings.json's {@code "kind"}: "aws", "gcp". */
+    String id();
+
+    /** For people: "AWS role", "GCP workload identity". */
+    String title();
+
+    Class<T> targetClass();
+
+    /** Every problem of the target's settings by field, without reading a file; empty when it may be saved. */
+    Map<TargetField, String> problems(T target);
+
+    /** Problems that only the disk shows (a folder that cannot be created, say); empty by default. */
+    default Map<TargetField, String> problemsOnDisk(T target) {
+        return Map.of();
+    }
+
+    /** Gets new credentials and writes them where the tools look. */
+    Obtained obtain(T target, boolean force);
+
+    /** When the last credentials fedcred got for the target expire, without asking the cloud; empty when none. */
+    Optional<Instant> cachedExpiry(T target);
+
+    /**
+     * Whether the file the tools read holds credentials fedcred wrote for this target, by the
+     * ownership marker fedcred puts in what it writes. Only such credentials are renewed or removed.
+     */
+    boolean writtenByFedcred(T target);
+
+    /** Takes out what fedcred wrote for the target; what someone else wrote always stays. */
+    Removal removeWritten(T target);
+
+    /** Forgets the cached credentials, so nothing hands them out again. */
+    void forget(T target);
+
+    /** The file the tools read the target's credentials from. */
+    Path credentialsFile(T target);
+
+    /** Where the credentials go, for lists: "AWS profile prod", "ADC /home/me/adc.json". Reads no file. */
+    String writesTo(T target);
+
+    /** Who the credentials are for, for lists: the role ARN, the service account. */
+    String identity(T target);
+
+    /** What getting credentials did, for people; never a secret. */
+    record Obtained(Instant expiresAt, String notice, java.util.List<String> report) {
+        public Obtained {
+            report = java.util.List.copyOf(report);
+        }
+    }
+
+    /** What removing did, and whether a file is still there (one fedcred put back, say). */
+    record Removal(String notice, boolean fileStillThere) {
+    }
+}
