@@ -32,6 +32,9 @@ import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.TargetKinds;
+import dev.fedcred.core.status.LiveStatus;
+import dev.fedcred.core.status.StateFileWatch;
+import dev.fedcred.core.status.StatusReader;
 import dev.fedcred.core.targets.TargetRegistry;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
@@ -63,6 +66,7 @@ public final class FedcredContext {
     private final KeychainSetting keychain;
     private final TargetRegistry targets;
     private final TargetKinds kinds;
+    private final AwsFileLocations awsFiles;
     private final Lazy<IdentitySessions> sessions;
     private final Lazy<AwsCredentialService> aws;
     private final Lazy<GcpCredentialService> gcp;
@@ -93,7 +97,7 @@ public final class FedcredContext {
             built.addListener(subjectTokens);
             return built;
         });
-        AwsFileLocations awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
+        this.awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
                 new AwsSessionCache(paths.awsSessionCacheFile()), new AwsProfileWriter(awsFiles, clock), clock));
@@ -110,6 +114,17 @@ public final class FedcredContext {
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
         return new CredentialRenewer(issuers, sessions(), targets, kinds, clock, CredentialRenewer.DEFAULT_LEAD);
+    }
+
+    /**
+     * fedcred's state for the desktop app, read again whenever this or another process changes it,
+     * with renewal on a schedule. Not started: the caller starts and closes it.
+     */
+    public LiveStatus liveStatus() {
+        return new LiveStatus(new StatusReader(issuers, sessions, targets, kinds), this::renewer, sessions,
+                List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
+                        paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
+                StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */

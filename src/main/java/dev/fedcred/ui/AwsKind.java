@@ -1,14 +1,14 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.aws.AssumedRole;
 import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import java.nio.file.Path;
 import java.util.List;
 
 /** An AWS role: assumed with the ID token and written as a profile of the shared credentials file. */
-final class AwsKind implements TargetKind {
+final class AwsKind implements dev.fedcred.ui.TargetKind {
     private final AwsRoleTarget aws;
 
     AwsKind(AwsRoleTarget aws) {
@@ -48,10 +48,8 @@ final class AwsKind implements TargetKind {
 
     @Override
     public Got get(FedcredContext context, boolean force) {
-        AssumedRole role = context.aws().assumeAndWrite(aws, force);
-        // only what may show: never the secret access key or the session token
-        return new Got(role.expiration(),
-                "Wrote profile " + aws.profile() + " (access key ID " + role.accessKeyId() + ")");
+        dev.fedcred.core.targets.TargetKind.Obtained obtained = context.kinds().of(aws).obtain(force);
+        return new Got(obtained.expiresAt(), obtained.notice());
     }
 
     @Override
@@ -88,9 +86,8 @@ final class AwsKind implements TargetKind {
 
     @Override
     public Removed remove(FedcredContext context, TargetSnapshot snapshot) {
-        boolean removed = context.aws().removeProfile(aws.profile());
-        return new Removed(removed ? "Removed profile " + aws.profile() + " from " + snapshot.credentialsFile()
-                : "There is no profile " + aws.profile() + " written by fedcred; nothing to remove.", false);
+        dev.fedcred.core.targets.TargetKind.Removal removal = context.kinds().of(aws).removeWritten();
+        return new Removed(removal.notice(), removal.fileStillThere());
     }
 
     @Override

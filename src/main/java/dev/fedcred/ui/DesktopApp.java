@@ -51,7 +51,7 @@ public final class DesktopApp extends Application {
     }
 
     private void installTray(FedcredContext context) {
-        Thread installing = new Thread(() -> DesktopTray.install(context, new Host())
+        Thread installing = new Thread(() -> DesktopTray.install(context, window.liveStatus(), new Host())
                 .ifPresent(installed -> Platform.runLater(() -> {
                     tray = installed;
                     // the window may now hide while fedcred runs on in the tray
@@ -103,11 +103,6 @@ public final class DesktopApp extends Application {
                 bringForward();
                 window.signIn(issuerName);
             });
-        }
-
-        @Override
-        public void credentialsChanged() {
-            Platform.runLater(window::refresh);
         }
 
         @Override

@@ -1,9 +1,8 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.gcp.WrittenAdc;
-import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcNotManagedException;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
@@ -17,7 +16,7 @@ import java.util.List;
  * the setup works) and an Application Default Credentials file written for gcloud and Google's
  * libraries. The access token never shows.
  */
-final class GcpKind implements TargetKind {
+final class GcpKind implements dev.fedcred.ui.TargetKind {
     static final String GET = "Get credentials";
     static final String REMOVE_CREDENTIALS = "Remove credentials";
     static final String NO_SERVICE_ACCOUNT = "federated token, no service account";
@@ -66,9 +65,9 @@ final class GcpKind implements TargetKind {
 
     @Override
     public Got get(FedcredContext context, boolean force) {
-        WrittenAdc written;
+        dev.fedcred.core.targets.TargetKind.Obtained obtained;
         try {
-            written = context.gcp().assumeAndWrite(gcp, force);
+            obtained = context.kinds().of(gcp).obtain(force);
         } catch (AdcNotManagedException e) {
             // the question is only for a file fedcred did not write; one another target wrote says so itself
             Path file = context.gcp().adcFile(gcp);
@@ -77,11 +76,7 @@ final class GcpKind implements TargetKind {
             }
             throw e;
         }
-        // only what may show: the files and who Google sees, never the access token
-        String notice = "Wrote Google ADC " + written.adcFile() + " for "
-                + (written.token().serviceAccount() == null ? written.token().principal() : written.token().serviceAccount())
-                + written.backup().map(b -> "; kept your previous file as " + b).orElse("");
-        return new Got(written.token().expiresAt(), notice);
+        return new Got(obtained.expiresAt(), obtained.notice());
     }
 
     private static boolean foreign(Path file) {
@@ -124,15 +119,8 @@ final class GcpKind implements TargetKind {
 
     @Override
     public Removed remove(FedcredContext context, TargetSnapshot snapshot) {
-        Path file = context.gcp().adcFile(gcp);
-        AdcFileWriter.Removal removal = context.gcp().removeAdc(gcp);
-        return switch (removal) {
-            case REMOVED -> new Removed("Removed the Google ADC file " + file, false);
-            case REMOVED_AND_RESTORED -> new Removed("Removed fedcred's credentials from " + file
-                    + " and restored the file it had replaced", true);
-            case NOTHING_TO_REMOVE -> new Removed("There is no Google ADC file at " + file + "; nothing to remove.",
-                    false);
-        };
+        dev.fedcred.core.targets.TargetKind.Removal removal = context.kinds().of(gcp).removeWritten();
+        return new Removed(removal.notice(), removal.fileStillThere());
     }
 
     @Override

@@ -3,7 +3,8 @@ package dev.fedcred.ui;
 import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.settings.Appearance;
-import dev.fedcred.core.renewal.RenewalOutcome;
+import dev.fedcred.core.status.LiveStatus;
+import dev.fedcred.core.status.StatusSnapshot;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.settings.SettingsFileException;
@@ -54,6 +55,7 @@ public final class MainWindow implements AutoCloseable {
     private final SandboxStarter sandbox;
     private final BackgroundWork work = new BackgroundWork();
     private final WindowState state = new WindowState();
+    private final DesktopState desktop;
     private final Ticker ticker;
     /** The rows shown, by issuer name, in the list's order. FX thread only. */
     private final Map<String, IssuerRow> rows = new LinkedHashMap<>();
@@ -73,7 +75,6 @@ public final class MainWindow implements AutoCloseable {
     private final VBox issuerList = new VBox(10);
     private final TargetList targetList;
     private final RenewalNotice renewalNotice = new RenewalNotice(this::signIn);
-    private final AutoRenewal renewal;
     private final VBox top = new VBox(10);
     private final Label loadError = new Label();
     private final HBox loadProblem;
@@ -102,7 +103,8 @@ public final class MainWindow implements AutoCloseable {
     MainWindow(FedcredContext context, SandboxStarter sandbox, DesktopHooks hooks) {
         this.context = Objects.requireNonNull(context, "context");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-        this.ticker = new Ticker(context.clock());
+        this.desktop = new DesktopState(context);
+        this.ticker = desktop.ticker();
         this.theme = new WindowTheme(hooks.colorScheme(), work);
         theme.useLightForNow();
         work.run(this::readAppearance, theme::apply, failure -> theme.apply(Appearance.SYSTEM));
@@ -142,8 +144,8 @@ public final class MainWindow implements AutoCloseable {
 
         issuerList.getStyleClass().add("issuer-list");
         issuerList.getChildren().add(new Label("Loading issuers…"));
-        targetList = new TargetList(context, work, state, ticker, ZoneId.systemDefault(), hooks.filePicker(), this::signIn,
-                state::renewed);
+        targetList = new TargetList(context, work, state, desktop, ZoneId.systemDefault(), hooks.filePicker(),
+                this::signIn);
         // issuers, then the targets they sign in for, in one column that scrolls as a whole
         ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);
@@ -157,20 +159,19 @@ public final class MainWindow implements AutoCloseable {
         claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy);
         root.setCenter(claimsView);
 
-        renewal = new AutoRenewal(context.renewer(), work, this::renewed);
-        ticker.start();
-        renewal.start();
-        refresh();
+        desktop.snapshotProperty().addListener((observable, before, snapshot) -> showConfiguration(snapshot));
+        desktop.onRenewal(renewalNotice::show);
+        desktop.start();
     }
 
-    /** Runs a renewal check at once, as the half-minute timer does. */
+    /** Runs a renewal check at once, as the half-minute schedule does. */
     void renewNow() {
-        renewal.checkNow();
+        desktop.renewNow();
     }
 
-    private void renewed(List<RenewalOutcome> outcomes) {
-        renewalNotice.show(outcomes);
-        refresh();
+    /** The state the window shows; the tray listens to the same. */
+    public LiveStatus liveStatus() {
+        return desktop.live();
     }
 
     public Parent root() {
@@ -240,8 +241,7 @@ public final class MainWindow implements AutoCloseable {
     /** Stops the countdown and any sign-in still waiting for the browser. */
     @Override
     public void close() {
-        ticker.stop();
-        renewal.stop();
+        desktop.close();
         if (Platform.isFxApplicationThread()) {
             closeOnFxThread();
         } else {
@@ -282,59 +282,38 @@ public final class MainWindow implements AutoCloseable {
     }
 
     /**
-     * Reads the settings and token cache off the FX thread and shows what they hold. A settings
-     * file that does not parse leaves the sandbox usable and says which file and where. The tray
-     * calls it after it changed credentials, so the rows show them.
+     * Reads the settings and every state file again, off the FX thread; the window shows them when
+     * the read is in. Changes made by another process show without this: fedcred watches its files.
      */
     void refresh() {
-        targetList.refresh();
-        work.run(this::readConfiguration, this::showConfiguration, failure -> {
-            if (!loaded) {
-                issuerList.getChildren().clear();
-            }
-            showLoadProblem(UserMessages.of(failure));
-        });
+        desktop.refresh();
     }
 
-    private Configuration readConfiguration() {
-        List<IssuerConfig> issuers;
-        String settingsProblem = null;
-        try {
-            issuers = context.issuers().all();
-        } catch (SettingsFileException e) {
-            // the store never writes over a file it cannot read; the sandbox needs no settings
-            issuers = List.of(context.issuers().sandbox());
-            settingsProblem = UserMessages.of(e);
-        }
+    /** A settings file that does not parse leaves the sandbox usable and says which file and where. */
+    private void showConfiguration(StatusSnapshot snapshot) {
+        List<IssuerConfig> issuers = snapshot.issuers().stream().map(StatusSnapshot.IssuerStatus::issuer).toList();
         Map<String, TokenSet> tokens = new HashMap<>();
-        for (IssuerConfig issuer : issuers) {
-            context.sessions().current(issuer.name()).ifPresent(set -> tokens.put(issuer.name(), set));
-        }
+        snapshot.issuers().forEach(status -> status.tokens().ifPresent(set -> tokens.put(status.issuer().name(), set)));
         boolean hasUserIssuers = issuers.stream().anyMatch(issuer -> !issuer.isSandbox());
-        return new Configuration(issuers, hasUserIssuers, tokens, settingsProblem);
-    }
-
-    private void showConfiguration(Configuration configuration) {
-        Set<String> names = configuration.issuers().stream().map(IssuerConfig::name).collect(Collectors.toSet());
+        Set<String> names = issuers.stream().map(IssuerConfig::name).collect(Collectors.toSet());
         if (loaded) {
-            state.reloaded(names, configuration.tokens());
+            state.reloaded(names, tokens);
         } else {
             Instant now = context.clock().instant();
             // open the most recent sign-in that is still valid; an expired one only shows in its row
-            String show = configuration.tokens().values().stream()
-                    .filter(tokens -> !tokens.isExpired(now))
+            String show = tokens.values().stream()
+                    .filter(set -> !set.isExpired(now))
                     .max(Comparator.comparing(TokenSet::verifiedAt))
                     .map(TokenSet::issuerName)
                     .orElse(null);
-            state.loaded(configuration.tokens(), show);
+            state.loaded(tokens, show);
         }
-        showLoadProblem(configuration.settingsProblem());
-        showRows(configuration.issuers());
+        showLoadProblem(snapshot.settingsProblem());
+        showRows(issuers);
 
-        if (!loaded && !configuration.hasUserIssuers() && configuration.tokens().isEmpty()
-                && configuration.settingsProblem() == null) {
+        if (!loaded && !hasUserIssuers && tokens.isEmpty() && snapshot.settingsProblem() == null) {
             showWelcome();
-        } else if (banner != null && configuration.hasUserIssuers()) {
+        } else if (banner != null && hasUserIssuers) {
             banner.dismiss();
         }
         loaded = true;
@@ -449,9 +428,5 @@ public final class MainWindow implements AutoCloseable {
 
     private Window owner() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-    private record Configuration(List<IssuerConfig> issuers, boolean hasUserIssuers, Map<String, TokenSet> tokens,
-                                 String settingsProblem) {
     }
 }

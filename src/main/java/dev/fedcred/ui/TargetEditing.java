@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
@@ -96,7 +97,7 @@ final class TargetEditing {
         alsoFiles.setSelected(true);
         alsoFiles.setAccessibleText("Also remove the credentials of " + target.name());
         // nothing there, nothing to offer; a file someone else wrote is never touched, whatever is ticked
-        boolean written = snapshot.profileInFile();
+        boolean written = snapshot.written();
         TargetRow.Confirmation confirmation = new TargetRow.Confirmation("Delete target",
                 "Delete the target " + target.name() + "? It goes from fedcred's settings; the role or provider in the"
                         + " cloud stays as it is.", DELETE, "Confirm deleting target " + target.name(),

@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.gcp.GcpWorkloadKind;

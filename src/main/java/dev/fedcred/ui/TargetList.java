@@ -1,7 +1,7 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.Target;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -41,27 +41,19 @@ final class TargetList extends VBox {
     private final Label problem = new Label();
     private Alert confirmation;
 
-    /**
-     * @param signIn  starts the browser sign-in of the named issuer
-     * @param renewed takes an ID token that assuming a role renewed on the way
-     */
-    TargetList(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone,
-               FilePicker picker, Consumer<String> signIn, Consumer<TokenSet> renewed) {
+    /** @param signIn starts the browser sign-in of the named issuer */
+    TargetList(FedcredContext context, BackgroundWork work, WindowState state, DesktopState desktop, ZoneId zone,
+               FilePicker picker, Consumer<String> signIn) {
         this.context = context;
         this.work = work;
         this.state = state;
-        this.ticker = ticker;
+        this.ticker = desktop.ticker();
         this.zone = zone;
-        this.editing = new TargetEditing(context, work, picker, this::owner, this::refresh);
+        this.editing = new TargetEditing(context, work, picker, this::owner, desktop::refresh);
         this.actions = new TargetRow.Actions() {
             @Override
             public void signIn(String issuerName) {
                 signIn.accept(issuerName);
-            }
-
-            @Override
-            public void renewed(TokenSet tokens) {
-                renewed.accept(tokens);
             }
 
             @Override
@@ -96,18 +88,9 @@ final class TargetList extends VBox {
         HBox header = new HBox(8, title, spacer, editing.addButton());
         header.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(new VBox(2, header, hint), editing.notice(), problem, rowBox);
+        desktop.snapshotProperty().addListener((observable, before, snapshot) -> showRows(snapshot.targets()));
     }
 
-    /** Reads the targets, their issuers, cached expiries and the credentials file again. */
-    void refresh() {
-        work.run(() -> TargetSnapshots.read(context), this::showRows, failure -> {
-            if (rows.isEmpty()) {
-                rowBox.getChildren().clear();
-            }
-            problem.setText("Cannot show the targets: " + UserMessages.of(failure));
-            Nodes.show(problem);
-        });
-    }
 
     /** Closes a question still open; background work ends with the window's BackgroundWork. */
     void close() {

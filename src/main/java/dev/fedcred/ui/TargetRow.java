@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.core.status.TargetSnapshot;
 import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.renewal.RenewalOutcome;
@@ -47,9 +48,6 @@ final class TargetRow extends VBox {
     interface Actions {
         /** Starts the browser sign-in of that issuer, as its own row's Sign in does. */
         void signIn(String issuerName);
-
-        /** The ID token was renewed on the way to the credentials: the issuer row shows it. */
-        void renewed(TokenSet tokens);
 
         /** Asks first; runs {@code onConfirm} or {@code onCancel} on the FX thread. */
         void confirm(Confirmation confirmation, Runnable onConfirm, Runnable onCancel);
@@ -271,12 +269,12 @@ final class TargetRow extends VBox {
         startWork(kind.gettingMessage());
         work.run(() -> {
             TargetKind.Got got = kind.get(context, force);
-            return new Assumed(got, currentTokens(issuerName));
+            return got;
         }, this::written, failure -> {
             endWork();
             Confirmation replace = force ? null : kind.replaceQuestion(failure);
             if (replace != null) {
-                snapshot = withProfileInFile(true);
+                snapshot = withWritten(true);
                 enableActions();
                 actions.confirm(replace, () -> assume(true), () -> showNotice(kind.keptNotice(failure)));
             } else {
@@ -299,28 +297,23 @@ final class TargetRow extends VBox {
             }
             String notice = "Renewed " + target.name() + ": new credentials written, valid until "
                     + TimeText.local(outcome.renewedUntil(), zone);
-            return new Assumed(new TargetKind.Got(outcome.renewedUntil(), notice), currentTokens(issuerName));
+            return new TargetKind.Got(outcome.renewedUntil(), notice);
         }, this::written, failure -> {
             endWork();
             showError(failure, issuerName);
         });
     }
 
-    /** New credentials are in the file: the countdown restarts and the issuer row hears of a renewed ID token. */
-    private void written(Assumed assumed) {
+    /**
+     * New credentials are in the file: the countdown restarts. An ID token renewed on the way
+     * reaches the issuer row through the window's state, which hears every stored sign-in.
+     */
+    private void written(TargetKind.Got got) {
         endWork();
-        expiration.set(assumed.got().expiration());
-        snapshot = withProfileInFile(true);
+        expiration.set(got.expiration());
+        snapshot = withWritten(true);
         enableActions();
-        showNotice(assumed.got().notice());
-        if (assumed.tokens() != null) {
-            actions.renewed(assumed.tokens());
-        }
-    }
-
-    /** Getting credentials may have renewed the ID token through the refresh token. Background thread. */
-    private TokenSet currentTokens(String issuerName) {
-        return issuerName == null ? null : context.sessions().current(issuerName).orElse(null);
+        showNotice(got.notice());
     }
 
     private void confirmRemove() {
@@ -338,7 +331,7 @@ final class TargetRow extends VBox {
         startWork(kind.removingMessage());
         work.run(() -> kind.remove(context, asked), removed -> {
             endWork();
-            snapshot = withProfileInFile(removed.fileThere());
+            snapshot = withWritten(removed.fileThere());
             enableActions();
             showNotice(removed.notice());
         }, failure -> {
@@ -386,12 +379,12 @@ final class TargetRow extends VBox {
         assume.setDisable(busy);
         renew.setDisable(busy);
         // Renew is for credentials fedcred holds and wrote; before the first ones, Assume gets them
-        boolean renewable = snapshot.profileInFile() && expiration.get() != null;
+        boolean renewable = snapshot.written() && expiration.get() != null;
         renew.setVisible(renewable);
         renew.setManaged(renewable);
-        removeProfile.setDisable(busy || !snapshot.profileInFile());
+        removeProfile.setDisable(busy || !snapshot.written());
         if (kind != null) {
-            boolean missing = !busy && !snapshot.profileInFile() && expiration.get() != null;
+            boolean missing = !busy && !snapshot.written() && expiration.get() != null;
             profileMissing.setText(kind.missingHint());
             profileMissing.setVisible(missing);
             profileMissing.setManaged(missing);
@@ -436,7 +429,7 @@ final class TargetRow extends VBox {
         }
     }
 
-    private TargetSnapshot withProfileInFile(boolean inFile) {
+    private TargetSnapshot withWritten(boolean inFile) {
         TargetSnapshot s = snapshot;
         return new TargetSnapshot(s.target(), s.kindId(), s.builtIn(), s.issuerName(), s.issuerProblem(), s.expiration(), inFile,
                 s.credentialsFile());
@@ -470,6 +463,4 @@ final class TargetRow extends VBox {
         return label;
     }
 
-    private record Assumed(TargetKind.Got got, TokenSet tokens) {
-    }
 }

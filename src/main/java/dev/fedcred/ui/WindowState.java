@@ -58,13 +58,6 @@ final class WindowState {
         shownIssuer.set(tokenSet.issuerName());
     }
 
-    /** A token renewed in the background (through the refresh token) replaces the one shown; the view stays. */
-    void renewed(TokenSet tokenSet) {
-        if (tokens.containsKey(tokenSet.issuerName())) {
-            tokens.put(tokenSet.issuerName(), tokenSet);
-        }
-    }
-
     void signedOut(String issuerName) {
         tokens.remove(issuerName);
         if (issuerName.equals(shownIssuer.get())) {

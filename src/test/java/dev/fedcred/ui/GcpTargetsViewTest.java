@@ -80,7 +80,7 @@ class GcpTargetsViewTest {
         ui.click(remove);
         waitUntil(() -> ui.labelShowingStartingWith("Remove the Google ADC file " + adc()));
         ui.click(ui.buttonByAccessibleText("Confirm removing credentials sandbox-gcp"));
-        waitUntil(() -> ui.labelShowing("Removed the Google ADC file " + adc()));
+        waitUntil(() -> ui.labelShowing("Removed the Google ADC file " + adc() + "."));
         assertThat(adc()).doesNotExist();
         assertThat(remove.isDisabled()).isTrue();
     }
@@ -109,7 +109,7 @@ class GcpTargetsViewTest {
         ui.click(ui.buttonByAccessibleText(REMOVE));
         ui.click(ui.buttonByAccessibleText("Confirm removing credentials sandbox-gcp"));
         waitUntil(() -> ui.labelShowing("Removed fedcred's credentials from " + adc()
-                + " and restored the file it had replaced"));
+                + " and put back the file it had replaced."));
         assertThat(Files.readAllBytes(adc())).isEqualTo(before);
     }
 

@@ -3,7 +3,13 @@ package dev.fedcred.ui;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.testing.CliRun;
+import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.SandboxHome;
 import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,7 +85,7 @@ class TargetsViewTest {
         waitUntil(() -> ui.labelShowing("Remove the profile fedcred-sandbox from " + credentials()
                 + "? Only a profile fedcred wrote is removed."));
         ui.click(ui.buttonByAccessibleText("Confirm removing profile fedcred-sandbox"));
-        waitUntil(() -> ui.labelShowing("Removed profile fedcred-sandbox from " + credentials()));
+        waitUntil(() -> ui.labelShowing("Removed the profile fedcred-sandbox from " + credentials() + "."));
         assertThat(Files.readString(credentials())).doesNotContain("fedcred-sandbox");
         assertThat(Files.readString(home.resolve("aws/config"))).doesNotContain("fedcred-sandbox");
         assertThat(remove.isDisabled()).isTrue();
@@ -128,6 +134,22 @@ class TargetsViewTest {
         waitUntil(() -> ui.labelShowing("Signed in to sandbox. Assume role now gets the credentials."));
         ui.click(ui.buttonByAccessibleText(ASSUME));
         waitUntil(() -> ui.labelShowingStartingWith("Wrote profile fedcred-sandbox"));
+    }
+
+    @Test
+    void anAssumeInATerminalShowsInTheWindowWithinASecond(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signIn(ui);
+        assertThat(ui.labelShowing(CredentialStatus.NONE)).isTrue();
+
+        // `fedcred assume sandbox-aws` in a terminal: its own context on the same files, nothing shared in memory
+        FedcredContext terminal = new FedcredContext(SandboxHome.environment(shown.sandbox(), home), Clock.systemUTC(),
+                new FakeBrowser());
+        assertThat(CliRun.run(terminal, "assume", "sandbox-aws").exitCode()).isZero();
+        long written = System.nanoTime();
+        waitUntil(() -> statusText(ui).startsWith("Credentials valid for "));
+        assertThat(Duration.ofNanos(System.nanoTime() - written)).isLessThan(Duration.ofSeconds(1));
+        assertThat(ui.buttonByAccessibleText(REMOVE).isDisabled()).isFalse();
     }
 
     private static void signIn(WindowRobot ui) {

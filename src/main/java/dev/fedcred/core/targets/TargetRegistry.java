@@ -53,6 +53,11 @@ public final class TargetRegistry {
         return validation;
     }
 
+    /** The built-in sandbox targets, which need no settings file. */
+    public List<Target> builtIns() {
+        return builtIns;
+    }
+
     public boolean isBuiltIn(String name) {
         return builtIns.stream().anyMatch(target -> target.name().equals(name));
     }

@@ -1,6 +1,7 @@
 package dev.fedcred.ui.tray;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.status.LiveStatus;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,9 +21,11 @@ public final class DesktopTray implements AutoCloseable {
     /**
      * Puts the icon into the tray, when the desktop has one. Call off the FX thread: it starts AWT.
      *
+     * @param live the state the window shows, which the tray shows too
+     *
      * @return empty when there is no tray (headless, or no tray host such as GNOME without AppIndicator)
      */
-    public static Optional<DesktopTray> install(FedcredContext context, TrayHost host) {
+    public static Optional<DesktopTray> install(FedcredContext context, LiveStatus live, TrayHost host) {
         AtomicReference<TrayController> controller = new AtomicReference<>();
         return SystemTrayIcon.install(action -> {
             TrayController running = controller.get();
@@ -30,8 +33,7 @@ public final class DesktopTray implements AutoCloseable {
                 running.perform(action);
             }
         }).map(icon -> {
-            TrayController started = new TrayController(context, new TrayModel(context.clock()), icon, host,
-                    TrayController.READ_EVERY);
+            TrayController started = new TrayController(context, new TrayModel(context.clock()), icon, host, live);
             controller.set(started);
             started.start();
             return new DesktopTray(icon, started);

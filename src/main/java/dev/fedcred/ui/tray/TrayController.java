@@ -3,12 +3,14 @@ package dev.fedcred.ui.tray;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.BrowserSignIn;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.status.LiveStatus;
+import dev.fedcred.core.status.StatusSnapshot;
 import dev.fedcred.ui.TargetKind;
-import dev.fedcred.ui.TargetSnapshot;
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.ui.UserMessages;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,20 +22,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Keeps the tray in step with the sessions and runs its menu's actions. It reads the sessions
- * every few seconds and whenever a sign-in is stored or removed, shows the countdowns every
+ * Keeps the tray in step with the sessions and runs its menu's actions. It shows what the
+ * window's {@link LiveStatus} reads (never reading the files itself), shows the countdowns every
  * second, and gets credentials on its own threads: never on the AWT event thread or the FX thread.
  */
 final class TrayController implements AutoCloseable {
-    /** The window's rows can change credentials too; the tray sees that within this. */
-    static final Duration READ_EVERY = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(TrayController.class.getName());
 
     private final FedcredContext context;
     private final TrayModel model;
     private final TrayView view;
     private final TrayHost host;
-    private final Duration readEvery;
+    private final LiveStatus live;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             work -> daemon(work, "fedcred-tray"));
     private final AtomicInteger actionThreads = new AtomicInteger();
@@ -41,36 +41,33 @@ final class TrayController implements AutoCloseable {
             work -> daemon(work, "fedcred-tray-action-" + actionThreads.incrementAndGet()));
     /** Targets whose credentials the tray is getting, with what their item says meanwhile. */
     private final Map<String, String> working = new ConcurrentHashMap<>();
+    /** Of those, the ones done: their item keeps its words until the state with the new expiry is in. */
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
+    private final LiveStatus.Listener listener = new LiveStatus.Listener() {
+        @Override
+        public void changed(StatusSnapshot snapshot) {
+            facts = TrayFacts.of(snapshot);
+            for (String name : List.copyOf(done)) {
+                done.remove(name);
+                working.remove(name);
+            }
+            submit(schedule, TrayController.this::render);
+        }
+    };
     private volatile TrayFacts facts = TrayFacts.NONE;
     private volatile boolean closed;
 
-    TrayController(FedcredContext context, TrayModel model, TrayView view, TrayHost host, Duration readEvery) {
+    TrayController(FedcredContext context, TrayModel model, TrayView view, TrayHost host, LiveStatus live) {
         this.context = context;
         this.model = model;
         this.view = view;
         this.host = host;
-        this.readEvery = readEvery;
+        this.live = live;
     }
 
     void start() {
-        context.sessions().addListener(new IdentitySessions.Listener() {
-            @Override
-            public void tokensSaved(TokenSet tokens) {
-                readSoon();
-            }
-
-            @Override
-            public void signedOut(String issuerName) {
-                readSoon();
-            }
-        });
-        schedule.scheduleWithFixedDelay(this::read, 0, readEvery.toMillis(), TimeUnit.MILLISECONDS);
+        live.addListener(listener);
         schedule.scheduleAtFixedRate(this::render, 1, 1, TimeUnit.SECONDS);
-    }
-
-    /** Reads the sessions again at once, as after a sign-in or a change of credentials. */
-    void readSoon() {
-        submit(schedule, this::read);
     }
 
     /** Runs a menu item's action; returns at once. */
@@ -98,14 +95,12 @@ final class TrayController implements AutoCloseable {
         submit(actions, () -> {
             try {
                 kind.get(context, false);
-                host.credentialsChanged();
             } catch (RuntimeException failure) {
                 failed(target, failure);
             } finally {
-                // the new expiry first, so the item never falls back to its old words in between
-                read();
-                working.remove(targetName);
-                render();
+                // the item keeps its words until the new expiry is in, so it never falls back to the old one
+                done.add(targetName);
+                live.refresh();
             }
         });
     }
@@ -118,16 +113,6 @@ final class TrayController implements AutoCloseable {
         } else {
             view.notify("Could not get credentials for " + target.target().name(), UserMessages.of(failure));
         }
-    }
-
-    private void read() {
-        try {
-            facts = TrayFactsReader.read(context);
-        } catch (RuntimeException e) {
-            // keep showing the last facts; the next read may succeed
-            LOG.log(Level.WARNING, "Reading the sessions for the tray failed", e);
-        }
-        render();
     }
 
     private void render() {
@@ -152,6 +137,7 @@ final class TrayController implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        live.removeListener(listener);
         schedule.shutdownNow();
         actions.shutdownNow();
     }

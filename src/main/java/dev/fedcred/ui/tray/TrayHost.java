@@ -8,9 +8,6 @@ public interface TrayHost {
     /** Shows the window and starts the issuer's browser sign-in there. */
     void signIn(String issuerName);
 
-    /** The tray changed credentials: the window reads them again. */
-    void credentialsChanged();
-
     /** Stops renewal, removes the icon and exits. */
     void quit();
 }

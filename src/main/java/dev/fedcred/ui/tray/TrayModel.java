@@ -2,7 +2,7 @@ package dev.fedcred.ui.tray;
 
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.ui.TargetKind;
-import dev.fedcred.ui.TargetSnapshot;
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.ui.TimeText;
 import java.time.Clock;
 import java.time.Duration;
@@ -163,7 +163,7 @@ public final class TrayModel {
     }
 
     private static boolean written(TargetSnapshot target) {
-        return target.expiration() != null && target.profileInFile();
+        return target.expiration() != null && target.written();
     }
 
     private static boolean live(Instant expiresAt, Instant now) {

@@ -22,17 +22,13 @@ class DesktopTrayTest {
         FedcredContext context = new FedcredContext(Map.of("FEDCRED_HOME", home.toString()), Clock.systemUTC(),
                 uri -> false);
 
-        assertThat(DesktopTray.install(context, new TrayHost() {
+        assertThat(DesktopTray.install(context, context.liveStatus(), new TrayHost() {
             @Override
             public void showWindow() {
             }
 
             @Override
             public void signIn(String issuerName) {
-            }
-
-            @Override
-            public void credentialsChanged() {
             }
 
             @Override

@@ -6,7 +6,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetRegistry;
 import dev.fedcred.testing.MutableClock;
-import dev.fedcred.ui.TargetSnapshot;
+import dev.fedcred.core.status.TargetSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,18 +31,19 @@ class TrayModelTest {
 
     private final MutableClock clock = MutableClock.stoppedAt(START);
     private final TrayModel model = new TrayModel(clock);
+    private FedcredContext context;
     private Target aws;
     private Target gcp;
 
     @BeforeEach
     void builtInTargets() {
-        FedcredContext context = new FedcredContext(Map.of("FEDCRED_HOME", home.toString()), clock, uri -> false);
+        context = new FedcredContext(Map.of("FEDCRED_HOME", home.toString()), clock, uri -> false);
         aws = context.targets().resolve(TargetRegistry.SANDBOX_AWS);
         gcp = context.targets().resolve(TargetRegistry.SANDBOX_GCP);
     }
 
     private TargetSnapshot target(Target target, Instant expiration, boolean inFile) {
-        return new TargetSnapshot(target, dev.fedcred.core.aws.AwsRoleKind.ID, true, "sandbox", null, expiration, inFile, home.resolve("credentials"));
+        return new TargetSnapshot(target, context.kinds().of(target).id(), true, "sandbox", null, expiration, inFile, home.resolve("credentials"));
     }
 
     private static TrayFacts.IssuerSession sandbox(Instant idTokenExpiresAt) {
@@ -163,9 +164,9 @@ class TrayModelTest {
 
     @Test
     void settingsThatCannotBeReadAreMentioned() {
-        TrayMenu menu = menu(new TrayFacts(List.of(sandbox(null)), List.of(), TrayFactsReader.SETTINGS_PROBLEM));
+        TrayMenu menu = menu(new TrayFacts(List.of(sandbox(null)), List.of(), TrayFacts.SETTINGS_PROBLEM));
 
-        assertThat(labels(menu)).containsExactly("Not signed in", TrayFactsReader.SETTINGS_PROBLEM, "---",
+        assertThat(labels(menu)).containsExactly("Not signed in", TrayFacts.SETTINGS_PROBLEM, "---",
                 "Open fedcred", "Quit");
     }
 }

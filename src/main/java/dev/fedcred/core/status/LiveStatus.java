@@ -1,0 +1,185 @@
+package dev.fedcred.core.status;
+
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.renewal.CredentialRenewer;
+import dev.fedcred.core.renewal.RenewalOutcome;
+import dev.fedcred.core.session.IdentitySessions;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * fedcred's state for a front end that runs all day (the desktop window and the tray): one
+ * {@link StatusSnapshot}, read again whenever something may have changed it, and the renewal
+ * schedule. It reads again when a sign-in is stored or removed in this process, when another
+ * process changes one of fedcred's files ({@link StateFileWatch}), after each renewal check, and
+ * when asked. Reads run one at a time on its own thread; a request during a read gives one more
+ * read after it, so listeners never miss the last change and never see an older snapshot after a
+ * newer one. Listeners are called on that thread and hop to their own toolkit's thread themselves.
+ */
+public final class LiveStatus implements AutoCloseable {
+    public static final Duration RENEWAL_CHECK_EVERY = Duration.ofSeconds(30);
+    private static final System.Logger LOG = System.getLogger(LiveStatus.class.getName());
+
+    /** What a front end hears. */
+    public interface Listener {
+        void changed(StatusSnapshot snapshot);
+
+        /** A renewal check renewed something or failed to; not called when nothing was due. */
+        default void renewed(List<RenewalOutcome> outcomes) {
+        }
+    }
+
+    private final StatusReader reader;
+    private final Supplier<CredentialRenewer> renewer;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread daemon = new Thread(work, "fedcred-status");
+        daemon.setDaemon(true);
+        return daemon;
+    });
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean readQueued = new AtomicBoolean();
+    private final AtomicBoolean checkQueued = new AtomicBoolean();
+    private volatile StatusSnapshot latest;
+    private volatile StateFileWatch watch;
+
+    private final Supplier<IdentitySessions> sessions;
+    private final List<Path> files;
+    private final Duration lookEvery;
+    private final Duration renewalEvery;
+
+    /**
+     * @param files        the files whose change by another process means a new snapshot
+     * @param lookEvery    how often to look at them
+     * @param renewalEvery how often to renew what is due
+     */
+    public LiveStatus(StatusReader reader, Supplier<CredentialRenewer> renewer, Supplier<IdentitySessions> sessions,
+                      List<Path> files, Duration lookEvery, Duration renewalEvery) {
+        this.reader = reader;
+        this.renewer = renewer;
+        this.sessions = sessions;
+        this.files = List.copyOf(files);
+        this.lookEvery = lookEvery;
+        this.renewalEvery = renewalEvery;
+    }
+
+    /**
+     * Starts listening to the sessions and watching the files, reads the first snapshot and
+     * schedules the renewal checks. Call once.
+     */
+    public void startWatching() {
+        submit(this::listenAndWatch);
+    }
+
+    private void listenAndWatch() {
+        // building the sessions reads no library; still, off the caller's (FX) thread
+        sessions.get().addListener(new IdentitySessions.Listener() {
+            @Override
+            public void tokensSaved(TokenSet tokens) {
+                refresh();
+            }
+
+            @Override
+            public void signedOut(String issuerName) {
+                refresh();
+            }
+        });
+        watch = new StateFileWatch(files, this::refresh).start(lookEvery);
+        read();
+        thread.scheduleWithFixedDelay(this::checkRenewals, renewalEvery.toMillis(), renewalEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Hears every snapshot from now on, starting with the latest one if there is one. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+        StatusSnapshot known = latest;
+        if (known != null) {
+            submit(() -> listener.changed(known));
+        }
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    /** The last snapshot read; null before the first read. */
+    public StatusSnapshot latest() {
+        return latest;
+    }
+
+    /** Reads the files again soon, off the caller's thread; requests while one is queued are one read. */
+    public void refresh() {
+        if (readQueued.compareAndSet(false, true)) {
+            submit(() -> {
+                readQueued.set(false);
+                read();
+            });
+        }
+    }
+
+    /** Renews what is due now, as the schedule does, then reads again. */
+    public void checkRenewalsNow() {
+        if (checkQueued.compareAndSet(false, true)) {
+            submit(this::checkRenewals);
+        }
+    }
+
+    private void checkRenewals() {
+        checkQueued.set(false);
+        try {
+            List<RenewalOutcome> outcomes = renewer.get().renewDue();
+            if (!outcomes.isEmpty()) {
+                listeners.forEach(listener -> listener.renewed(outcomes));
+                read();
+            }
+        } catch (RuntimeException e) {
+            // the next check tries again
+            LOG.log(Level.WARNING, "The renewal check failed", e);
+        }
+    }
+
+    private void read() {
+        StatusSnapshot snapshot;
+        try {
+            snapshot = reader.read();
+        } catch (RuntimeException e) {
+            // keep the last snapshot; the next change tries again
+            LOG.log(Level.WARNING, "Reading fedcred's state failed", e);
+            return;
+        }
+        latest = snapshot;
+        for (Listener listener : listeners) {
+            try {
+                listener.changed(snapshot);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "A listener of fedcred's state failed", e);
+            }
+        }
+    }
+
+    private void submit(Runnable work) {
+        try {
+            thread.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // the front end is closing
+        }
+    }
+
+    @Override
+    public void close() {
+        StateFileWatch started = watch;
+        if (started != null) {
+            started.close();
+        }
+        thread.shutdownNow();
+    }
+}

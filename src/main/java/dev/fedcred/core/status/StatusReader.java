@@ -1,0 +1,78 @@
+package dev.fedcred.core.status;
+
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.settings.SettingsFileException;
+import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetKinds;
+import dev.fedcred.core.targets.TargetRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads a {@link StatusSnapshot} from fedcred's files through the same services the CLI uses.
+ * File work: call it off any UI thread. A settings file that cannot be read still gives the
+ * built-in sandbox issuer and targets, with the problem named.
+ */
+public final class StatusReader {
+    private final IssuerRegistry issuers;
+    private final Supplier<IdentitySessions> sessions;
+    private final TargetRegistry targets;
+    private final TargetKinds kinds;
+
+    public StatusReader(IssuerRegistry issuers, Supplier<IdentitySessions> sessions, TargetRegistry targets,
+                        TargetKinds kinds) {
+        this.issuers = issuers;
+        this.sessions = sessions;
+        this.targets = targets;
+        this.kinds = kinds;
+    }
+
+    public StatusSnapshot read() {
+        String problem = null;
+        List<IssuerConfig> issuerConfigs;
+        List<Target> targetList;
+        try {
+            issuerConfigs = issuers.all();
+            targetList = targets.all();
+        } catch (SettingsFileException e) {
+            // the store never writes over a file it cannot read; the sandbox needs no settings
+            issuerConfigs = List.of(issuers.sandbox());
+            targetList = targets.builtIns();
+            problem = e.getMessage();
+        }
+        IdentitySessions signIns = sessions.get();
+        List<StatusSnapshot.IssuerStatus> issuerStatus = issuerConfigs.stream()
+                .map(issuer -> new StatusSnapshot.IssuerStatus(issuer, signIns.current(issuer.name()))).toList();
+        List<TargetSnapshot> targetStatus = new ArrayList<>();
+        for (Target target : targetList) {
+            targetStatus.add(snapshot(target));
+        }
+        return new StatusSnapshot(issuerStatus, targetStatus, problem);
+    }
+
+    private TargetSnapshot snapshot(Target target) {
+        String issuerName = null;
+        String issuerProblem = null;
+        try {
+            issuerName = issuers.resolve(target.issuer()).name();
+        } catch (FedcredException e) {
+            issuerProblem = e.getMessage();
+        }
+        TargetKinds.Bound<?> kind = kinds.of(target);
+        return new TargetSnapshot(target, kind.id(), targets.isBuiltIn(target.name()), issuerName, issuerProblem,
+                kind.cachedExpiry().orElse(null), written(kind), kind.credentialsFile());
+    }
+
+    /** Whether Remove has anything to remove; a file that does not parse shows its error on Assume. */
+    private static boolean written(TargetKinds.Bound<?> kind) {
+        try {
+            return kind.writtenByFedcred();
+        } catch (FedcredException unreadable) {
+            return false;
+        }
+    }
+}
