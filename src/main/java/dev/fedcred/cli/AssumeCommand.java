@@ -37,13 +37,13 @@ final class AssumeCommand implements Callable<Integer> {
     public Integer call() {
         Target resolved = context.targets().resolve(targetName);
         if (resolved instanceof GcpWorkloadTarget gcp) {
-            new GcpAssumeReport(context, spec.commandLine().getOut()).print(gcp, context.gcp().assumeAndWrite(gcp, force));
+            new GcpAssumeReport(context, Terminal.out(spec)).print(gcp, context.gcp().assumeAndWrite(gcp, force));
             return ExitCodes.OK;
         }
         AwsRoleTarget target = TypedTargets.aws(context, targetName);
         AssumedRole role = context.aws().assumeAndWrite(target, force);
         Duration left = Duration.between(context.clock().instant(), role.expiration());
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Terminal.out(spec);
         out.println("Wrote AWS profile " + target.profile() + " to " + context.aws().files().credentialsFile()
                 + " as " + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
                 + TokenSummary.humanDuration(left.isNegative() ? Duration.ZERO : left) + ").");

@@ -1,6 +1,7 @@
 package dev.fedcred.core.oidc;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -161,7 +162,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         String issuer = params.get("iss");
         if (issuer != null && !issuer.equals(expectedIssuer)) {
             return Outcome.failed(new CallbackRejectedException("The browser returned a response from another"
-                    + " issuer (\"" + issuer + "\"). Nothing was accepted; sign in again."));
+                    + " issuer (\"" + OutsideText.shown(issuer) + "\"). Nothing was accepted; sign in again."));
         }
         if (params.containsKey("error")) {
             return Outcome.failed(new ProviderErrorException(params.get("error"), params.get("error_description")));

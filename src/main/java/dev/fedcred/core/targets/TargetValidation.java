@@ -1,5 +1,6 @@
 package dev.fedcred.core.targets;
 
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.files.SecureFiles;
@@ -108,7 +109,7 @@ public final class TargetValidation {
             return Optional.of("Enter a short name for the target, such as prod-readonly.");
         }
         if (!NAME.matcher(name).matches()) {
-            return Optional.of("\"" + name + "\" is not a usable target name: use letters, digits, '.', '_' or '-',"
+            return Optional.of(OutsideText.quoted(name) + " is not a usable target name: use letters, digits, '.', '_' or '-',"
                     + " at most 64, starting with a letter or digit.");
         }
         return Optional.empty();
@@ -118,7 +119,7 @@ public final class TargetValidation {
         if (ROLE_ARN.matcher(roleArn).matches()) {
             return Optional.empty();
         }
-        String lead = roleArn.isBlank() ? "Enter the role's ARN." : "\"" + roleArn + "\" is not an IAM role ARN.";
+        String lead = roleArn.isBlank() ? "Enter the role's ARN." : OutsideText.quoted(roleArn) + " is not an IAM role ARN.";
         return Optional.of(lead + " It looks like " + ROLE_ARN_SHAPE + " (arn:aws-cn:… in China,"
                 + " arn:aws-us-gov:… in GovCloud); copy it from the role's page in the IAM console.");
     }
@@ -129,11 +130,11 @@ public final class TargetValidation {
             problems.put(TargetField.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
                     + " --profile or AWS_PROFILE.");
         } else if (!PROFILE.matcher(target.profile()).matches()) {
-            problems.put(TargetField.PROFILE, "\"" + target.profile() + "\" is not a usable AWS profile name: use"
+            problems.put(TargetField.PROFILE, OutsideText.quoted(target.profile()) + " is not a usable AWS profile name: use"
                     + " letters, digits and . _ - / @, no spaces or brackets.");
         }
         if (target.region() != null && !REGION.matcher(target.region()).matches()) {
-            problems.put(TargetField.REGION, "\"" + target.region() + "\" is not an AWS region name such as eu-west-1.");
+            problems.put(TargetField.REGION, OutsideText.quoted(target.region()) + " is not an AWS region name such as eu-west-1.");
         }
         long seconds = target.sessionDuration().toSeconds();
         if (seconds < AwsRoleTarget.MIN_DURATION.toSeconds() || seconds > AwsRoleTarget.MAX_DURATION.toSeconds()) {
@@ -141,7 +142,7 @@ public final class TargetValidation {
                     + " hours), not " + seconds + ".");
         }
         if (target.roleSessionName() != null && !SESSION_NAME.matcher(target.roleSessionName()).matches()) {
-            problems.put(TargetField.SESSION_NAME, "\"" + target.roleSessionName() + "\" is not a valid role session"
+            problems.put(TargetField.SESSION_NAME, OutsideText.quoted(target.roleSessionName()) + " is not a valid role session"
                     + " name: 2 to 64 characters of letters, digits and + = , . @ _ -.");
         }
         httpsOrLoopbackProblem("The STS endpoint", target.stsEndpoint())
@@ -151,7 +152,7 @@ public final class TargetValidation {
     private static void gcpProblems(GcpWorkloadTarget target, Map<TargetField, String> problems) {
         if (!PROJECT_NUMBER.matcher(target.projectNumber()).matches()) {
             String lead = target.projectNumber().isBlank() ? "Enter the project number."
-                    : "\"" + target.projectNumber() + "\" is not a project number.";
+                    : OutsideText.quoted(target.projectNumber()) + " is not a project number.";
             problems.put(TargetField.PROJECT_NUMBER, lead + " Workload identity pools are named by the project's"
                     + " number (digits only, e.g. 123456789012), not its ID. Find it with"
                     + " `gcloud projects describe PROJECT_ID --format='value(projectNumber)'`.");
@@ -160,12 +161,12 @@ public final class TargetValidation {
         poolOrProviderProblem("provider", target.providerId())
                 .ifPresent(problem -> problems.put(TargetField.PROVIDER, problem));
         if (target.serviceAccount() != null && !EMAIL.matcher(target.serviceAccount()).matches()) {
-            problems.put(TargetField.SERVICE_ACCOUNT, "\"" + target.serviceAccount() + "\" is not a service account"
+            problems.put(TargetField.SERVICE_ACCOUNT, OutsideText.quoted(target.serviceAccount()) + " is not a service account"
                     + " email. It looks like NAME@PROJECT_ID.iam.gserviceaccount.com (see"
                     + " `gcloud iam service-accounts list`).");
         }
         target.scopes().stream().filter(scope -> !SCOPE.matcher(scope).matches()).findFirst()
-                .ifPresent(scope -> problems.put(TargetField.SCOPES, "\"" + scope + "\" is not an OAuth scope such as "
+                .ifPresent(scope -> problems.put(TargetField.SCOPES, OutsideText.quoted(scope) + " is not an OAuth scope such as "
                         + GcpWorkloadTarget.CLOUD_PLATFORM_SCOPE + "."));
         long seconds = target.tokenLifetime().toSeconds();
         if (seconds < GcpWorkloadTarget.MIN_LIFETIME.toSeconds() || seconds > GcpWorkloadTarget.MAX_LIFETIME.toSeconds()) {
@@ -208,7 +209,7 @@ public final class TargetValidation {
             return Optional.empty();
         }
         String lead = id.isBlank() ? "Enter the workload identity " + what + " ID:"
-                : "\"" + id + "\" is not a workload identity " + what + " ID:";
+                : OutsideText.quoted(id) + " is not a workload identity " + what + " ID:";
         return Optional.of(lead + " 4 to 32 lowercase letters, digits and hyphens, not starting with gcp- (the last"
                 + " part of its name, as `gcloud iam workload-identity-pools" + ("pool".equals(what) ? " list"
                 : " providers list") + " --location=global` shows it).");
