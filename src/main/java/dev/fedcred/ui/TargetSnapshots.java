@@ -34,7 +34,7 @@ public final class TargetSnapshots {
             try {
                 issuerName = context.issuers().resolve(target.issuer()).name();
             } catch (FedcredException e) {
-                issuerProblem = e.getMessage();
+                issuerProblem = UserMessages.of(e);
             }
             Instant expiration = null;
             boolean profileInFile = false;
