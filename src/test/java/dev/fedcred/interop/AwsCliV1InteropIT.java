@@ -12,8 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The AWS CLI v1 (botocore, from the interop venv) reads what fedcred writes: the profile and
  * region `fedcred assume` writes, and a credential_process profile in the config file, each
- * proven with `sts get-caller-identity` against the sandbox. v1 resolves regions and profiles
- * differently from v2 (AWS_DEFAULT_REGION, not AWS_REGION), so v2 passing proves nothing here.
+ * proven with `sts get-caller-identity` against the sandbox. v1 is its own code (it reads
+ * AWS_DEFAULT_REGION, not AWS_REGION, and refuses to run without a region), so v2 passing does
+ * not prove it.
  */
 class AwsCliV1InteropIT {
     /** Not the profile `assume` writes: a credentials-file profile of the same name would shadow credential_process. */
@@ -50,12 +51,16 @@ class AwsCliV1InteropIT {
 
     @Test
     void theAwsCliV1RunsFedcredAsCredentialProcessBesideTheWrittenProfile() throws Exception {
-        PeerProgram.Result assume = home.fedcred("assume", "sandbox-aws");
-        assertThat(assume.exitCode()).as(assume.err()).isZero();
         home.addCredentialProcessProfile(PROCESS_PROFILE, "sandbox-aws", "us-east-1");
 
         assertThat(aws.callerIdentity(PROCESS_PROFILE).path("Arn").asText()).isEqualTo(AwsCli.SANDBOX_ARN);
-        // Both profiles live side by side in the same two files, and the written one still works.
+        // Nothing was written for any profile yet: the credentials came from credential_process.
+        assertThat(dir.resolve("aws/credentials")).doesNotExist();
+
+        // `assume` then writes its own profile into the same files; the two live side by side.
+        PeerProgram.Result assume = home.fedcred("assume", "sandbox-aws");
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
         assertThat(aws.callerIdentity("fedcred-sandbox").path("Arn").asText()).isEqualTo(AwsCli.SANDBOX_ARN);
+        assertThat(aws.callerIdentity(PROCESS_PROFILE).path("Arn").asText()).isEqualTo(AwsCli.SANDBOX_ARN);
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GcloudInteropIT {
     static final String GCLOUD = "/usr/bin/gcloud";
     static final String NOT_RUN = "NOT RUN: " + GCLOUD + " is not installed, so nothing proves that gcloud reads"
-            + " fedcred's ADC file; install the Google Cloud CLI (Google's google-cloud-cli package) to run it";
+            + " the ADC file fedcred writes; install the Google Cloud CLI (the google-cloud-cli package from Google) to run it";
 
     @TempDir
     Path dir;
