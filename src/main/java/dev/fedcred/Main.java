@@ -3,6 +3,7 @@ package dev.fedcred;
 import dev.fedcred.cli.CachedCredentialProcess;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.DesktopApp;
 import dev.fedcred.ui.SingleInstance;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ public final class Main {
         try {
             claim = SingleInstance.claim(context.paths().stateDir());
         } catch (FedcredException e) {
-            System.err.println(e.getMessage());
+            System.err.println(OutsideText.neutraliseKeepingLineBreaks(e.getMessage()));
             System.exit(1);
             return;
         }

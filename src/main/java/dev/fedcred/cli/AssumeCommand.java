@@ -31,7 +31,7 @@ final class AssumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target target = context.targets().resolve(targetName);
-        context.kinds().of(target).obtain(force).report().forEach(spec.commandLine().getOut()::println);
+        context.kinds().of(target).obtain(force).report().forEach(Terminal.out(spec)::println);
         return ExitCodes.OK;
     }
 }

@@ -38,7 +38,7 @@ final class AwsCommand implements Runnable {
         @Override
         public void run() {
             AwsRoleTarget target = TypedTargets.aws(context, targetName);
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = Terminal.out(spec);
             out.println("default".equals(target.profile()) ? "[default]" : "[profile " + target.profile() + "]");
             out.println("credential_process = " + LauncherCommand.commandLine("credential-process", target.name()));
             if (target.region() != null) {
@@ -64,7 +64,7 @@ final class AwsCommand implements Runnable {
         @Override
         public void run() {
             boolean removed = context.aws().removeProfile(profile);
-            spec.commandLine().getOut().println(removed
+            Terminal.out(spec).println(removed
                     ? "Removed AWS profile " + profile + " from " + context.aws().files().credentialsFile() + "."
                     : "There is no profile " + profile + " written by fedcred; nothing to do.");
         }

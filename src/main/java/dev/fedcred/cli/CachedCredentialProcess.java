@@ -34,8 +34,9 @@ public final class CachedCredentialProcess {
         if (cached.isEmpty()) {
             return false;
         }
-        out.println(CredentialProcessJson.of(cached.get()));
-        out.flush();
+        PrintWriter safe = SafeWriter.of(out);
+        safe.println(CredentialProcessJson.of(cached.get()));
+        safe.flush();
         return true;
     }
 }

@@ -18,7 +18,7 @@ final class CachedTokens {
 
     static void reportNotSignedIn(CommandSpec spec, String issuerName) {
         String issuerOption = issuerName == null ? "" : " --issuer " + issuerName;
-        spec.commandLine().getErr().println("fedcred: not signed in" + (issuerName == null ? "" : " to " + issuerName)
+        Terminal.err(spec).println("fedcred: not signed in" + (issuerName == null ? "" : " to " + issuerName)
                 + ". Run `fedcred login" + issuerOption + "` first.");
     }
 }

@@ -48,9 +48,9 @@ final class ClaimsCommand implements Callable<Integer> {
         json.put("seconds_left", set.timeLeft(now).toSeconds());
         json.put("expired", set.isExpired(now));
         json.put("refresh_token", set.hasRefreshToken() ? "present" : "none");
-        spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(json));
+        Terminal.out(spec).println(Json.MAPPER.writeValueAsString(json));
         if (set.isExpired(now)) {
-            spec.commandLine().getErr().println("fedcred: this ID token has expired. Run `fedcred login --issuer "
+            Terminal.err(spec).println("fedcred: this ID token has expired. Run `fedcred login --issuer "
                     + set.issuerName() + "` to sign in again.");
             return ExitCodes.NOT_SIGNED_IN;
         }

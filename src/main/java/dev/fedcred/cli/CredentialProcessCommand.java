@@ -32,7 +32,7 @@ final class CredentialProcessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AssumedRole role = context.aws().current(TypedTargets.aws(context, targetName));
-        spec.commandLine().getOut().println(CredentialProcessJson.of(role));
+        Terminal.out(spec).println(CredentialProcessJson.of(role));
         return ExitCodes.OK;
     }
 }

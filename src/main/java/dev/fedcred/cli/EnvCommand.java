@@ -29,7 +29,7 @@ final class EnvCommand implements Callable<Integer> {
     public Integer call() {
         AwsRoleTarget target = TypedTargets.aws(context, targetName);
         AssumedRole role = context.aws().current(target);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = Terminal.out(spec);
         export(out, "AWS_ACCESS_KEY_ID", role.accessKeyId());
         export(out, "AWS_SECRET_ACCESS_KEY", role.secretAccessKey());
         export(out, "AWS_SESSION_TOKEN", role.sessionToken());

@@ -27,14 +27,17 @@ public final class FedcredCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         // said once per process, on stderr, so credential_process's JSON on stdout stays clean
+        PrintWriter safeErr = SafeWriter.of(err);
         context.keychain().vault().onKeychainUnavailable(notice -> {
-            err.println("fedcred: " + notice);
-            err.flush();
+            safeErr.println("fedcred: " + notice);
+            safeErr.flush();
         });
+        // the one printer of every failure: its message may quote a provider, a claim or a file
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
             if (failure instanceof FedcredException || failure instanceof IllegalArgumentException) {
-                commandLine.getErr().println("fedcred: " + failure.getMessage());
-                commandLine.getErr().flush();
+                PrintWriter failures = SafeWriter.of(commandLine.getErr());
+                failures.println("fedcred: " + failure.getMessage());
+                failures.flush();
                 return ExitCodes.forFailure(failure);
             }
             throw failure;

@@ -40,7 +40,7 @@ final class GcpCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(context.gcp().current(TypedTargets.gcp(context, targetName)).accessToken());
+            Terminal.out(spec).println(context.gcp().current(TypedTargets.gcp(context, targetName)).accessToken());
             return ExitCodes.OK;
         }
     }
@@ -66,7 +66,7 @@ final class GcpCommand implements Runnable {
             Path file = context.gcp().adcFile(target);
             AdcFileWriter.Removal removal = context.gcp().removeAdc(target);
             context.gcp().forget(target);
-            spec.commandLine().getOut().println(switch (removal) {
+            Terminal.out(spec).println(switch (removal) {
                 case REMOVED -> "Removed the ADC file " + file + ".";
                 case REMOVED_AND_RESTORED -> "Removed fedcred's ADC file and put back the previous " + file + ".";
                 case NOTHING_TO_REMOVE -> "There is no ADC file at " + file + "; nothing to do.";

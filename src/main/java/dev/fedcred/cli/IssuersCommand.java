@@ -42,7 +42,7 @@ final class IssuersCommand implements Runnable {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = Terminal.out(spec);
             Instant now = context.clock().instant();
             String defaultName = context.issuers().resolve(null).name();
             out.printf("%-2s%-20s %-8s %-40s %-28s %s%n", "", "NAME", "KIND", "ISSUER", "CLIENT ID", "SIGNED IN");
@@ -106,7 +106,7 @@ final class IssuersCommand implements Runnable {
                 issuer = new IssuerConfig(name, IssuerKind.GOOGLE, issuer.issuer(), clientId, clientSecret, scopes, redirect);
             }
             context.issuers().add(issuer);
-            spec.commandLine().getOut().println("Added issuer " + issuer.name() + " (" + issuer.issuer()
+            Terminal.out(spec).println("Added issuer " + issuer.name() + " (" + issuer.issuer()
                     + "). Sign in with `fedcred login --issuer " + issuer.name() + "`.");
         }
     }
@@ -129,7 +129,7 @@ final class IssuersCommand implements Runnable {
         public void run() {
             context.issuers().remove(name);
             context.sessions().signOut(name);
-            spec.commandLine().getOut().println("Removed issuer " + name + ".");
+            Terminal.out(spec).println("Removed issuer " + name + ".");
         }
     }
 
@@ -151,7 +151,7 @@ final class IssuersCommand implements Runnable {
         public void run() {
             IssuerConfig issuer = context.issuers().resolve(name);
             context.settings().update(settings -> settings.withDefaultIssuer(issuer.name()));
-            spec.commandLine().getOut().println("The default issuer is now " + issuer.label() + ".");
+            Terminal.out(spec).println("The default issuer is now " + issuer.label() + ".");
         }
     }
 }

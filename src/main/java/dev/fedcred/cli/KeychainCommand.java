@@ -27,7 +27,7 @@ final class KeychainCommand implements Runnable {
 
     @Command(name = "status", description = "Say which keychain this system has, whether it answers, and where refresh tokens are kept now.")
     int status() {
-        print(spec.commandLine().getOut(), context.keychain().status());
+        print(Terminal.out(spec), context.keychain().status());
         return ExitCodes.OK;
     }
 
@@ -52,11 +52,11 @@ final class KeychainCommand implements Runnable {
 
     /** Prints the new status, and says which refresh tokens stayed where they were. */
     private int report(KeychainSetting.Change change) {
-        print(spec.commandLine().getOut(), change.status());
+        print(Terminal.out(spec), change.status());
         if (change.notMoved().isEmpty()) {
             return ExitCodes.OK;
         }
-        spec.commandLine().getErr().println("fedcred: the refresh tokens of " + String.join(", ", change.notMoved())
+        Terminal.err(spec).println("fedcred: the refresh tokens of " + String.join(", ", change.notMoved())
                 + " stayed in the " + change.status().keychainName() + ": " + change.reason()
                 + " Run the command again once it answers, or sign in again.");
         return ExitCodes.FAILED;

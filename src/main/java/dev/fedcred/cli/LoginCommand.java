@@ -35,7 +35,7 @@ final class LoginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = Terminal.err(spec);
         IssuerConfig issuer = context.issuers().resolve(issuerName);
         PendingSignIn pending = context.sessions().begin(issuer);
         Thread cancelOnExit = new Thread(pending::cancel, "fedcred-login-cancel");
@@ -49,7 +49,7 @@ final class LoginCommand implements Callable<Integer> {
             err.println("Waiting for the browser to return to " + pending.redirectUri() + " ...");
             err.flush();
             TokenSet tokens = context.sessions().finish(pending, Duration.ofSeconds(timeoutSeconds));
-            spec.commandLine().getOut().println(TokenSummary.signedIn(issuer, tokens, context.clock().instant()));
+            Terminal.out(spec).println(TokenSummary.signedIn(issuer, tokens, context.clock().instant()));
             return ExitCodes.OK;
         } finally {
             pending.close();

@@ -30,12 +30,12 @@ final class LogoutCommand implements Callable<Integer> {
         int signedOut = 0;
         for (IssuerConfig issuer : context.issuers().all()) {
             if ((issuerName == null || issuer.name().equals(issuerName)) && context.sessions().signOut(issuer.name())) {
-                spec.commandLine().getOut().println("Signed out of " + issuer.label() + ".");
+                Terminal.out(spec).println("Signed out of " + issuer.label() + ".");
                 signedOut++;
             }
         }
         if (signedOut == 0) {
-            spec.commandLine().getOut().println("Not signed in" + (issuerName == null ? "" : " to " + issuerName) + "; nothing to do.");
+            Terminal.out(spec).println("Not signed in" + (issuerName == null ? "" : " to " + issuerName) + "; nothing to do.");
         }
         return ExitCodes.OK;
     }

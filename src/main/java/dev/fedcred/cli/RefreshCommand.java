@@ -34,12 +34,12 @@ final class RefreshCommand implements Callable<Integer> {
         IssuerConfig issuer = context.issuers().resolve(cached.get().issuerName());
         TokenSet renewed = context.sessions().refresh(issuer, cached.get());
         if (renewed.rawIdToken().equals(cached.get().rawIdToken())) {
-            spec.commandLine().getErr().println("fedcred: " + issuer.label() + " answered without a new ID token;"
+            Terminal.err(spec).println("fedcred: " + issuer.label() + " answered without a new ID token;"
                     + " the current one stays valid until " + renewed.expiresAt() + ". Run `fedcred login --issuer "
                     + issuer.name() + "` for a new one.");
             return ExitCodes.FAILED;
         }
-        spec.commandLine().getOut().println(TokenSummary.signedIn(issuer, renewed, context.clock().instant()));
+        Terminal.out(spec).println(TokenSummary.signedIn(issuer, renewed, context.clock().instant()));
         return ExitCodes.OK;
     }
 }

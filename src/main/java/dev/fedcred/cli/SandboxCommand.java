@@ -49,12 +49,12 @@ final class SandboxCommand implements Callable<Integer> {
         SandboxOptions options = SandboxOptions.defaults().withPort(wanted).withAutoApprove(autoApprove)
                 .withGcpPort(wantedGcp).withDataDir(context.paths().sandboxDir());
         try (SandboxServer server = start(options)) {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = Terminal.out(spec);
             server.endpoints().forEach((name, url) -> out.println(name + ": " + url));
             out.flush();
-            spec.commandLine().getErr().println("fedcred sandbox running" + (autoApprove ? " (auto-approve)" : "")
+            Terminal.err(spec).println("fedcred sandbox running" + (autoApprove ? " (auto-approve)" : "")
                     + "; press Ctrl-C to stop.");
-            spec.commandLine().getErr().flush();
+            Terminal.err(spec).flush();
             Thread hook = new Thread(stopped::countDown, "fedcred-sandbox-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             stopped.await();

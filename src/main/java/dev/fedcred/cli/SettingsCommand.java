@@ -40,14 +40,14 @@ final class SettingsCommand implements Runnable {
         @Override
         public void run() {
             if (word == null) {
-                spec.commandLine().getOut().println(context.settings().load().appearance().word());
+                Terminal.out(spec).println(context.settings().load().appearance().word());
                 return;
             }
             Appearance chosen = Appearance.fromWord(word).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "Unknown appearance \"" + word + "\": use one of "
                     + Arrays.stream(Appearance.values()).map(Appearance::word).collect(Collectors.joining(", ")) + "."));
             context.settings().update(settings -> settings.withAppearance(chosen));
-            spec.commandLine().getOut().println("Appearance: " + chosen.word() + ".");
+            Terminal.out(spec).println("Appearance: " + chosen.word() + ".");
         }
     }
 }

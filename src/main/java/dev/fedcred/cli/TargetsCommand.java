@@ -41,7 +41,7 @@ final class TargetsCommand implements Runnable {
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = Terminal.out(spec);
             out.printf("%-20s %-5s %-56s %-30s %s%n", "NAME", "KIND", "ROLE", "WRITES TO", "ISSUER");
             for (Target target : context.targets().all()) {
                 String issuer = context.issuers().resolve(target.issuer()).label();
@@ -95,7 +95,7 @@ final class TargetsCommand implements Runnable {
             AwsRoleTarget target = new AwsRoleTarget(name, roleArn, profile, region, Duration.ofSeconds(durationSeconds),
                     sessionName, issuer, stsEndpoint);
             context.targetEditor().save(target, name);
-            spec.commandLine().getOut().println("Added target " + name + " (" + roleArn + " -> " + target.destination()
+            Terminal.out(spec).println("Added target " + name + " (" + roleArn + " -> " + target.destination()
                     + "). Get credentials with `fedcred assume " + name + "`.");
         }
     }
@@ -160,7 +160,7 @@ final class TargetsCommand implements Runnable {
                     Duration.ofSeconds(lifetimeSeconds), adcFile == null ? null : adcFile.toAbsolutePath(), issuer,
                     stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
             context.targetEditor().save(target, name);
-            spec.commandLine().getOut().println("Added target " + name + " (" + target.audience() + (serviceAccount == null
+            Terminal.out(spec).println("Added target " + name + " (" + target.audience() + (serviceAccount == null
                     ? "" : " as " + serviceAccount) + "). Write its ADC file with `fedcred assume " + name + "`.");
         }
     }
@@ -182,7 +182,7 @@ final class TargetsCommand implements Runnable {
         @Override
         public void run() {
             context.targetEditor().delete(name, false);
-            spec.commandLine().getOut().println("Removed target " + name + ".");
+            Terminal.out(spec).println("Removed target " + name + ".");
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.fedcred.cli;
 
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.text.OutsideText;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,8 +12,9 @@ final class TokenSummary {
     }
 
     static String signedIn(IssuerConfig issuer, TokenSet tokens, Instant now) {
-        String who = tokens.stringClaim("email") != null ? tokens.stringClaim("email") : tokens.subject();
-        return "Signed in to " + issuer.label() + " as " + who + "; ID token valid until " + tokens.expiresAt()
+        // claims are the issuer's words: an email may carry escape sequences meant for this terminal
+        String who = OutsideText.shown(tokens.stringClaim("email") != null ? tokens.stringClaim("email") : tokens.subject());
+        return "Signed in to " + OutsideText.neutralise(issuer.label()) + " as " + who + "; ID token valid until " + tokens.expiresAt()
                 + " (" + humanDuration(tokens.timeLeft(now)) + " left)"
                 + (tokens.hasRefreshToken() ? ", renewable without a browser." : ".");
     }

@@ -1,5 +1,7 @@
 package dev.fedcred.core;
 
+import dev.fedcred.core.text.OutsideText;
+
 /** Describing the innermost cause of a failure for a message, e.g. "ConnectException: Connection refused". */
 public final class Failures {
     private Failures() {
@@ -11,6 +13,7 @@ public final class Failures {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        // the innermost message is often a server's or a library's quote of a reply
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + OutsideText.shown(message));
     }
 }

@@ -25,12 +25,14 @@ final class IdTokenMinter {
     private final SigningKeys keys;
     private final Duration lifetime;
     private final Clock clock;
+    private final Map<String, Object> userClaims;
 
-    IdTokenMinter(String issuer, SigningKeys keys, Duration lifetime, Clock clock) {
+    IdTokenMinter(String issuer, SigningKeys keys, Duration lifetime, Clock clock, Map<String, Object> userClaims) {
         this.issuer = issuer;
         this.keys = keys;
         this.lifetime = lifetime;
         this.clock = clock;
+        this.userClaims = userClaims;
     }
 
     /**
@@ -50,7 +52,7 @@ final class IdTokenMinter {
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .claim("auth_time", grant.authTime().getEpochSecond())
                 .claim("at_hash", accessTokenHash(accessToken));
-        for (Map.Entry<String, Object> claim : SandboxUser.claimsFor(scopes).entrySet()) {
+        for (Map.Entry<String, Object> claim : SandboxUser.claimsFor(scopes, userClaims).entrySet()) {
             claims.claim(claim.getKey(), claim.getValue());
         }
         if (nonce != null) {

@@ -36,8 +36,8 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         this.authorize = new AuthorizeEndpoint(issuer, options.autoApprove(), clock,
                 new PendingAuthorizations(clock), codes);
         this.token = new TokenEndpoint(codes, accessTokens, new RefreshTokens(revocations), revocations,
-                new IdTokenMinter(issuer, keys, options.idTokenLifetime(), clock));
-        this.userinfo = new UserinfoEndpoint(accessTokens);
+                new IdTokenMinter(issuer, keys, options.idTokenLifetime(), clock, options.userClaims()));
+        this.userinfo = new UserinfoEndpoint(accessTokens, options.userClaims());
     }
 
     @Override

@@ -34,11 +34,15 @@ import java.util.Set;
  *                         {@link SandboxGcp#defaultProviders} for the sandbox's own issuer
  * @param gcpServiceAccounts the service accounts IAM Credentials knows; empty means
  *                         {@link SandboxGcp#defaultServiceAccounts}
+ * @param userClaims       claims of the sandbox user that differ from {@link SandboxUser}'s: a
+ *                         standard claim keeps its scope (an {@code email} only with scope email),
+ *                         any other is always released. Lets a test play an issuer whose user has
+ *                         an odd or hostile email or name
  */
 public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                              List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders,
                              Path dataDir, int gcpPort, List<GcpProvider> gcpProviders,
-                             List<GcpServiceAccount> gcpServiceAccounts) {
+                             List<GcpServiceAccount> gcpServiceAccounts, Map<String, Object> userClaims) {
 
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
@@ -77,6 +81,7 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
             }
         }
         gcpServiceAccounts = List.copyOf(Objects.requireNonNull(gcpServiceAccounts, "gcpServiceAccounts"));
+        userClaims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(userClaims, "userClaims")));
         Set<String> emails = new HashSet<>();
         for (GcpServiceAccount account : gcpServiceAccounts) {
             if (!emails.add(account.email())) {
@@ -93,7 +98,7 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
     /** The options before GCP: a fresh data directory per run, GCP on any free port with the default tables. */
     public SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                           List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders) {
-        this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of());
+        this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of(), Map.of());
     }
 
     /** Port {@value SandboxServer#DEFAULT_PORT}, sign-in page shown, ID tokens valid for one hour (as Google's). */
@@ -103,23 +108,23 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     public SandboxOptions withAutoApprove(boolean newAutoApprove) {
         return new SandboxOptions(port, newAutoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     public SandboxOptions withIdTokenLifetime(Duration newLifetime) {
         return new SandboxOptions(port, autoApprove, newLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     /** Replaces the role table (an empty list brings back the defaults). */
     public SandboxOptions withAwsRoles(List<AwsRole> newRoles) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, newRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     /**
@@ -133,30 +138,38 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, List<String>> providers = new LinkedHashMap<>(awsOidcProviders);
         providers.put(issuerUrl, clientIds);
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, providers,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     /** Keeps the GCP CA and keystore in {@code newDataDir} (null: a fresh temporary directory per run). */
     public SandboxOptions withDataDir(Path newDataDir) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts);
+                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     /** The port of the GCP emulator's HTTPS listener on 127.0.0.1 (0: any free port). */
     public SandboxOptions withGcpPort(int newGcpPort) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts);
+                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims);
     }
 
     /** Replaces the workload identity pool providers (an empty list brings back the default). */
     public SandboxOptions withGcpProviders(List<GcpProvider> newProviders) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, newProviders, gcpServiceAccounts);
+                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims);
     }
 
     /** Replaces the service accounts (an empty list brings back the two defaults). */
     public SandboxOptions withGcpServiceAccounts(List<GcpServiceAccount> newAccounts) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, newAccounts);
+                dataDir, gcpPort, gcpProviders, newAccounts, userClaims);
+    }
+
+    /** The sandbox user with {@code name} set to {@code value} (see {@code userClaims}). */
+    public SandboxOptions withUserClaim(String name, Object value) {
+        Map<String, Object> claims = new LinkedHashMap<>(userClaims);
+        claims.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The single identity the sandbox issuer signs in. Fixed values, so tests and screenshots are
- * repeatable; all of them are obviously fake (example.com, RFC 2606).
+ * repeatable; all of them are obviously fake (example.com, RFC 2606). A test may change them
+ * through {@link SandboxOptions#withUserClaim}.
  */
 public final class SandboxUser {
 
@@ -29,6 +30,22 @@ public final class SandboxUser {
      * here, not in production.
      */
     static Map<String, Object> claimsFor(Set<String> grantedScopes) {
+        return claimsFor(grantedScopes, Map.of());
+    }
+
+    /** {@link #claimsFor(Set)} with {@code changed} values: a standard claim keeps its scope, any other is added. */
+    static Map<String, Object> claimsFor(Set<String> grantedScopes, Map<String, Object> changed) {
+        Map<String, Object> claims = standardClaimsFor(grantedScopes);
+        Map<String, Object> everyStandardClaim = standardClaimsFor(Set.of("email", "profile"));
+        changed.forEach((name, value) -> {
+            if (claims.containsKey(name) || !everyStandardClaim.containsKey(name)) {
+                claims.put(name, value);
+            }
+        });
+        return claims;
+    }
+
+    private static Map<String, Object> standardClaimsFor(Set<String> grantedScopes) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", SUBJECT);
         if (grantedScopes.contains("email")) {

@@ -3,6 +3,7 @@ package dev.fedcred.sandbox;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,9 +15,11 @@ final class UserinfoEndpoint {
     private static final String REALM = "Bearer realm=\"fedcred-sandbox\"";
 
     private final AccessTokens accessTokens;
+    private final Map<String, Object> userClaims;
 
-    UserinfoEndpoint(AccessTokens accessTokens) {
+    UserinfoEndpoint(AccessTokens accessTokens, Map<String, Object> userClaims) {
         this.accessTokens = accessTokens;
+        this.userClaims = userClaims;
     }
 
     void handle(HttpExchange exchange) throws IOException {
@@ -55,7 +58,7 @@ final class UserinfoEndpoint {
             return;
         }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        HttpExchanges.sendJson(exchange, 200, SandboxUser.claimsFor(token.get().scopes()));
+        HttpExchanges.sendJson(exchange, 200, SandboxUser.claimsFor(token.get().scopes(), userClaims));
     }
 
     private static Optional<String> bearerToken(String header) {

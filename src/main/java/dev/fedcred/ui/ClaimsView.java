@@ -3,6 +3,7 @@ package dev.fedcred.ui;
 import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.text.OutsideText;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -136,7 +137,7 @@ final class ClaimsView extends StackPane {
     private void render(TokenSet tokens) {
         String label = context.issuers().sandbox().name().equals(tokens.issuerName())
                 ? context.issuers().sandbox().label() : tokens.issuerName();
-        title.setText(label);
+        title.setText(OutsideText.neutralise(label));
         who.setText("Signed in as " + SignInStatus.who(tokens));
         signOut.setAccessibleText("Sign out of " + tokens.issuerName());
         verification.setText("✔ Signature verified with the issuer's key; iss, aud, azp, exp, iat and nonce checked at "

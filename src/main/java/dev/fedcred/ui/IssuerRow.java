@@ -4,6 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.SignInCancelledException;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.text.OutsideText;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -67,7 +68,7 @@ final class IssuerRow extends VBox {
         Icons.SIGN_IN.on(signIn);
         signIn.setOnAction(event -> signIn());
 
-        Label url = new Label(issuer.issuer().toString());
+        Label url = new Label(OutsideText.neutralise(issuer.issuer().toString()));
         url.getStyleClass().add("issuer-url");
 
         status.getStyleClass().add("status");
@@ -173,7 +174,7 @@ final class IssuerRow extends VBox {
     }
 
     private Node titleLine() {
-        Label name = new Label(issuer.name());
+        Label name = new Label(OutsideText.neutralise(issuer.name()));
         name.getStyleClass().add("issuer-name");
         name.setAccessibleText(issuer.label());
         HBox line = new HBox(8, name);

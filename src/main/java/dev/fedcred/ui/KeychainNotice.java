@@ -1,6 +1,7 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.core.session.RefreshTokenVault;
+import dev.fedcred.core.text.OutsideText;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 
@@ -16,7 +17,8 @@ final class KeychainNotice extends Label {
         setMaxWidth(Double.MAX_VALUE);
         Nodes.hide(this);
         vault.onKeychainUnavailable(notice -> Platform.runLater(() -> {
-            setText(notice);
+            // the notice quotes the keychain tool's own error output
+            setText(OutsideText.neutraliseKeepingLineBreaks(notice));
             Nodes.show(this);
         }));
     }

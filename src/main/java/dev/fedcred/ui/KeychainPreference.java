@@ -1,6 +1,7 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.core.session.KeychainSetting;
+import dev.fedcred.core.text.OutsideText;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -32,7 +33,8 @@ final class KeychainPreference extends VBox {
         status.getStyleClass().add("notice");
         Nodes.wrapFully(status);
         getChildren().addAll(box, status);
-        setting.vault().onKeychainUnavailable(notice -> Platform.runLater(() -> status.setText(notice)));
+        setting.vault().onKeychainUnavailable(notice -> Platform.runLater(() ->
+                status.setText(OutsideText.neutraliseKeepingLineBreaks(notice))));
         work.run(setting::status, this::show, this::failed);
     }
 
@@ -46,16 +48,18 @@ final class KeychainPreference extends VBox {
         show(change.status());
         if (!change.notMoved().isEmpty()) {
             status.setText(status.getText() + " The refresh tokens of " + String.join(", ", change.notMoved())
-                    + " stayed in the " + change.status().keychainName() + ": " + change.reason());
+                    + " stayed in the " + change.status().keychainName() + ": "
+                    + OutsideText.neutraliseKeepingLineBreaks(change.reason()));
         }
     }
 
     private void show(KeychainSetting.Status current) {
         box.setSelected(current.on());
         box.setDisable(false);
-        status.setText(current.answers() ? current.where()
+        // the problem quotes the keychain tool's own error output
+        status.setText(OutsideText.neutraliseKeepingLineBreaks(current.answers() ? current.where()
                 : current.on() ? current.where() + " " + current.problem()
-                : current.problem() + " Refresh tokens stay in the token file.");
+                : current.problem() + " Refresh tokens stay in the token file."));
     }
 
     /** The keychain refused (or reading the settings failed): the box shows the setting as it is on disk. */

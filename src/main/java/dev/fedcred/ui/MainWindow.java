@@ -8,6 +8,7 @@ import dev.fedcred.core.status.StatusSnapshot;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.settings.SettingsFileException;
+import dev.fedcred.core.text.OutsideText;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -339,7 +340,8 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void showLoadProblem(String message) {
-        loadError.setText(message == null ? "" : message);
+        // the settings file's problem may quote the file
+        loadError.setText(message == null ? "" : OutsideText.neutraliseKeepingLineBreaks(message));
         loadProblem.setVisible(message != null);
         loadProblem.setManaged(message != null);
     }

@@ -2,6 +2,7 @@ package dev.fedcred.ui;
 
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.SignInRequiredException;
+import dev.fedcred.core.text.OutsideText;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -48,7 +49,8 @@ final class RenewalNotice extends HBox {
         }
         RenewalOutcome first = failed.get(0);
         String names = String.join(", ", failed.stream().map(RenewalOutcome::name).toList());
-        text.setText("Could not renew " + names + " before it expires: " + first.failure().getMessage());
+        text.setText("Could not renew " + names + " before it expires: "
+                + OutsideText.neutraliseKeepingLineBreaks(first.failure().getMessage()));
         issuerToSignIn = first.failure() instanceof SignInRequiredException required ? required.issuerName() : null;
         boolean offerSignIn = first.needsBrowserSignIn() && issuerToSignIn != null;
         signIn.setVisible(offerSignIn);

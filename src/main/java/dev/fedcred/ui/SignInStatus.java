@@ -1,6 +1,7 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.text.OutsideText;
 import java.time.Instant;
 
 /** The one-line sign-in state an issuer row shows. */
@@ -26,9 +27,9 @@ final class SignInStatus {
         for (String claim : new String[] {"email", "preferred_username", "name"}) {
             String value = tokens.stringClaim(claim);
             if (value != null && !value.isBlank()) {
-                return value;
+                return OutsideText.shown(value);
             }
         }
-        return tokens.subject();
+        return OutsideText.shown(tokens.subject());
     }
 }

@@ -1,6 +1,7 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.text.OutsideText;
 import java.lang.System.Logger.Level;
 
 /** The text a failure shows in the window: what happened and what to do, never a stack trace. */
@@ -11,9 +12,10 @@ public final class UserMessages {
     }
 
     public static String of(Throwable failure) {
-        // core promises its messages are safe to show and say what to do next
+        // core's messages say what to do next; what they quote of a provider or a file is escaped
+        // where they are built, and again here, where every message reaches the window
         if (failure instanceof FedcredException fedcred) {
-            return fedcred.getMessage();
+            return OutsideText.neutraliseKeepingLineBreaks(fedcred.getMessage());
         }
         // anything else is a bug: the details go to the log for a report, not into the window
         LOG.log(Level.WARNING, "Unexpected failure in the desktop window", failure);

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,17 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  * `sts get-caller-identity` signed with the credentials against the sandbox.
  */
 class AwsCliInteropIT {
-    private static final String AWS = "/usr/bin/aws";
-
     @TempDir
     Path dir;
 
     private InteropHome home;
+    private AwsCli aws;
 
     @BeforeEach
     void start() throws Exception {
-        PeerProgram.require(AWS, "apt-get install awscli");
         home = new InteropHome(dir);
+        aws = AwsCli.v2(home);
         home.signIn();
     }
 
@@ -39,10 +36,7 @@ class AwsCliInteropIT {
     }
 
     private PeerProgram.Result aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", home.sandbox.endpoints().get("aws-sts"), "--output", "json"));
-        return PeerProgram.run(command, home.env, dir);
+        return aws.run(args);
     }
 
     @Test
@@ -56,7 +50,7 @@ class AwsCliInteropIT {
         assertThat(identity.exitCode()).as(identity.err()).isZero();
         JsonNode json = Json.MAPPER.readTree(identity.out());
         assertThat(json.path("Arn").asText())
-                .isEqualTo("arn:aws:sts::000000000000:assumed-role/fedcred-sandbox/sandbox.user@example.com");
+                .isEqualTo(AwsCli.SANDBOX_ARN);
         assertThat(json.path("Account").asText()).isEqualTo("000000000000");
     }
 

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.core.Json;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +42,7 @@ class GcpNodeInteropIT {
 
     @Test
     void nodesGoogleAuthLibraryGetsATokenWithTheWrittenAdcFile() throws Exception {
-        PeerProgram.Result assume = home.fedcred("assume", "sandbox-gcp");
-        assertThat(assume.exitCode()).as(assume.err()).isZero();
-        Matcher written = Pattern.compile("Wrote Application Default Credentials to (\\S+)").matcher(assume.out());
-        assertThat(written.find()).as(assume.out()).isTrue();
-        Path adc = Path.of(written.group(1));
-        assertThat(Files.readString(adc)).contains("\"type\" : \"external_account\"");
+        Path adc = home.assumeGcp();
 
         PeerProgram.Result node = PeerProgram.run(
                 List.of(NODE, "adc-access-token.js", home.sandbox.endpoints().get("gcp-whoami")),

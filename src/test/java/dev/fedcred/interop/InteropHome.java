@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,6 +71,32 @@ final class InteropHome implements AutoCloseable {
         }
         assertThat(login.waitFor()).as(output.toString()).isZero();
         assertThat(output).contains("Signed in to sandbox (sandbox)");
+    }
+
+    /** `fedcred assume sandbox-gcp`, which must succeed; the ADC file it says it wrote. */
+    Path assumeGcp() throws Exception {
+        PeerProgram.Result assume = fedcred("assume", "sandbox-gcp");
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+        Matcher written = Pattern.compile("Wrote Application Default Credentials to (\\S+)").matcher(assume.out());
+        assertThat(written.find()).as(assume.out()).isTrue();
+        Path adc = Path.of(written.group(1));
+        assertThat(Files.readString(adc)).contains("\"type\" : \"external_account\"");
+        return adc;
+    }
+
+    /**
+     * Appends {@code [profile PROFILE]} with {@code credential_process = <java> -jar fedcred.jar
+     * credential-process TARGET} to the AWS config file, as a user would by hand. The profile name
+     * must differ from the profile `assume` writes: a credentials-file profile of the same name
+     * would shadow credential_process.
+     */
+    void addCredentialProcessProfile(String profile, String target, String region) throws Exception {
+        Path config = home.resolve("aws/config");
+        Files.createDirectories(config.getParent());
+        String command = String.join(" ", fedcredCommand("credential-process", target).stream()
+                .map(word -> "\"" + word + "\"").toList());
+        Files.writeString(config, "[profile " + profile + "]\ncredential_process = " + command + "\nregion = " + region + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private static List<String> fedcredCommand(String... args) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a real peer program (the AWS CLI, Node) with a controlled environment and captures its output. */
+/** Runs a real peer program (the AWS CLI, Node, Python, gcloud) with a controlled environment and captures its output. */
 final class PeerProgram {
     record Result(int exitCode, String out, String err) {
     }
@@ -25,24 +25,35 @@ final class PeerProgram {
         return program;
     }
 
-    /** Nothing from the developer's own AWS, Google or fedcred setup may leak into a test. */
+    /**
+     * Nothing from the developer's own AWS, Google or fedcred setup may leak into a test; nor a CA
+     * bundle for Python's requests (this machine sets one, and it would override gcloud's own CA
+     * setting), nor a Python path that would put other packages before the interop venv's.
+     */
     static void isolate(Map<String, String> environment, Map<String, String> env) {
         environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("FEDCRED_")
-                || name.startsWith("GOOGLE_") || name.startsWith("CLOUDSDK_") || name.startsWith("NODE_"));
+                || name.startsWith("GOOGLE_") || name.startsWith("CLOUDSDK_") || name.startsWith("NODE_")
+                || name.equals("REQUESTS_CA_BUNDLE") || name.equals("PYTHONPATH") || name.equals("PYTHONHOME"));
         environment.putAll(env);
     }
 
     static Result run(List<String> command, Map<String, String> env, Path workDir) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         isolate(builder.environment(), env);
-        Path out = Files.createTempFile(workDir, "out", ".txt");
-        Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 60 s");
+        // Not in workDir: that may be a source folder (src/test/node), where they would be committed.
+        Path out = Files.createTempFile("fedcred-peer-out", ".txt");
+        Path err = Files.createTempFile("fedcred-peer-err", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

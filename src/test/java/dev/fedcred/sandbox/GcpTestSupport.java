@@ -4,26 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.http.HttpTransportFactory;
-import java.io.InputStream;
+import dev.fedcred.testing.SandboxCaTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
-/**
- * Clients of the GCP emulator as a user would set them up: trusting only the sandbox's CA file
- * (never "trust all"), so the tests also prove the certificate is right for 127.0.0.1.
- */
+/** Clients of the GCP emulator as a user would set them up, trusting only the sandbox's CA ({@link SandboxCaTrust}). */
 final class GcpTestSupport {
 
     static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
@@ -32,33 +23,15 @@ final class GcpTestSupport {
     private GcpTestSupport() {
     }
 
-    /** A key store holding just the sandbox CA, read from the PEM file the sandbox reports. */
-    static KeyStore trustStore(Path caFile) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        trust.setCertificateEntry("fedcred-sandbox-ca", readCertificate(caFile));
-        return trust;
-    }
-
-    static X509Certificate readCertificate(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-    }
-
     /** google-http-client's default transport, trusting the sandbox CA, for google-auth-library. */
     static HttpTransportFactory transportTrusting(SandboxServer server) throws Exception {
-        NetHttpTransport transport = new NetHttpTransport.Builder().trustCertificates(trustStore(server.gcpCaFile())).build();
+        NetHttpTransport transport = new NetHttpTransport.Builder().trustCertificates(SandboxCaTrust.trustStore(server.gcpCaFile())).build();
         return () -> transport;
     }
 
     /** java.net.http, trusting the sandbox CA, for requests the library would not make. */
     static HttpClient httpClientTrusting(SandboxServer server) throws Exception {
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trustStore(server.gcpCaFile()));
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        return SandboxCaTrust.httpClient(server.gcpCaFile());
     }
 
     /** The generateAccessToken URL for {@code email}, built from the endpoint the sandbox lists. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedcred.testing.BindProbe;
+import dev.fedcred.testing.SandboxCaTrust;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,7 +56,7 @@ class GcpTlsTest {
             Files.writeString(server.gcpCaFile(), "not a certificate");
         }
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withDataDir(dataDir))) {
-            assertThat(GcpTestSupport.readCertificate(server.gcpCaFile()).getBasicConstraints()).isZero();
+            assertThat(SandboxCaTrust.readCertificate(server.gcpCaFile()).getBasicConstraints()).isZero();
             assertThat(GcpTestSupport.whoami(server, null).statusCode()).isEqualTo(401);
         }
     }
@@ -113,7 +114,7 @@ class GcpTlsTest {
     @Test
     void theServerCertificateNames127001AndLocalhostAndChainsToTheCa() throws Exception {
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withDataDir(dir))) {
-            X509Certificate ca = GcpTestSupport.readCertificate(server.gcpCaFile());
+            X509Certificate ca = SandboxCaTrust.readCertificate(server.gcpCaFile());
             SSLContext tls = trustingOnly(server);
             X509Certificate presented;
             try (SSLSocket socket = (SSLSocket) tls.getSocketFactory()
@@ -155,7 +156,7 @@ class GcpTlsTest {
 
     private static SSLContext trustingOnly(SandboxServer server) throws Exception {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(GcpTestSupport.trustStore(server.gcpCaFile()));
+        tmf.init(SandboxCaTrust.trustStore(server.gcpCaFile()));
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
         return tls;

@@ -51,4 +51,15 @@ class ClaimRowsTest {
         assertThat(TimeText.hoursMinutesSeconds(Duration.ofHours(26).plusSeconds(7))).isEqualTo("26:00:07");
         assertThat(TimeText.hoursMinutesSeconds(Duration.ofSeconds(-5))).isEqualTo("0:00:00");
     }
+
+    @Test
+    void hostileClaimNamesAndValuesShowEscaped() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("email", "eve\u009b31m\u202E@example.com");
+        claims.put("x\u001b[2J", List.of("\u2066a\u2069"));
+        List<ClaimRow> rows = ClaimRows.claims(claims, ZoneOffset.UTC);
+        assertThat(rows).containsExactly(new ClaimRow("email", "eve\\u009B31m\\u202E@example.com"),
+                new ClaimRow("x\\u001B[2J", "[\"\\u2066a\\u2069\"]"));
+        assertThat(ClaimRows.header(Map.of("kid", "k\u0085"))).contains(new ClaimRow("kid", "k\\u0085"));
+    }
 }

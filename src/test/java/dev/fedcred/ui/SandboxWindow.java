@@ -6,6 +6,7 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import javafx.stage.Stage;
 
 /**
@@ -15,8 +16,14 @@ import javafx.stage.Stage;
 record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow window) implements AutoCloseable {
 
     static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks) throws Exception {
-        SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0)
-                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home)));
+        return show(stage, home, hooks, UnaryOperator.identity());
+    }
+
+    /** As {@link #show(Stage, Path, DesktopHooks)}, with the sandbox's options changed first (its user's claims, say). */
+    static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change)
+            throws Exception {
+        SandboxServer sandbox = SandboxServer.start(change.apply(SandboxOptions.defaults().withPort(0).withGcpPort(0)
+                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))));
         FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(),
                 new FollowingBrowser());
         MainWindow window = new MainWindow(context, sandbox::issuerUri, hooks);

@@ -30,4 +30,10 @@ class SignInStatusTest {
     private static TokenSet tokens(Map<String, Object> claims, Instant expiresAt) {
         return new TokenSet("test", "not-a-real-token", Map.of("alg", "RS256"), claims, expiresAt, NOW, null);
     }
+
+    @Test
+    void aHostileEmailShowsEscaped() {
+        TokenSet tokens = tokens(Map.of("sub", "u-1", "email", "eve\u202Egpj.exe\u001b[2J@example.com"), NOW.plusSeconds(60));
+        assertThat(SignInStatus.who(tokens)).isEqualTo("eve\\u202Egpj.exe\\u001B[2J@example.com");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.text.OutsideText;
 import static dev.fedcred.core.targets.TargetValidation.httpsOrLoopbackProblem;
 
 import dev.fedcred.core.FedcredException;
@@ -35,11 +36,11 @@ public final class AwsRoleRules {
             problems.put(TargetField.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
                     + " --profile or AWS_PROFILE.");
         } else if (!PROFILE.matcher(target.profile()).matches()) {
-            problems.put(TargetField.PROFILE, "\"" + target.profile() + "\" is not a usable AWS profile name: use"
+            problems.put(TargetField.PROFILE, OutsideText.quoted(target.profile()) + " is not a usable AWS profile name: use"
                     + " letters, digits and . _ - / @, no spaces or brackets.");
         }
         if (target.region() != null && !REGION.matcher(target.region()).matches()) {
-            problems.put(TargetField.REGION, "\"" + target.region() + "\" is not an AWS region name such as eu-west-1.");
+            problems.put(TargetField.REGION, OutsideText.quoted(target.region()) + " is not an AWS region name such as eu-west-1.");
         }
         long seconds = target.sessionDuration().toSeconds();
         if (seconds < AwsRoleTarget.MIN_DURATION.toSeconds() || seconds > AwsRoleTarget.MAX_DURATION.toSeconds()) {
@@ -47,7 +48,7 @@ public final class AwsRoleRules {
                     + " hours), not " + seconds + ".");
         }
         if (target.roleSessionName() != null && !SESSION_NAME.matcher(target.roleSessionName()).matches()) {
-            problems.put(TargetField.SESSION_NAME, "\"" + target.roleSessionName() + "\" is not a valid role session"
+            problems.put(TargetField.SESSION_NAME, OutsideText.quoted(target.roleSessionName()) + " is not a valid role session"
                     + " name: 2 to 64 characters of letters, digits and + = , . @ _ -.");
         }
         httpsOrLoopbackProblem("The STS endpoint", target.stsEndpoint())
@@ -59,7 +60,7 @@ public final class AwsRoleRules {
         if (ROLE_ARN.matcher(roleArn).matches()) {
             return Optional.empty();
         }
-        String lead = roleArn.isBlank() ? "Enter the role's ARN." : "\"" + roleArn + "\" is not an IAM role ARN.";
+        String lead = roleArn.isBlank() ? "Enter the role's ARN." : OutsideText.quoted(roleArn) + " is not an IAM role ARN.";
         return Optional.of(lead + " It looks like " + ROLE_ARN_SHAPE + " (arn:aws-cn:… in China,"
                 + " arn:aws-us-gov:… in GovCloud); copy it from the role's page in the IAM console.");
     }

@@ -1,5 +1,6 @@
 package dev.fedcred.core.gcp;
 
+import dev.fedcred.core.text.OutsideText;
 import static dev.fedcred.core.targets.TargetValidation.httpsOnlyProblem;
 import static dev.fedcred.core.targets.TargetValidation.pathProblem;
 
@@ -29,7 +30,7 @@ public final class GcpWorkloadRules {
         Map<TargetField, String> problems = new LinkedHashMap<>();
         if (!PROJECT_NUMBER.matcher(target.projectNumber()).matches()) {
             String lead = target.projectNumber().isBlank() ? "Enter the project number."
-                    : "\"" + target.projectNumber() + "\" is not a project number.";
+                    : OutsideText.quoted(target.projectNumber()) + " is not a project number.";
             problems.put(TargetField.PROJECT_NUMBER, lead + " Workload identity pools are named by the project's"
                     + " number (digits only, e.g. 123456789012), not its ID. Find it with"
                     + " `gcloud projects describe PROJECT_ID --format='value(projectNumber)'`.");
@@ -38,12 +39,12 @@ public final class GcpWorkloadRules {
         poolOrProviderProblem("provider", target.providerId())
                 .ifPresent(problem -> problems.put(TargetField.PROVIDER, problem));
         if (target.serviceAccount() != null && !EMAIL.matcher(target.serviceAccount()).matches()) {
-            problems.put(TargetField.SERVICE_ACCOUNT, "\"" + target.serviceAccount() + "\" is not a service account"
+            problems.put(TargetField.SERVICE_ACCOUNT, OutsideText.quoted(target.serviceAccount()) + " is not a service account"
                     + " email. It looks like NAME@PROJECT_ID.iam.gserviceaccount.com (see"
                     + " `gcloud iam service-accounts list`).");
         }
         target.scopes().stream().filter(scope -> !SCOPE.matcher(scope).matches()).findFirst()
-                .ifPresent(scope -> problems.put(TargetField.SCOPES, "\"" + scope + "\" is not an OAuth scope such as "
+                .ifPresent(scope -> problems.put(TargetField.SCOPES, OutsideText.quoted(scope) + " is not an OAuth scope such as "
                         + GcpWorkloadTarget.CLOUD_PLATFORM_SCOPE + "."));
         long seconds = target.tokenLifetime().toSeconds();
         if (seconds < GcpWorkloadTarget.MIN_LIFETIME.toSeconds() || seconds > GcpWorkloadTarget.MAX_LIFETIME.toSeconds()) {
@@ -115,7 +116,7 @@ public final class GcpWorkloadRules {
             return Optional.empty();
         }
         String lead = id.isBlank() ? "Enter the workload identity " + what + " ID:"
-                : "\"" + id + "\" is not a workload identity " + what + " ID:";
+                : OutsideText.quoted(id) + " is not a workload identity " + what + " ID:";
         return Optional.of(lead + " 4 to 32 lowercase letters, digits and hyphens, not starting with gcp- (the last"
                 + " part of its name, as `gcloud iam workload-identity-pools" + ("pool".equals(what) ? " list"
                 : " providers list") + " --location=global` shows it).");

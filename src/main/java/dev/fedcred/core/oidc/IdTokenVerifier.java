@@ -20,6 +20,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.fedcred.core.text.OutsideText;
 import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
@@ -35,7 +36,8 @@ import java.util.Set;
  * Verifies an ID token as OIDC Core 3.1.3.7 asks: signature with a key the issuer publishes
  * (RSA and EC algorithms only, so neither {@code none} nor an HMAC keyed with the public key can
  * pass), then {@code iss}, {@code aud}, {@code azp}, {@code exp}, {@code iat} and {@code nonce}.
- * Each failure has its own reason and a message that never includes the token.
+ * Each failure has its own reason and a message that never includes the token; what it quotes
+ * of the token (iss, aud, azp, kid, alg) is the issuer's text and is neutralised first.
  */
 public final class IdTokenVerifier {
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
@@ -63,7 +65,7 @@ public final class IdTokenVerifier {
         try {
             jwt = JWTParser.parse(rawToken == null ? "" : rawToken.strip());
         } catch (ParseException e) {
-            throw new IdTokenRejectedException(MALFORMED, "it is not a well-formed JWT (" + e.getMessage() + ").", e);
+            throw new IdTokenRejectedException(MALFORMED, "it is not a well-formed JWT (" + OutsideText.shown(e.getMessage()) + ").", e);
         }
         if (jwt instanceof PlainJWT) {
             throw new IdTokenRejectedException(UNSIGNED, "it is unsigned (alg \"none\"); only signed tokens are accepted.");
@@ -74,7 +76,7 @@ public final class IdTokenVerifier {
         SignedJWT signed = (SignedJWT) jwt;
         JWSAlgorithm alg = signed.getHeader().getAlgorithm();
         if (!ASYMMETRIC_ALGORITHMS.contains(alg)) {
-            throw new IdTokenRejectedException(SYMMETRIC_ALGORITHM, "it is signed with " + alg
+            throw new IdTokenRejectedException(SYMMETRIC_ALGORITHM, "it is signed with " + OutsideText.shown(String.valueOf(alg))
                     + "; only the issuer's published asymmetric keys (RSA or EC) are accepted.");
         }
         return signed;
@@ -86,11 +88,11 @@ public final class IdTokenVerifier {
         try {
             candidates = issuerKeys.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
         } catch (KeySourceException e) {
-            throw new IssuerUnreachableException("Cannot fetch the issuer's signing keys (JWKS): " + e.getMessage()
+            throw new IssuerUnreachableException("Cannot fetch the issuer's signing keys (JWKS): " + OutsideText.shown(e.getMessage())
                     + ". Check the network and the issuer URL, then sign in again.", e);
         }
         if (candidates.isEmpty()) {
-            String kid = header.getKeyID() == null ? "(no kid)" : "\"" + header.getKeyID() + "\"";
+            String kid = header.getKeyID() == null ? "(no kid)" : "\"" + OutsideText.shown(header.getKeyID()) + "\"";
             throw new IdTokenRejectedException(UNKNOWN_KEY, "it is signed with key " + kid
                     + ", which the issuer does not publish. It was not issued by this issuer.");
         }
@@ -117,7 +119,7 @@ public final class IdTokenVerifier {
         try {
             return jwt.getJWTClaimsSet();
         } catch (ParseException e) {
-            throw new IdTokenRejectedException(MALFORMED, "its claims are not a JSON object (" + e.getMessage() + ").", e);
+            throw new IdTokenRejectedException(MALFORMED, "its claims are not a JSON object (" + OutsideText.shown(e.getMessage()) + ").", e);
         }
     }
 
@@ -128,12 +130,12 @@ public final class IdTokenVerifier {
             }
         }
         if (!expected.issuers().contains(claims.getIssuer())) {
-            throw new IdTokenRejectedException(WRONG_ISSUER, "its issuer (iss) is \"" + claims.getIssuer()
+            throw new IdTokenRejectedException(WRONG_ISSUER, "its issuer (iss) is \"" + OutsideText.shown(claims.getIssuer())
                     + "\" but this sign-in expects " + expected.issuers() + ".");
         }
         List<String> audience = claims.getAudience();
         if (!audience.contains(expected.clientId())) {
-            throw new IdTokenRejectedException(WRONG_AUDIENCE, "its audience (aud) " + audience
+            throw new IdTokenRejectedException(WRONG_AUDIENCE, "its audience (aud) " + OutsideText.shown(audience.toString())
                     + " does not contain this app's client ID \"" + expected.clientId()
                     + "\". Check the client ID configured for this issuer.");
         }
@@ -153,7 +155,7 @@ public final class IdTokenVerifier {
                     "it has several audiences but no authorized party (azp).");
         }
         if (azp != null && !clientId.equals(azp.toString())) {
-            throw new IdTokenRejectedException(WRONG_AUTHORIZED_PARTY, "its authorized party (azp) is \"" + azp
+            throw new IdTokenRejectedException(WRONG_AUTHORIZED_PARTY, "its authorized party (azp) is \"" + OutsideText.shown(azp.toString())
                     + "\", not this app's client ID \"" + clientId + "\".");
         }
     }

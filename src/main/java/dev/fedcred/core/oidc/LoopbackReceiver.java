@@ -1,12 +1,9 @@
 package dev.fedcred.core.oidc;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -16,8 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,28 +20,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The redirect target of a native app (RFC 8252, section 7.3): an HTTP listener on 127.0.0.1
  * only, never on other interfaces, that takes exactly one authorization response. The first
- * request to the redirect path decides the outcome (a code with the right state, the provider's
- * error, or a rejection); every later request is refused. The port is always released.
+ * GET of the redirect path decides the outcome (a code with the right state, the provider's
+ * error, or a rejection); every later request is refused. Other local clients are served side
+ * by side and cut off when they stall ({@link LoopbackHttpServer}), so none of them can hold the
+ * sign-in until it times out. The port is always released.
  */
 public final class LoopbackReceiver implements AutoCloseable {
-    static {
-        // The JDK server writes headers and body as separate segments; with Nagle's algorithm on,
-        // each response waits ~40 ms for the peer's delayed ACK. Read once, before the first server.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+    /**
+     * What one local client may take: its whole request head must arrive within
+     * {@code readTimeout} and fit in {@code maxRequestBytes}; at most {@code maxConnections} may
+     * be sending at once (the oldest gives way to a newcomer).
+     */
+    record Limits(Duration readTimeout, int maxConnections, int maxRequestBytes) {
+        /** A browser sends its request at once; 64 KiB leaves room for cookies other loopback apps set. */
+        static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), 16, 64 * 1024);
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
     private final String path;
     private final String expectedState;
     private final String expectedIssuer;
     private final CompletableFuture<String> code = new CompletableFuture<>();
     private final AtomicBoolean answered = new AtomicBoolean();
+    private LoopbackHttpServer server;
 
-    private LoopbackReceiver(HttpServer server, ExecutorService executor, String path,
-                             String expectedState, String expectedIssuer) {
-        this.server = server;
-        this.executor = executor;
+    private LoopbackReceiver(String path, String expectedState, String expectedIssuer) {
         this.path = path;
         this.expectedState = expectedState;
         this.expectedIssuer = expectedIssuer;
@@ -59,10 +56,13 @@ public final class LoopbackReceiver implements AutoCloseable {
      *                       (RFC 9207) when the provider sends one
      */
     public static LoopbackReceiver start(RedirectSpec spec, String expectedState, String expectedIssuer) {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), spec.port());
-        HttpServer server;
+        return start(spec, expectedState, expectedIssuer, Limits.DEFAULT);
+    }
+
+    static LoopbackReceiver start(RedirectSpec spec, String expectedState, String expectedIssuer, Limits limits) {
+        LoopbackReceiver receiver = new LoopbackReceiver(spec.path(), expectedState, expectedIssuer);
         try {
-            server = HttpServer.create(address, 4);
+            receiver.server = LoopbackHttpServer.start(spec.port(), limits, receiver::handle);
         } catch (BindException e) {
             throw new FedcredException("Port " + spec.port() + " on 127.0.0.1 is in use, and this issuer's"
                     + " redirect URI needs exactly that port. Close the program using it, or register a"
@@ -70,15 +70,6 @@ public final class LoopbackReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new FedcredException("Cannot listen on 127.0.0.1 for the browser's return: " + e.getMessage(), e);
         }
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "fedcred-loopback-receiver");
-            thread.setDaemon(true);
-            return thread;
-        });
-        LoopbackReceiver receiver = new LoopbackReceiver(server, executor, spec.path(), expectedState, expectedIssuer);
-        server.createContext("/", receiver::handle);
-        server.setExecutor(executor);
-        server.start();
         return receiver;
     }
 
@@ -88,11 +79,11 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     public InetSocketAddress boundAddress() {
-        return server.getAddress();
+        return server.address();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.address().getPort();
     }
 
     /**
@@ -130,31 +121,30 @@ public final class LoopbackReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod()) || !path.equals(exchange.getRequestURI().getPath())) {
-                respond(exchange, 404, "Not found", "This address only receives fedcred's sign-in.");
-                return;
-            }
-            if (!answered.compareAndSet(false, true)) {
-                respond(exchange, 400, "Already used",
-                        "This sign-in has already been answered. Return to fedcred; start a new sign-in there if needed.");
-                return;
-            }
-            Outcome outcome = judge(parseQuery(exchange.getRequestURI().getRawQuery()));
-            // answer the browser before completing, so closing the server cannot cut the page off
-            if (outcome.failure() == null) {
-                respond(exchange, 200, "Signed in", "You can close this tab and return to fedcred.");
-                code.complete(outcome.code());
-            } else {
-                respond(exchange, 400, "Sign-in failed", outcome.failure().getMessage() + " Return to fedcred.");
-                code.completeExceptionally(outcome.failure());
-            }
+    private LoopbackHttpServer.Response handle(LoopbackHttpServer.Request request) {
+        if (!path.equals(request.path())) {
+            return page(404, "Not Found", "Not found", "This address only receives fedcred's sign-in.");
         }
+        if (!"GET".equals(request.method())) {
+            // a HEAD or another method never uses up the one callback a sign-in takes
+            return page(405, "Method Not Allowed", "Not allowed",
+                    "This address only receives fedcred's sign-in from your browser.").with("Allow", "GET");
+        }
+        if (!answered.compareAndSet(false, true)) {
+            return page(400, "Bad Request", "Already used",
+                    "This sign-in has already been answered. Return to fedcred; start a new sign-in there if needed.");
+        }
+        Outcome outcome = judge(parseQuery(request.rawQuery()));
+        // the browser gets its page before the outcome is known, so closing the server cannot cut it off
+        if (outcome.failure() == null) {
+            return page(200, "OK", "Signed in", "You can close this tab and return to fedcred.")
+                    .afterSent(() -> code.complete(outcome.code()));
+        }
+        return page(400, "Bad Request", "Sign-in failed", outcome.failure().getMessage() + " Return to fedcred.")
+                .afterSent(() -> code.completeExceptionally(outcome.failure()));
     }
 
     private record Outcome(String code, RuntimeException failure) {
@@ -172,7 +162,7 @@ public final class LoopbackReceiver implements AutoCloseable {
         String issuer = params.get("iss");
         if (issuer != null && !issuer.equals(expectedIssuer)) {
             return Outcome.failed(new CallbackRejectedException("The browser returned a response from another"
-                    + " issuer (\"" + issuer + "\"). Nothing was accepted; sign in again."));
+                    + " issuer (\"" + OutsideText.shown(issuer) + "\"). Nothing was accepted; sign in again."));
         }
         if (params.containsKey("error")) {
             return Outcome.failed(new ProviderErrorException(params.get("error"), params.get("error_description")));
@@ -203,15 +193,10 @@ public final class LoopbackReceiver implements AutoCloseable {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    private static void respond(HttpExchange exchange, int status, String title, String message) throws IOException {
-        byte[] body = CallbackPage.render(title, message).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    private static LoopbackHttpServer.Response page(int status, String reason, String title, String message) {
+        return LoopbackHttpServer.Response.of(status, reason, "text/html; charset=utf-8",
+                CallbackPage.render(title, message).getBytes(StandardCharsets.UTF_8))
+                .with("Referrer-Policy", "no-referrer");
     }
 
     private static String humanDuration(Duration duration) {

@@ -1,5 +1,6 @@
 package dev.fedcred.core.secrets;
 
+import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +26,7 @@ final class SecretCommand {
 
         /** Why the tool failed, for a message: its first line on stderr, else its exit code. */
         String reason() {
-            return err.isEmpty() ? "exit code " + exitCode : err.lines().findFirst().orElse("");
+            return err.isEmpty() ? "exit code " + exitCode : OutsideText.shown(err.lines().findFirst().orElse(""));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fedcred.core.settings;
 
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
@@ -92,7 +93,7 @@ public final class IssuerRegistry {
 
     private static void validate(IssuerConfig issuer) {
         if (!NAME.matcher(issuer.name()).matches()) {
-            throw new FedcredException("\"" + issuer.name() + "\" is not a usable issuer name: use letters, digits,"
+            throw new FedcredException(OutsideText.quoted(issuer.name()) + " is not a usable issuer name: use letters, digits,"
                     + " '.', '_' or '-', at most 64, starting with a letter or digit.");
         }
         if (SANDBOX.equals(issuer.name())) {

@@ -8,6 +8,7 @@ import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.text.OutsideText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -42,7 +43,7 @@ public final class StatusReader {
             // the store never writes over a file it cannot read; the sandbox needs no settings
             issuerConfigs = List.of(issuers.sandbox());
             targetList = targets.builtIns();
-            problem = e.getMessage();
+            problem = OutsideText.neutraliseKeepingLineBreaks(e.getMessage());
         }
         IdentitySessions signIns = sessions.get();
         List<StatusSnapshot.IssuerStatus> issuerStatus = issuerConfigs.stream()
@@ -60,7 +61,7 @@ public final class StatusReader {
         try {
             issuerName = issuers.resolve(target.issuer()).name();
         } catch (FedcredException e) {
-            issuerProblem = e.getMessage();
+            issuerProblem = OutsideText.neutraliseKeepingLineBreaks(e.getMessage());
         }
         TargetKinds.Bound<?> kind = kinds.of(target);
         return new TargetSnapshot(target, kind.id(), targets.isBuiltIn(target.name()), issuerName, issuerProblem,

@@ -1,5 +1,6 @@
 package dev.fedcred.core.targets;
 
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.FedcredException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class TargetValidation {
             return Optional.of("Enter a short name for the target, such as prod-readonly.");
         }
         if (!NAME.matcher(name).matches()) {
-            return Optional.of("\"" + name + "\" is not a usable target name: use letters, digits, '.', '_' or '-',"
+            return Optional.of(OutsideText.quoted(name) + " is not a usable target name: use letters, digits, '.', '_' or '-',"
                     + " at most 64, starting with a letter or digit.");
         }
         return Optional.empty();

@@ -17,22 +17,17 @@ public final class OutsideText {
 
     /** {@code text} with every character a terminal or a window could act on escaped; null stays null. */
     public static String neutralise(String text) {
-        if (text == null) {
-            return null;
-        }
-        StringBuilder safe = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isUnsafe(c)) {
-                if (safe == null) {
-                    safe = new StringBuilder(text.length() + 16).append(text, 0, i);
-                }
-                safe.append(String.format("\\u%04X", (int) c));
-            } else if (safe != null) {
-                safe.append(c);
-            }
-        }
-        return safe == null ? text : safe.toString();
+        return escape(text, false);
+    }
+
+    /**
+     * {@link #neutralise}, but line breaks ({@code \n}, and {@code \r\n}) stay: for a whole message
+     * or a printed line at the place it reaches a terminal or a window, where fedcred's own text may
+     * span lines and whatever outside text it carries has been neutralised already. A lone
+     * {@code \r}, which would let text overwrite the start of its line, is still escaped.
+     */
+    public static String neutraliseKeepingLineBreaks(String text) {
+        return escape(text, true);
     }
 
     /** {@link #neutralise} and cut to {@link #MAX_SHOWN_CHARS}, marked with an ellipsis when cut. */
@@ -46,6 +41,35 @@ public final class OutsideText {
             end--;
         }
         return safe.substring(0, end) + "…";
+    }
+
+    /** {@link #shown} in double quotes, as a message quotes a value it refuses. */
+    public static String quoted(String text) {
+        return "\"" + shown(text) + "\"";
+    }
+
+    private static String escape(String text, boolean keepLineBreaks) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isUnsafe(c) && !(keepLineBreaks && isLineBreak(text, i))) {
+                if (safe == null) {
+                    safe = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                safe.append(String.format("\\u%04X", (int) c));
+            } else if (safe != null) {
+                safe.append(c);
+            }
+        }
+        return safe == null ? text : safe.toString();
+    }
+
+    private static boolean isLineBreak(String text, int i) {
+        char c = text.charAt(i);
+        return c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n');
     }
 
     static boolean isUnsafe(char c) {

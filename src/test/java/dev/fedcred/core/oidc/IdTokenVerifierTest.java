@@ -164,4 +164,33 @@ class IdTokenVerifierTest {
         assertThatThrownBy(() -> verifier.verify(issuerKeys.sign(claims(c -> { })), refresh, issuerKeys.publishedKeys()))
                 .isInstanceOfSatisfying(IdTokenRejectedException.class, e -> assertThat(e.reason()).isEqualTo(WRONG_SUBJECT));
     }
+
+    private static final String TERMINAL_ATTACK = "\u001b[2J\u001b]0;pwned\u0007\u009b31m\u202e";
+
+    private static void assertNoControlCharacters(Throwable e) {
+        assertThat(e.getMessage().chars().filter(c -> Character.isISOControl(c) || c == 0x202E).toArray())
+                .as(e.getMessage()).isEmpty();
+    }
+
+    @Test
+    void quotesAHostileIssuerAudienceAndAuthorizedPartyEscaped() {
+        for (Consumer<JWTClaimsSet.Builder> hostile : List.<Consumer<JWTClaimsSet.Builder>>of(
+                c -> c.issuer(ISSUER + TERMINAL_ATTACK),
+                c -> c.audience(List.of("other" + TERMINAL_ATTACK)),
+                c -> c.claim("azp", "other" + TERMINAL_ATTACK))) {
+            assertThatThrownBy(() -> verify(issuerKeys.sign(claims(hostile))))
+                    .isInstanceOf(IdTokenRejectedException.class)
+                    .satisfies(IdTokenVerifierTest::assertNoControlCharacters)
+                    .hasMessageContaining("\\u001B[2J\\u001B]0;pwned\\u0007\\u009B31m\\u202E");
+        }
+    }
+
+    @Test
+    void quotesAHostileKeyIdEscaped() {
+        TestKeys stranger = TestKeys.generate("kid" + TERMINAL_ATTACK);
+        assertThatThrownBy(() -> verify(stranger.sign(claims(c -> { }))))
+                .isInstanceOf(IdTokenRejectedException.class)
+                .satisfies(IdTokenVerifierTest::assertNoControlCharacters)
+                .hasMessageContaining("kid\\u001B[2J");
+    }
 }

@@ -92,6 +92,22 @@ class LoopbackReceiverTest {
     }
 
     @Test
+    void quotesAHostileIssuerEscapedInTheFailureAndThePage() throws Exception {
+        HttpResponse<String> page = callback("code=abc&state=" + STATE + "&iss=https%3A%2F%2Fevil%1B%5B2J%C2%9B31m%E2%80%AE");
+        assertThat(page.body()).doesNotContain("\u001b").doesNotContain("\u009b").doesNotContain("\u202e");
+        assertThatThrownBy(() -> receiver.awaitCode(WAIT))
+                .isInstanceOf(CallbackRejectedException.class)
+                .hasMessageContaining("(\"https://evil\\u001B[2J\\u009B31m\\u202E\")")
+                .satisfies(e -> assertThat(e.getMessage().chars()).noneMatch(Character::isISOControl));
+    }
+
+    @Test
+    void escapesHtmlOfTheProvidersErrorOnThePage() throws Exception {
+        HttpResponse<String> page = callback("error=x&error_description=%3Cscript%3Ealert(%27x%27)%3C%2Fscript%3E&state=" + STATE);
+        assertThat(page.body()).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)");
+    }
+
+    @Test
     void ignoresOtherPathsSuchAsTheFavicon() throws Exception {
         URI favicon = URI.create("http://127.0.0.1:" + receiver.port() + "/favicon.ico");
         assertThat(FakeBrowser.get(favicon).statusCode()).isEqualTo(404);

@@ -41,4 +41,14 @@ class OutsideTextTest {
         assertThat(shown).hasSize(OutsideText.MAX_SHOWN_CHARS + 1).endsWith("…");
         assertThat(OutsideText.shown("short")).isEqualTo("short");
     }
+
+    @Test
+    void keepingLineBreaksLeavesLinesButEscapesEverythingElse() {
+        String message = "line one\nline two\r\n\u001b[2J\u009b31m\u202Eevil\rover";
+        assertThat(OutsideText.neutraliseKeepingLineBreaks(message))
+                .isEqualTo("line one\nline two\r\n\\u001B[2J\\u009B31m\\u202Eevil\\u000Dover");
+        String plain = "Signed in.\nNext line.";
+        assertThat(OutsideText.neutraliseKeepingLineBreaks(plain)).isSameAs(plain);
+        assertThat(OutsideText.neutraliseKeepingLineBreaks(null)).isNull();
+    }
 }
