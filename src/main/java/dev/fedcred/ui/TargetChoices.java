@@ -6,7 +6,7 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.targets.Target;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;

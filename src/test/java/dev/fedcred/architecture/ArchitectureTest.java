@@ -1,6 +1,7 @@
 package dev.fedcred.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.InstanceofCheck;
@@ -9,6 +10,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import dev.fedcred.core.targets.Target;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -78,6 +81,33 @@ class ArchitectureTest {
                                 + tested.getName() + " in " + check.getSourceCodeLocation()));
                     }
                 }
+            }
+        };
+    }
+
+    @ArchTest
+    static final ArchRule corePackagesHaveNoCycles = slices().assignedFrom(everyPackageUnder("dev.fedcred.core"))
+            .should().beFreeOfCycles()
+            .because("each part of core can be read, tested and changed from the bottom up");
+
+    @ArchTest
+    static final ArchRule uiPackagesHaveNoCycles = slices().assignedFrom(everyPackageUnder("dev.fedcred.ui"))
+            .should().beFreeOfCycles()
+            .because("each room of the desktop app depends only on the rooms below it");
+
+    /** Each package its own slice, the root package included (which {@code matching("root.(**)")} leaves out). */
+    private static SliceAssignment everyPackageUnder(String root) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass type) {
+                String name = type.getPackageName();
+                return name.equals(root) || name.startsWith(root + ".") ? SliceIdentifier.of(name)
+                        : SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "every package under " + root;
             }
         };
     }

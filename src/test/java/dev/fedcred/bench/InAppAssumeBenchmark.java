@@ -4,7 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.CliRun;

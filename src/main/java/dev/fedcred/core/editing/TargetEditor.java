@@ -3,7 +3,7 @@ package dev.fedcred.core.editing;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.targets.TargetValidation;
 import java.util.Optional;
 

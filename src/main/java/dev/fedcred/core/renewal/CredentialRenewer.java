@@ -7,7 +7,7 @@ import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.text.OutsideText;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.fedcred.core.targets;
 
+import dev.fedcred.core.settings.SandboxGcpEndpoints;
+import dev.fedcred.core.settings.TargetRegistry;
+
 import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

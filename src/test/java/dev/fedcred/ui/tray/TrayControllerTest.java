@@ -6,7 +6,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.FakeBrowser;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.Target;
-import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.testing.MutableClock;
 import dev.fedcred.core.status.TargetSnapshot;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.fedcred.core.targets;
+package dev.fedcred.core.settings;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,11 +1,12 @@
-package dev.fedcred.core.targets;
+package dev.fedcred.core.settings;
+
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.Target;
 
 import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fedcred.core.settings.IssuerRegistry;
-import dev.fedcred.core.settings.SettingsStore;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,12 @@
-package dev.fedcred.core.targets;
+package dev.fedcred.core.settings;
+
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetKinds;
+import dev.fedcred.core.targets.TargetValidation;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.settings.IssuerRegistry;
-import dev.fedcred.core.settings.SettingsStore;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
