@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a real peer program (the AWS CLI, Node) with a controlled environment and captures its output. */
 final class PeerProgram {
+    /** The program's output waits here, not in its working directory (which may be in the source tree). */
+    static final Path OUTPUT_DIR = Path.of("target", "peer-output");
+
     record Result(int exitCode, String out, String err) {
     }
 
@@ -35,14 +38,20 @@ final class PeerProgram {
     static Result run(List<String> command, Map<String, String> env, Path workDir) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         isolate(builder.environment(), env);
-        Path out = Files.createTempFile(workDir, "out", ".txt");
-        Path err = Files.createTempFile(workDir, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 60 s");
+        Files.createDirectories(OUTPUT_DIR);
+        Path out = Files.createTempFile(OUTPUT_DIR, "out", ".txt");
+        Path err = Files.createTempFile(OUTPUT_DIR, "err", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
     }
 }
