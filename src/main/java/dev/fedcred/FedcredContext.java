@@ -28,7 +28,8 @@ import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.session.KeychainSetting;
 import dev.fedcred.core.session.RefreshTokenVault;
 import dev.fedcred.core.session.TokenCache;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerEditor;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.TargetRegistry;
@@ -76,7 +77,7 @@ public final class FedcredContext {
         this.sandboxGcpPort = port(env, SANDBOX_GCP_PORT_VARIABLE, sandboxPort + 1);
         this.settings = new SettingsStore(paths.settingsFile());
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
-        this.targets = new TargetRegistry(settings, issuers.sandbox().issuer(),
+        this.targets = new TargetRegistry(settings, issuers.sandbox(),
                 SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
         TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
@@ -95,7 +96,7 @@ public final class FedcredContext {
                 new AwsSessionCache(paths.awsSessionCacheFile()),
                 new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports())),
+                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
     }
@@ -103,6 +104,11 @@ public final class FedcredContext {
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
         return new CredentialRenewer(issuers, sessions(), targets, aws(), gcp(), clock, CredentialRenewer.DEFAULT_LEAD);
+    }
+
+    /** Adds, changes, renames and removes issuers; an issuer that goes is signed out. */
+    public IssuerEditor issuerEditor() {
+        return new IssuerEditor(settings, sessions);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */

@@ -10,7 +10,7 @@ import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;

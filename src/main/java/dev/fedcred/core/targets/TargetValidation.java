@@ -2,8 +2,10 @@ package dev.fedcred.core.targets;
 
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.ShortNames;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.files.SecureFiles;
+import dev.fedcred.core.net.LoopbackHosts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -21,7 +23,6 @@ import java.util.regex.Pattern;
 public final class TargetValidation {
     public static final Pattern ROLE_ARN = Pattern.compile("arn:aws(-cn|-us-gov)?:iam::\\d{12}:role/[\\w+=,.@/-]{1,512}");
     public static final String ROLE_ARN_SHAPE = "arn:aws:iam::123456789012:role/NAME";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     // the AWS SDKs ignore a profile with other characters (see AwsProfileWriter)
     private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/@-]{0,127}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -108,9 +109,8 @@ public final class TargetValidation {
         if (name.isBlank()) {
             return Optional.of("Enter a short name for the target, such as prod-readonly.");
         }
-        if (!NAME.matcher(name).matches()) {
-            return Optional.of(OutsideText.quoted(name) + " is not a usable target name: use letters, digits, '.', '_' or '-',"
-                    + " at most 64, starting with a letter or digit.");
+        if (!ShortNames.isUsable(name)) {
+            return Optional.of(OutsideText.quoted(name) + " is not a usable target name: use " + ShortNames.RULE + ".");
         }
         return Optional.empty();
     }
@@ -216,17 +216,10 @@ public final class TargetValidation {
     }
 
     private static Optional<String> httpsOrLoopbackProblem(String what, URI endpoint) {
-        if (endpoint == null || "https".equals(endpoint.getScheme())) {
+        if (endpoint == null || LoopbackHosts.isHttpsOrLoopbackHttp(endpoint)) {
             return Optional.empty();
         }
-        if (!"http".equals(endpoint.getScheme()) || !isLoopback(endpoint.getHost())) {
-            return Optional.of(what + " " + endpoint + " must use https"
-                    + " (plain http only on 127.0.0.1 or localhost, for the sandbox).");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isLoopback(String host) {
-        return "127.0.0.1".equals(host) || "localhost".equals(host);
+        return Optional.of(what + " " + endpoint + " must use https"
+                + " (plain http only on " + LoopbackHosts.NAMES + ", for the sandbox).");
     }
 }

@@ -3,7 +3,7 @@ package dev.fedcred.core.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,7 +16,8 @@ class TargetRegistryTest {
     Path home;
 
     private TargetRegistry registry() {
-        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")), URI.create("http://127.0.0.1:9750"),
+        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")),
+                IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
                 SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }
 
@@ -47,16 +48,17 @@ class TargetRegistryTest {
         assertThat(registry().find("prod-ro")).isEmpty();
     }
 
+
     @Test
-    void anIssuerUsedByATargetCannotBeRemoved() {
-        SettingsStore store = new SettingsStore(home.resolve("settings.json"));
-        IssuerRegistry issuers = new IssuerRegistry(store, URI.create("http://127.0.0.1:9750"));
-        issuers.add(IssuerRegistry.google("google", "123-fake.apps.googleusercontent.com", "fake", null));
-        registry().add(new AwsRoleTarget("prod", "arn:aws:iam::000000000000:role/x", "prod", null, null, null, "google", null));
-        assertThatThrownBy(() -> issuers.remove("google")).hasMessageContaining("signs in for the targets [prod]");
-        registry().remove("prod");
-        issuers.remove("google");
-        assertThat(issuers.find("google")).isEmpty();
+    void plainHttpStsIsAllowedOnEveryLoopbackNameAndNowhereElse() {
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "[::1]"}) {
+            AwsRoleTarget target = new AwsRoleTarget("dev", "arn:aws:iam::000000000000:role/x", "p", null, null, null,
+                    null, URI.create("http://" + loopback + ":9750/aws-sts"));
+            assertThat(TargetValidation.problems(target)).as(loopback).isEmpty();
+        }
+        AwsRoleTarget remote = new AwsRoleTarget("dev", "arn:aws:iam::000000000000:role/x", "p", null, null, null,
+                null, URI.create("http://sts.example.test/"));
+        assertThat(TargetValidation.problems(remote).get(TargetField.STS_ENDPOINT)).contains("must use https");
     }
 
     @Test
