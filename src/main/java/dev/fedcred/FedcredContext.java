@@ -28,7 +28,8 @@ import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.session.KeychainSetting;
 import dev.fedcred.core.session.RefreshTokenVault;
 import dev.fedcred.core.session.TokenCache;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerEditor;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.TargetKinds;
@@ -102,12 +103,12 @@ public final class FedcredContext {
                 Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
                 new AwsSessionCache(paths.awsSessionCacheFile()), new AwsProfileWriter(awsFiles, clock), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports())),
+                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
         // every kind of target fedcred knows; a new kind is registered here and nowhere else
         this.kinds = new TargetKinds(List.of(new AwsRoleKind(aws, clock), new GcpWorkloadKind(gcp, awsFiles, clock)));
-        this.targets = new TargetRegistry(settings, kinds, issuers.sandbox().issuer(),
+        this.targets = new TargetRegistry(settings, kinds, issuers.sandbox(),
                 SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
     }
 
@@ -125,6 +126,11 @@ public final class FedcredContext {
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
                         paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
                 StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);
+    }
+
+    /** Adds, changes, renames and removes issuers; an issuer that goes is signed out. */
+    public IssuerEditor issuerEditor() {
+        return new IssuerEditor(settings, sessions);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */

@@ -1,11 +1,10 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.issuers.IssuerDraft;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
-import dev.fedcred.core.oidc.RedirectSpec;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.settings.IssuerRegistry;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Instant;
@@ -98,14 +97,9 @@ final class IssuersCommand implements Runnable {
 
         @Override
         public void run() {
-            RedirectSpec redirect = redirectUri == null ? RedirectSpec.ANY_FREE_PORT : LoopbackRedirects.parse(redirectUri);
-            IssuerConfig issuer = where.google
-                    ? IssuerRegistry.google(name, clientId, clientSecret, redirect)
-                    : new IssuerConfig(name, IssuerKind.GENERIC, where.issuerUrl, clientId, clientSecret, scopes, redirect);
-            if (where.google && scopes != null) {
-                issuer = new IssuerConfig(name, IssuerKind.GOOGLE, issuer.issuer(), clientId, clientSecret, scopes, redirect);
-            }
-            context.issuers().add(issuer);
+            IssuerConfig issuer = context.issuerEditor().addOrReplace(IssuerOptionProblems.issuerOrThrow(
+                    new IssuerDraft(where.google ? IssuerKind.GOOGLE : IssuerKind.GENERIC, name, where.issuerUrl,
+                            clientId, clientSecret, scopes, redirectUri)));
             Terminal.out(spec).println("Added issuer " + issuer.name() + " (" + issuer.issuer()
                     + "). Sign in with `fedcred login --issuer " + issuer.name() + "`.");
         }
@@ -127,8 +121,7 @@ final class IssuersCommand implements Runnable {
 
         @Override
         public void run() {
-            context.issuers().remove(name);
-            context.sessions().signOut(name);
+            context.issuerEditor().remove(name);
             Terminal.out(spec).println("Removed issuer " + name + ".");
         }
     }

@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.util.Map;
 
 /**
- * One emulated service living on the shared {@link SandboxServer} (the OIDC issuer and AWS STS now,
- * GCP later). Each emulator owns its paths and state; the server owns the socket and threads.
+ * One emulated service of the {@link SandboxServer}: the OIDC issuer and AWS STS share its HTTP
+ * listener, and {@link GcpEmulator} (Google STS and IAM Credentials) has the HTTPS one, since Google's
+ * libraries accept only https. Each emulator owns its paths and state; the server owns the sockets
+ * and threads.
  */
 interface SandboxEmulator {
 

@@ -1,12 +1,13 @@
 package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.issuers.IssuerCheck;
+import dev.fedcred.core.issuers.IssuerField;
+import dev.fedcred.core.issuers.IssuerValidation;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
-import dev.fedcred.ui.IssuerForm.Field;
 import dev.fedcred.ui.IssuerForm.Provider;
 import dev.fedcred.ui.IssuerForm.Redirect;
-import dev.fedcred.ui.IssuerForm.Result;
 import dev.fedcred.ui.IssuerForm.Values;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,7 +49,7 @@ final class IssuerDialog {
     private final IssuerForm form;
     private final Consumer<IssuerConfig> onSaved;
     private final Runnable onFailed;
-    private final FormDialog<Field> dialog;
+    private final FormDialog<IssuerField> dialog;
 
     private final ToggleGroup provider = new ToggleGroup();
     private final RadioButton google = FormDialog.radio(Provider.GOOGLE.text, provider);
@@ -79,7 +80,7 @@ final class IssuerDialog {
         this.onSaved = onSaved;
         this.onFailed = onFailed;
         this.dialog = new FormDialog<>(owner, editing == null ? ADD_TITLE : "Edit " + editing.name(), "issuer-dialog",
-                Field.class, field -> field.text, this::recheck);
+                IssuerField.class, IssuerForm::label, this::recheck);
 
         layOut();
         dialog.setting(() -> fill(editing == null ? Values.blank() : Values.of(editing)));
@@ -121,12 +122,12 @@ final class IssuerDialog {
         other.setAccessibleText("Provider: " + Provider.OTHER.text);
         dialog.row(FormDialog.label("Provider", google), new HBox(16, google, other));
 
-        dialog.textRow(name, Field.NAME, "google, work, …");
-        dialog.textRow(issuerUrl, Field.ISSUER_URL, "https://login.example.com/realms/main");
-        dialog.textRow(clientId, Field.CLIENT_ID, "from the provider's console");
+        dialog.textRow(name, IssuerField.NAME, "google, work, …");
+        dialog.textRow(issuerUrl, IssuerField.ISSUER_URL, "https://login.example.com/realms/main");
+        dialog.textRow(clientId, IssuerField.CLIENT_ID, "from the provider's console");
 
-        dialog.prepare(secret, Field.CLIENT_SECRET, "");
-        dialog.prepare(secretShown, Field.CLIENT_SECRET, "");
+        dialog.prepare(secret, IssuerField.CLIENT_SECRET, "");
+        dialog.prepare(secretShown, IssuerField.CLIENT_SECRET, "");
         secretShown.textProperty().bindBidirectional(secret.textProperty());
         secretShown.visibleProperty().bind(showSecret.selectedProperty());
         secret.visibleProperty().bind(showSecret.selectedProperty().not());
@@ -137,16 +138,16 @@ final class IssuerDialog {
         secretLine.setAlignment(Pos.CENTER_LEFT);
         secretLabel.setLabelFor(secret);
         secretLabel.setMinWidth(Region.USE_PREF_SIZE);
-        dialog.row(secretLabel, dialog.withError(Field.CLIENT_SECRET, secretLine, secretHint));
+        dialog.row(secretLabel, dialog.withError(IssuerField.CLIENT_SECRET, secretLine, secretHint));
 
-        dialog.textRow(scopes, Field.SCOPES, IssuerForm.DEFAULT_SCOPES,
+        dialog.textRow(scopes, IssuerField.SCOPES, IssuerForm.DEFAULT_SCOPES,
                 FormDialog.hint("Separated by spaces; \"openid\" is required."));
 
-        dialog.prepare(redirectUri, Field.REDIRECT_URI, IssuerForm.REDIRECT_EXAMPLE);
+        dialog.prepare(redirectUri, IssuerField.REDIRECT_URI, IssuerValidation.REDIRECT_EXAMPLE);
         anyPort.setAccessibleText("Redirect: " + Redirect.ANY_FREE_PORT.text);
         fixedUri.setAccessibleText("Redirect: " + Redirect.FIXED.text);
         redirectUri.disableProperty().bind(fixedUri.selectedProperty().not());
-        VBox uriBox = dialog.withError(Field.REDIRECT_URI, redirectUri);
+        VBox uriBox = dialog.withError(IssuerField.REDIRECT_URI, redirectUri);
         // under the choice it belongs to
         VBox.setMargin(uriBox, new Insets(0, 0, 0, 24));
         dialog.row(FormDialog.label("Redirect", anyPort), new VBox(6, anyPort, fixedUri, uriBox));
@@ -170,9 +171,9 @@ final class IssuerDialog {
             recheck();
         });
         FormDialog.keepSelected(redirect, this::recheck);
-        dialog.watch(secret, Field.CLIENT_SECRET);
-        dialog.watch(secretShown, Field.CLIENT_SECRET);
-        dialog.watch(redirectUri, Field.REDIRECT_URI);
+        dialog.watch(secret, IssuerField.CLIENT_SECRET);
+        dialog.watch(secretShown, IssuerField.CLIENT_SECRET);
+        dialog.watch(redirectUri, IssuerField.REDIRECT_URI);
     }
 
     /** Google's issuer is fixed; "Other" gets back whatever URL was typed for it. */
@@ -204,27 +205,20 @@ final class IssuerDialog {
                 fixedUri.isSelected() ? Redirect.FIXED : Redirect.ANY_FREE_PORT, redirectUri.getText());
     }
 
-    private Result recheck() {
-        Result result = form.check(values());
-        dialog.showProblems(result.errors(), result.valid());
+    private IssuerCheck recheck() {
+        IssuerCheck result = form.check(values());
+        dialog.showProblems(result.problems(), result.valid());
         return result;
     }
 
     private void save() {
-        Result result = recheck();
+        IssuerCheck result = recheck();
         if (!result.valid()) {
             return;
         }
         IssuerConfig issuer = result.issuer();
         IssuerConfig before = editing;
-        dialog.save(work, () -> {
-            IssuerConfig saved = context.issuers().add(issuer);
-            // a new name is a new issuer: the old one goes, with the sign-in made under its name
-            if (before != null && !before.name().equals(saved.name())) {
-                context.issuers().remove(before.name());
-                context.sessions().signOut(before.name());
-            }
-            return saved;
-        }, onSaved, onFailed);
+        dialog.save(work, () -> before == null ? context.issuerEditor().add(issuer)
+                : context.issuerEditor().change(before.name(), issuer), onSaved, onFailed);
     }
 }

@@ -417,8 +417,7 @@ public final class MainWindow implements AutoCloseable {
             row.removing(true);
         }
         work.run(() -> {
-            context.issuers().remove(issuer.name());
-            context.sessions().signOut(issuer.name());
+            context.issuerEditor().remove(issuer.name());
             return issuer;
         }, removed -> refresh(), failure -> {
             if (row != null) {

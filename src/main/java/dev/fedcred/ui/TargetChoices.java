@@ -2,8 +2,8 @@ package dev.fedcred.ui;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.oidc.IssuerConfig;
-import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.settings.TargetRegistry;

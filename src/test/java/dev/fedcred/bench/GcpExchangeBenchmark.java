@@ -9,6 +9,7 @@ import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxSignIn;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class GcpExchangeBenchmark {
             GcpWorkloadTarget target = new GcpWorkloadTarget("bench", SandboxGcp.PROJECT_NUMBER, SandboxGcp.POOL_ID,
                     SandboxGcp.PROVIDER_ID, SandboxGcp.SERVICE_ACCOUNT, null, null, null, "sandbox",
                     URI.create(sandbox.endpoints().get("gcp-sts")), URI.create(base), sandbox.gcpCaFile());
-            WorkloadIdentityExchanger exchanger = new WorkloadIdentityExchanger(new GcpHttpTransports());
+            WorkloadIdentityExchanger exchanger = new WorkloadIdentityExchanger(new GcpHttpTransports(), Clock.systemUTC());
             long start = System.nanoTime();
             exchanger.exchange(target, tokens);
             double first = (System.nanoTime() - start) / 1e6;

@@ -65,6 +65,43 @@ class IssuersCommandTest {
     }
 
     @Test
+    void theRedirectRulesAreTheDialogs() {
+        CliRun query = CliRun.run(context(), "issuers", "add", "g", "--google", "--client-id", "c", "--client-secret",
+                "s", "--redirect-uri", "http://127.0.0.1:3000/callback?x=1");
+        assertThat(query.exitCode()).isEqualTo(1);
+        assertThat(query.err()).contains("--redirect-uri: The redirect URI has no query");
+
+        CliRun port = CliRun.run(context(), "issuers", "add", "g", "--google", "--client-id", "c", "--client-secret",
+                "s", "--redirect-uri", "http://127.0.0.1:70000/callback");
+        assertThat(port.exitCode()).isEqualTo(1);
+        assertThat(port.err()).contains("--redirect-uri: The redirect URI must be http://127.0.0.1:PORT/PATH");
+        assertThat(CliRun.run(context(), "issuers", "list").out()).doesNotContain("accounts.google.com");
+    }
+
+    @Test
+    void plainHttpIsAllowedOnEveryLoopbackName() {
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "[::1]"}) {
+            CliRun add = CliRun.run(context(), "issuers", "add", "local", "--issuer-url",
+                    "http://" + loopback + ":8080/realm", "--client-id", "c");
+            assertThat(add.exitCode()).as(loopback + ": " + add.err()).isZero();
+        }
+    }
+
+    @Test
+    void everyProblemIsPrintedWithItsOption() {
+        CliRun add = CliRun.run(context(), "issuers", "add", "my issuer", "--google", "--client-id", "two words",
+                "--scope", "email", "--redirect-uri", "https://127.0.0.1:3000/cb");
+
+        assertThat(add.exitCode()).isEqualTo(1);
+        assertThat(add.err()).contains("The issuer was not added:")
+                .contains("NAME: \"my issuer\" is not a usable issuer name")
+                .contains("--client-id: A client ID has no spaces")
+                .contains("--client-secret: Google needs the client secret")
+                .contains("--scope: Include \"openid\"")
+                .contains("--redirect-uri: The redirect URI must be");
+    }
+
+    @Test
     void aBrokenSettingsFileIsReportedAndKept() throws Exception {
         Path settings = home.resolve("config/settings.json");
         Files.createDirectories(settings.getParent());

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a real peer program (the AWS CLI, Node, Python, gcloud) with a controlled environment and captures its output. */
 final class PeerProgram {
+    /** The program's output waits here, not in its working directory (which may be in the source tree). */
+    static final Path OUTPUT_DIR = Path.of("target", "peer-output");
+
     record Result(int exitCode, String out, String err) {
     }
 
@@ -40,9 +43,9 @@ final class PeerProgram {
     static Result run(List<String> command, Map<String, String> env, Path workDir) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         isolate(builder.environment(), env);
-        // Not in workDir: that may be a source folder (src/test/node), where they would be committed.
-        Path out = Files.createTempFile("fedcred-peer-out", ".txt");
-        Path err = Files.createTempFile("fedcred-peer-err", ".txt");
+        Files.createDirectories(OUTPUT_DIR);
+        Path out = Files.createTempFile(OUTPUT_DIR, "out", ".txt");
+        Path err = Files.createTempFile(OUTPUT_DIR, "err", ".txt");
         try {
             Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

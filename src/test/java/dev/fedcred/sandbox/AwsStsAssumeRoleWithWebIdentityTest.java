@@ -10,6 +10,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.fedcred.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -235,7 +236,7 @@ class AwsStsAssumeRoleWithWebIdentityTest {
 
     @Test
     void expiredIdTokenIsExpiredTokenException() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        MutableClock clock = MutableClock.stoppedAt(Instant.now());
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true), clock);
              StsClient client = StsTestSupport.anonymousStsWithoutRetries(sandbox)) {
             String token = StsTestSupport.sandboxIdToken(sandbox);

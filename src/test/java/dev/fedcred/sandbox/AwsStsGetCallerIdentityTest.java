@@ -3,6 +3,7 @@ package dev.fedcred.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fedcred.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class AwsStsGetCallerIdentityTest {
 
     @Test
     void expiredCredentialsAreExpiredToken() throws Exception {
-        MutableClock clock = new MutableClock(Instant.now());
+        MutableClock clock = MutableClock.stoppedAt(Instant.now());
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true), clock)) {
             Credentials issued = assumeDefaultRole(server);
             clock.advance(Duration.ofHours(1));
@@ -81,7 +82,7 @@ class AwsStsGetCallerIdentityTest {
     @Test
     void requestSignedMoreThanFifteenMinutesAgoIsSignatureExpired() throws Exception {
         // The server's clock runs 16 minutes ahead of the SDK's, as if the request had been replayed.
-        MutableClock clock = new MutableClock(Instant.now());
+        MutableClock clock = MutableClock.stoppedAt(Instant.now());
         try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true), clock)) {
             Credentials issued = assumeDefaultRole(server);
             clock.advance(Duration.ofMinutes(16));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedcred.testing.MutableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,7 +31,7 @@ class GcpProtocolTest {
     static Path dir;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final MutableClock CLOCK = MutableClock.stoppedAt(Instant.now());
     private static SandboxServer server;
     private static HttpClient https;
 

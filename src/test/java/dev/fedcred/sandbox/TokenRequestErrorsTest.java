@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import dev.fedcred.testing.MutableClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class TokenRequestErrorsTest {
 
     @BeforeEach
     void start() throws Exception {
-        clock = new MutableClock(Instant.now());
+        clock = MutableClock.stoppedAt(Instant.now());
         server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true), clock);
         http = new SandboxHttp(server);
         attempt = SandboxHttp.Attempt.fresh();

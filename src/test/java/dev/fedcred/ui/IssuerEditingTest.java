@@ -14,7 +14,6 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,26 +24,18 @@ import org.testfx.framework.junit5.Start;
 /** Issuers are added, edited and removed from the window, and the settings file follows. */
 @ExtendWith(ApplicationExtension.class)
 class IssuerEditingTest {
-    private final MockOAuth2Server provider = new MockOAuth2Server();
+    private MockIssuerWindow mock;
     private FedcredContext context;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        provider.start();
-        context = TestContexts.fresh(new FollowingBrowser());
-        context.issuers().add(new IssuerConfig("mock", IssuerKind.GENERIC, issuerUrl(), "fedcred-test-client",
-                null, null, null));
-        window = new MainWindow(context, () -> {
-            throw new AssertionError("no sandbox here");
-        });
-        window.show(stage);
+        mock = MockIssuerWindow.show(stage, new FollowingBrowser());
+        context = mock.context();
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        provider.shutdown();
+        mock.close();
     }
 
     @Test
@@ -177,6 +168,6 @@ class IssuerEditingTest {
     }
 
     private URI issuerUrl() {
-        return URI.create(provider.issuerUrl("default").toString());
+        return mock.issuerUrl();
     }
 }

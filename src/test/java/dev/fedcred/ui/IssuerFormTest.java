@@ -2,14 +2,14 @@ package dev.fedcred.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedcred.core.issuers.IssuerCheck;
+import dev.fedcred.core.issuers.IssuerField;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.RedirectSpec;
-import dev.fedcred.core.settings.IssuerRegistry;
-import dev.fedcred.ui.IssuerForm.Field;
 import dev.fedcred.ui.IssuerForm.Provider;
 import dev.fedcred.ui.IssuerForm.Redirect;
-import dev.fedcred.ui.IssuerForm.Result;
 import dev.fedcred.ui.IssuerForm.Values;
 import java.net.URI;
 import java.util.List;
@@ -21,9 +21,9 @@ class IssuerFormTest {
 
     @Test
     void anyProviderWithDefaultsBecomesAGenericIssuerOnAnyFreePort() {
-        Result result = form.check(other("keycloak", "https://login.example.com/realms/main", "  cli-client "));
+        IssuerCheck result = form.check(other("keycloak", "https://login.example.com/realms/main", "  cli-client "));
 
-        assertThat(result.errors()).isEmpty();
+        assertThat(result.problems()).isEmpty();
         assertThat(result.issuer()).isEqualTo(new IssuerConfig("keycloak", IssuerKind.GENERIC,
                 URI.create("https://login.example.com/realms/main"), "cli-client", null, IssuerConfig.DEFAULT_SCOPES,
                 RedirectSpec.ANY_FREE_PORT));
@@ -33,9 +33,9 @@ class IssuerFormTest {
     void googleUsesItsIssuerAndNeedsTheSecret() {
         Values google = new Values(Provider.GOOGLE, "google", "ignored", "123.apps.googleusercontent.com", "",
                 IssuerForm.DEFAULT_SCOPES, Redirect.ANY_FREE_PORT, "");
-        assertThat(form.check(google).errors()).containsOnlyKeys(Field.CLIENT_SECRET);
+        assertThat(form.check(google).problems()).containsOnlyKeys(IssuerField.CLIENT_SECRET);
 
-        Result result = form.check(withSecret(google, "GOCSPX-abc"));
+        IssuerCheck result = form.check(withSecret(google, "GOCSPX-abc"));
         assertThat(result.issuer()).isEqualTo(IssuerRegistry.google("google", "123.apps.googleusercontent.com",
                 "GOCSPX-abc", RedirectSpec.ANY_FREE_PORT));
     }
@@ -61,6 +61,7 @@ class IssuerFormTest {
         assertThat(issuerUrlError("https://id example.com")).startsWith("This is not a URL");
         assertThat(issuerUrlError("http://127.0.0.1:8080/default")).isNull();
         assertThat(issuerUrlError("http://localhost:8080/default")).isNull();
+        assertThat(issuerUrlError("http://[::1]:8080/default")).isNull();
         assertThat(issuerUrlError("https://id.example.com")).isNull();
     }
 
@@ -77,9 +78,9 @@ class IssuerFormTest {
 
     @Test
     void theClientIdIsRequired() {
-        assertThat(form.check(other("a", "https://id.example.com", " ")).errors().get(Field.CLIENT_ID))
+        assertThat(form.check(other("a", "https://id.example.com", " ")).problems().get(IssuerField.CLIENT_ID))
                 .startsWith("Enter the OAuth client ID");
-        assertThat(form.check(other("a", "https://id.example.com", "two words")).errors().get(Field.CLIENT_ID))
+        assertThat(form.check(other("a", "https://id.example.com", "two words")).problems().get(IssuerField.CLIENT_ID))
                 .contains("no spaces");
     }
 
@@ -112,12 +113,12 @@ class IssuerFormTest {
         Values values = new Values(Provider.OTHER, "", "http://example.com", "", "", "email", Redirect.FIXED,
                 "https://127.0.0.1:3000/cb");
 
-        Result result = form.check(values);
+        IssuerCheck result = form.check(values);
 
         assertThat(result.valid()).isFalse();
         assertThat(result.issuer()).isNull();
-        assertThat(result.errors()).containsOnlyKeys(Field.NAME, Field.ISSUER_URL, Field.CLIENT_ID, Field.SCOPES,
-                Field.REDIRECT_URI);
+        assertThat(result.problems()).containsOnlyKeys(IssuerField.NAME, IssuerField.ISSUER_URL, IssuerField.CLIENT_ID, IssuerField.SCOPES,
+                IssuerField.REDIRECT_URI);
     }
 
     @Test
@@ -144,20 +145,20 @@ class IssuerFormTest {
     }
 
     private String issuerUrlError(String url) {
-        return form.check(other("a", url, "client")).errors().get(Field.ISSUER_URL);
+        return form.check(other("a", url, "client")).problems().get(IssuerField.ISSUER_URL);
     }
 
     private String nameError(String name) {
-        return form.check(other(name, "https://id.example.com", "client")).errors().get(Field.NAME);
+        return form.check(other(name, "https://id.example.com", "client")).problems().get(IssuerField.NAME);
     }
 
     private String scopesError(String scopes) {
         return form.check(new Values(Provider.OTHER, "a", "https://id.example.com", "c", "", scopes,
-                Redirect.ANY_FREE_PORT, "")).errors().get(Field.SCOPES);
+                Redirect.ANY_FREE_PORT, "")).problems().get(IssuerField.SCOPES);
     }
 
     private String redirectError(String uri) {
         return form.check(new Values(Provider.OTHER, "a", "https://id.example.com", "c", "", "openid",
-                Redirect.FIXED, uri)).errors().get(Field.REDIRECT_URI);
+                Redirect.FIXED, uri)).problems().get(IssuerField.REDIRECT_URI);
     }
 }

@@ -4,13 +4,9 @@ import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.IssuerConfig;
-import dev.fedcred.core.oidc.IssuerKind;
-import java.net.URI;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,26 +17,18 @@ import org.testfx.framework.junit5.Start;
 /** A full browser sign-in against a real (mock) OpenID Connect provider, driven from the window. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowSignInTest {
-    private final MockOAuth2Server provider = new MockOAuth2Server();
+    private MockIssuerWindow mock;
     private FedcredContext context;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        provider.start();
-        context = TestContexts.fresh(new FollowingBrowser());
-        context.issuers().add(new IssuerConfig("mock", IssuerKind.GENERIC,
-                URI.create(provider.issuerUrl("default").toString()), "fedcred-test-client", null, null, null));
-        window = new MainWindow(context, () -> {
-            throw new AssertionError("only the mock issuer is used here");
-        });
-        window.show(stage);
+        mock = MockIssuerWindow.show(stage, new FollowingBrowser());
+        context = mock.context();
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        provider.shutdown();
+        mock.close();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.net.URI;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,31 +20,22 @@ import org.testfx.framework.junit5.Start;
 /** The sign-in while the browser has not come back: waiting, cancelling, no browser, errors. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowWaitingTest {
-    private final MockOAuth2Server provider = new MockOAuth2Server();
     /** Whether the pretend browser "opens"; it never follows the URL either way. */
     private volatile boolean browserOpens = true;
+    private MockIssuerWindow mock;
     private FedcredContext context;
-    private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        provider.start();
-        context = TestContexts.fresh(uri -> browserOpens);
-        context.issuers().add(new IssuerConfig("mock", IssuerKind.GENERIC,
-                URI.create(provider.issuerUrl("default").toString()), "fedcred-test-client", null, null, null));
         // nothing listens on port 1: discovery fails at once
-        context.issuers().add(new IssuerConfig("down", IssuerKind.GENERIC,
-                URI.create("http://127.0.0.1:1/realm"), "fedcred-test-client", null, null, null));
-        window = new MainWindow(context, () -> {
-            throw new AssertionError("no sandbox here");
-        });
-        window.show(stage);
+        mock = MockIssuerWindow.show(stage, uri -> browserOpens, new IssuerConfig("down", IssuerKind.GENERIC,
+                URI.create("http://127.0.0.1:1/realm"), MockIssuerWindow.CLIENT_ID, null, null, null));
+        context = mock.context();
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        provider.shutdown();
+        mock.close();
     }
 
     @Test
@@ -72,7 +62,7 @@ class MainWindowWaitingTest {
 
         waitUntil(() -> ui.labelShowing(ManualUrlBox.PROMPT));
         Node url = ui.findShowing(node -> node instanceof TextField).orElseThrow();
-        assertThat(((TextField) url).getText()).startsWith(provider.issuerUrl("default") + "/authorize?");
+        assertThat(((TextField) url).getText()).startsWith(mock.issuerUrl() + "/authorize?");
         assertThat(((TextField) url).isEditable()).isFalse();
         assertThat(ui.buttonByText("Copy URL")).isNotNull();
 

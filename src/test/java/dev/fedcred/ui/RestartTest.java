@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IssuerConfig;
-import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.PendingSignIn;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,8 +65,7 @@ class RestartTest {
         provider.start();
         Path home = TestContexts.newHome();
         FedcredContext earlier = TestContexts.at(home, Clock.systemUTC(), new FollowingBrowser());
-        IssuerConfig mock = earlier.issuers().add(new IssuerConfig("mock", IssuerKind.GENERIC,
-                URI.create(provider.issuerUrl("default").toString()), "fedcred-test-client", null, null, null));
+        IssuerConfig mock = earlier.issuerEditor().add(MockIssuerWindow.issuer(provider));
         try (PendingSignIn pending = earlier.sessions().begin(mock)) {
             earlier.browser().open(pending.authorizationUri());
             earlier.sessions().finish(pending, Duration.ofSeconds(WindowRobot.TIMEOUT_SECONDS));

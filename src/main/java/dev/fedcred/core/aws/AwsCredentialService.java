@@ -6,7 +6,7 @@ import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import java.time.Clock;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,12 +85,12 @@ public final class GcpCredentialService {
         return assume(target);
     }
 
-    /** Removes the ADC file fedcred wrote for the target and puts back the one it replaced, if any. */
     /** The last access token fedcred got for the target, without a new exchange; it may have expired. */
     public Optional<GcpAccessToken> cached(GcpWorkloadTarget target) {
         return cache.load(target.name());
     }
 
+    /** Removes the ADC file fedcred wrote for the target and puts back the one it replaced, if any. */
     public AdcFileWriter.Removal removeAdc(GcpWorkloadTarget target) {
         return adcWriter.remove(adcFile(target), target.name());
     }

@@ -7,6 +7,7 @@ import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,9 +22,11 @@ public final class WorkloadIdentityExchanger {
     static final int MAX_SUBJECT_BYTES = 127;
 
     private final GcpHttpTransports transports;
+    private final Clock clock;
 
-    public WorkloadIdentityExchanger(GcpHttpTransports transports) {
+    public WorkloadIdentityExchanger(GcpHttpTransports transports, Clock clock) {
         this.transports = transports;
+        this.clock = clock;
     }
 
     public GcpAccessToken exchange(GcpWorkloadTarget target, TokenSet tokens) {
@@ -35,10 +38,15 @@ public final class WorkloadIdentityExchanger {
         } catch (IOException | RuntimeException e) {
             throw GcpErrors.translate(e, target, tokens);
         }
-        Instant expiresAt = token.getExpirationTime() == null
-                ? Instant.now().plusSeconds(3600) : token.getExpirationTime().toInstant();
+        Instant expiresAt = expiresAt(token);
         String principal = target.serviceAccount() != null ? target.serviceAccount() : target.principal(tokens.subject());
         return new GcpAccessToken(token.getTokenValue(), expiresAt, target.serviceAccount(), principal);
+    }
+
+    /** A reply without an expiry counts as Google's usual hour, from fedcred's clock like every other expiry. */
+    Instant expiresAt(AccessToken token) {
+        return token.getExpirationTime() == null
+                ? clock.instant().plusSeconds(3600) : token.getExpirationTime().toInstant();
     }
 
     private IdentityPoolCredentials credentials(GcpWorkloadTarget target, String idToken) {

@@ -7,6 +7,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.fedcred.core.net.LoopbackHosts;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -78,8 +79,7 @@ public final class ProviderDiscovery {
     }
 
     private static String sandboxHint(URI issuer) {
-        String host = issuer.getHost();
-        boolean loopback = "127.0.0.1".equals(host) || "localhost".equals(host);
-        return loopback ? "; for the sandbox issuer, start it first with `fedcred sandbox`" : "";
+        return LoopbackHosts.isLoopback(issuer.getHost())
+                ? "; for the sandbox issuer, start it first with `fedcred sandbox`" : "";
     }
 }

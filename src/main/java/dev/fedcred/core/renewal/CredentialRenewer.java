@@ -4,7 +4,7 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.settings.TargetRegistry;

@@ -7,6 +7,7 @@ import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetValidation;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.oidc.IssuerConfig;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +34,16 @@ public final class TargetRegistry {
     private final TargetValidation validation;
     private final List<Target> builtIns;
 
-    public TargetRegistry(SettingsStore store, TargetKinds kinds, URI sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {
+    public TargetRegistry(SettingsStore store, TargetKinds kinds, IssuerConfig sandboxIssuer,
+                          SandboxGcpEndpoints sandboxGcp) {
         this.store = store;
         this.validation = new TargetValidation(kinds);
-        URI stsEndpoint = URI.create(sandboxIssuer + "/aws-sts");
+        URI stsEndpoint = URI.create(sandboxIssuer.issuer() + "/aws-sts");
         this.builtIns = List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
-                AwsRoleTarget.DEFAULT_DURATION, null, IssuerRegistry.SANDBOX, stsEndpoint),
+                AwsRoleTarget.DEFAULT_DURATION, null, sandboxIssuer.name(), stsEndpoint),
                 new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
                         SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
-                        sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), IssuerRegistry.SANDBOX,
+                        sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), sandboxIssuer.name(),
                         sandboxGcp.sts(), sandboxGcp.iamCredentials(), sandboxGcp.caFile()));
     }
 

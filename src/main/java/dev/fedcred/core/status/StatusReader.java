@@ -3,7 +3,7 @@ package dev.fedcred.core.status;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.session.IdentitySessions;
-import dev.fedcred.core.settings.IssuerRegistry;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;

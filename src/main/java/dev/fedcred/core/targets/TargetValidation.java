@@ -2,13 +2,14 @@ package dev.fedcred.core.targets;
 
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.ShortNames;
+import dev.fedcred.core.net.LoopbackHosts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks a target before it is saved, so a typo is caught here rather than by AWS or Google. The
@@ -17,8 +18,6 @@ import java.util.regex.Pattern;
  * desktop window shows each beside its field.
  */
 public final class TargetValidation {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-
     private final TargetKinds kinds;
 
     public TargetValidation(TargetKinds kinds) {
@@ -49,9 +48,8 @@ public final class TargetValidation {
         if (name.isBlank()) {
             return Optional.of("Enter a short name for the target, such as prod-readonly.");
         }
-        if (!NAME.matcher(name).matches()) {
-            return Optional.of(OutsideText.quoted(name) + " is not a usable target name: use letters, digits, '.', '_' or '-',"
-                    + " at most 64, starting with a letter or digit.");
+        if (!ShortNames.isUsable(name)) {
+            return Optional.of(OutsideText.quoted(name) + " is not a usable target name: use " + ShortNames.RULE + ".");
         }
         return Optional.empty();
     }
@@ -74,17 +72,10 @@ public final class TargetValidation {
     }
 
     public static Optional<String> httpsOrLoopbackProblem(String what, URI endpoint) {
-        if (endpoint == null || "https".equals(endpoint.getScheme())) {
+        if (endpoint == null || LoopbackHosts.isHttpsOrLoopbackHttp(endpoint)) {
             return Optional.empty();
         }
-        if (!"http".equals(endpoint.getScheme()) || !isLoopback(endpoint.getHost())) {
-            return Optional.of(what + " " + endpoint + " must use https"
-                    + " (plain http only on 127.0.0.1 or localhost, for the sandbox).");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isLoopback(String host) {
-        return "127.0.0.1".equals(host) || "localhost".equals(host);
+        return Optional.of(what + " " + endpoint + " must use https"
+                + " (plain http only on " + LoopbackHosts.NAMES + ", for the sandbox).");
     }
 }

@@ -24,6 +24,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ class WorkloadIdentityExchangerTest {
     private static SandboxServer sandbox;
     private static TokenSet tokens;
     private static final GcpHttpTransports transports = new GcpHttpTransports();
-    private static final WorkloadIdentityExchanger exchanger = new WorkloadIdentityExchanger(transports);
+    private static final WorkloadIdentityExchanger exchanger = new WorkloadIdentityExchanger(transports, Clock.systemUTC());
 
     @BeforeAll
     static void signIn() throws Exception {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.issuers.IssuerEditor;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.RedirectSpec;
@@ -27,6 +29,12 @@ class SettingsStoreTest {
         return new IssuerRegistry(new SettingsStore(file()), URI.create("http://127.0.0.1:9750"));
     }
 
+    private IssuerEditor editor() {
+        return new IssuerEditor(new SettingsStore(file()), () -> {
+            throw new AssertionError("adding an issuer signs nobody out");
+        });
+    }
+
     @Test
     void withNoFileOnlyTheSandboxExistsAndIsTheDefault() {
         assertThat(registry().all()).extracting(IssuerConfig::name).containsExactly("sandbox");
@@ -36,10 +44,10 @@ class SettingsStoreTest {
 
     @Test
     void savesAndReadsBackIssuersInAPrivateFile() throws Exception {
-        IssuerRegistry registry = registry();
-        registry.add(IssuerRegistry.google("google", "123-abc.apps.googleusercontent.com", "not-really-secret",
+        IssuerEditor editor = editor();
+        editor.add(IssuerRegistry.google("google", "123-abc.apps.googleusercontent.com", "not-really-secret",
                 new RedirectSpec(3000, "/auth/google/callback")));
-        registry.add(new IssuerConfig("work", IssuerKind.GENERIC, URI.create("https://login.example.test/realms/x"),
+        editor.add(new IssuerConfig("work", IssuerKind.GENERIC, URI.create("https://login.example.test/realms/x"),
                 "fedcred", null, List.of("openid", "email"), null));
 
         IssuerRegistry reread = registry();
@@ -65,7 +73,7 @@ class SettingsStoreTest {
                 .hasMessageContaining(file().toString())
                 .hasMessageContaining("line 3, column")
                 .hasMessageContaining("will not overwrite");
-        assertThatThrownBy(() -> registry().add(new IssuerConfig("other", IssuerKind.GENERIC,
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("other", IssuerKind.GENERIC,
                 URI.create("https://idp.example.test"), "cid", null, null, null)))
                 .isInstanceOf(SettingsFileException.class);
         assertThat(Files.readString(file())).isEqualTo(broken);
@@ -81,19 +89,19 @@ class SettingsStoreTest {
     @Test
     void refusesBadIssuers() {
         IssuerRegistry registry = registry();
-        assertThatThrownBy(() -> registry.add(new IssuerConfig("plain", IssuerKind.GENERIC,
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("plain", IssuerKind.GENERIC,
                 URI.create("http://idp.example.test"), "cid", null, null, null)))
                 .isInstanceOf(FedcredException.class).hasMessageContaining("must use https");
-        assertThatThrownBy(() -> registry.add(new IssuerConfig("sandbox", IssuerKind.GENERIC,
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("sandbox", IssuerKind.GENERIC,
                 URI.create("https://idp.example.test"), "cid", null, null, null)))
                 .hasMessageContaining("built-in sandbox");
-        assertThatThrownBy(() -> registry.add(new IssuerConfig("bad name!", IssuerKind.GENERIC,
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("bad name!", IssuerKind.GENERIC,
                 URI.create("https://idp.example.test"), "cid", null, null, null)))
                 .hasMessageContaining("not a usable issuer name");
-        assertThatThrownBy(() -> registry.add(new IssuerConfig("noid", IssuerKind.GENERIC,
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("noid", IssuerKind.GENERIC,
                 URI.create("https://idp.example.test"), "cid", null, List.of("email"), null)))
                 .hasMessageContaining("openid");
-        assertThatThrownBy(() -> registry.remove("sandbox")).hasMessageContaining("built in");
+        assertThatThrownBy(() -> editor().remove("sandbox")).hasMessageContaining("built in");
         assertThatThrownBy(() -> registry.resolve("nope")).hasMessageContaining("no issuer named \"nope\"");
     }
 
@@ -106,7 +114,7 @@ class SettingsStoreTest {
 
         store.update(settings -> settings.withKeychain(true));
         assertThat(Files.readString(file())).contains("\"keychain\" : true");
-        registry().add(new IssuerConfig("work", IssuerKind.GENERIC, URI.create("https://login.example.test"),
+        editor().add(new IssuerConfig("work", IssuerKind.GENERIC, URI.create("https://login.example.test"),
                 "fedcred", null, null, null));
         store.update(settings -> settings.withDefaultIssuer("work"));
 

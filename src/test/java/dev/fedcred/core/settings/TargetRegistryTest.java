@@ -2,11 +2,13 @@ package dev.fedcred.core.settings;
 
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetField;
 
 import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fedcred.core.issuers.IssuerRegistry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +21,7 @@ class TargetRegistryTest {
 
     private TargetRegistry registry() {
         return new TargetRegistry(new SettingsStore(home.resolve("settings.json")),
-                TestTargetKinds.withoutServices(home), URI.create("http://127.0.0.1:9750"),
+                TestTargetKinds.withoutServices(home), IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
                 SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }
 
@@ -50,16 +52,17 @@ class TargetRegistryTest {
         assertThat(registry().find("prod-ro")).isEmpty();
     }
 
+
     @Test
-    void anIssuerUsedByATargetCannotBeRemoved() {
-        SettingsStore store = new SettingsStore(home.resolve("settings.json"));
-        IssuerRegistry issuers = new IssuerRegistry(store, URI.create("http://127.0.0.1:9750"));
-        issuers.add(IssuerRegistry.google("google", "123-fake.apps.googleusercontent.com", "fake", null));
-        registry().add(new AwsRoleTarget("prod", "arn:aws:iam::000000000000:role/x", "prod", null, null, null, "google", null));
-        assertThatThrownBy(() -> issuers.remove("google")).hasMessageContaining("signs in for the targets [prod]");
-        registry().remove("prod");
-        issuers.remove("google");
-        assertThat(issuers.find("google")).isEmpty();
+    void plainHttpStsIsAllowedOnEveryLoopbackNameAndNowhereElse() {
+        for (String loopback : new String[] {"127.0.0.1", "localhost", "[::1]"}) {
+            AwsRoleTarget target = new AwsRoleTarget("dev", "arn:aws:iam::000000000000:role/x", "p", null, null, null,
+                    null, URI.create("http://" + loopback + ":9750/aws-sts"));
+            assertThat(TestTargetKinds.validation(home).problems(target)).as(loopback).isEmpty();
+        }
+        AwsRoleTarget remote = new AwsRoleTarget("dev", "arn:aws:iam::000000000000:role/x", "p", null, null, null,
+                null, URI.create("http://sts.example.test/"));
+        assertThat(TestTargetKinds.validation(home).problems(remote).get(TargetField.STS_ENDPOINT)).contains("must use https");
     }
 
     @Test

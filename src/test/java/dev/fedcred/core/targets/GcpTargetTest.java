@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import java.net.URI;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class GcpTargetTest {
 
     private TargetRegistry registry() {
         return new TargetRegistry(new SettingsStore(home.resolve("settings.json")),
-                TestTargetKinds.withoutServices(home), URI.create("http://127.0.0.1:9750"),
+                TestTargetKinds.withoutServices(home), IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
                 SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }
 
