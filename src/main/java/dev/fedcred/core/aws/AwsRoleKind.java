@@ -5,7 +5,12 @@ import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.text.TimeLeft;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.targets.SettingsValues;
+import dev.fedcred.core.targets.TargetEntry;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +44,25 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     @Override
     public Class<AwsRoleTarget> targetClass() {
         return AwsRoleTarget.class;
+    }
+
+    @Override
+    public AwsRoleTarget read(TargetEntry entry) {
+        return new AwsRoleTarget(entry.name(), entry.requiredText("role_arn"), entry.requiredText("profile"),
+                entry.optionalText("region"), Duration.ofSeconds(entry.optionalWholeNumber("duration_seconds",
+                        AwsRoleTarget.DEFAULT_DURATION.toSeconds())),
+                entry.optionalText("role_session_name"), entry.optionalText("issuer"),
+                entry.optional("sts_endpoint", URI::create));
+    }
+
+    @Override
+    public void write(AwsRoleTarget target, ObjectNode entry) {
+        entry.put("role_arn", target.roleArn());
+        entry.put("profile", target.profile());
+        SettingsValues.putIfSet(entry, "region", target.region());
+        entry.put("duration_seconds", target.sessionDuration().toSeconds());
+        SettingsValues.putIfSet(entry, "role_session_name", target.roleSessionName());
+        SettingsValues.putIfSet(entry, "sts_endpoint", target.stsEndpoint());
     }
 
     @Override

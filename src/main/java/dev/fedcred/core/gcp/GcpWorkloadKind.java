@@ -6,7 +6,13 @@ import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.text.TimeLeft;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.targets.SettingsValues;
+import dev.fedcred.core.targets.TargetEntry;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +55,32 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     @Override
     public Class<GcpWorkloadTarget> targetClass() {
         return GcpWorkloadTarget.class;
+    }
+
+    @Override
+    public GcpWorkloadTarget read(TargetEntry entry) {
+        return new GcpWorkloadTarget(entry.name(), entry.requiredText("project_number"), entry.requiredText("pool"),
+                entry.requiredText("provider"), entry.optionalText("service_account"), entry.textList("scopes"),
+                Duration.ofSeconds(entry.optionalWholeNumber("lifetime_seconds",
+                        GcpWorkloadTarget.DEFAULT_LIFETIME.toSeconds())),
+                entry.optional("adc_file", Path::of), entry.optionalText("issuer"),
+                entry.optional("sts_endpoint", URI::create), entry.optional("iamcredentials_endpoint", URI::create),
+                entry.optional("trusted_ca_file", Path::of));
+    }
+
+    @Override
+    public void write(GcpWorkloadTarget target, ObjectNode entry) {
+        entry.put("project_number", target.projectNumber());
+        entry.put("pool", target.poolId());
+        entry.put("provider", target.providerId());
+        SettingsValues.putIfSet(entry, "service_account", target.serviceAccount());
+        ArrayNode scopes = entry.putArray("scopes");
+        target.scopes().forEach(scopes::add);
+        entry.put("lifetime_seconds", target.tokenLifetime().toSeconds());
+        SettingsValues.putIfSet(entry, "adc_file", target.adcFile());
+        SettingsValues.putIfSet(entry, "sts_endpoint", target.stsEndpoint());
+        SettingsValues.putIfSet(entry, "iamcredentials_endpoint", target.iamCredentialsEndpoint());
+        SettingsValues.putIfSet(entry, "trusted_ca_file", target.trustedCaFile());
     }
 
     @Override

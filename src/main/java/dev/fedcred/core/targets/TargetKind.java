@@ -1,5 +1,6 @@
 package dev.fedcred.core.targets;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,15 @@ public interface TargetKind<T extends Target> {
     String title();
 
     Class<T> targetClass();
+
+    /**
+     * Reads a target of this kind from its settings.json entry (the entry's {@code "kind"} is this
+     * kind's {@link #id()}); a value of the wrong type fails through the entry.
+     */
+    T read(TargetEntry entry);
+
+    /** Writes the target's own settings into its settings.json entry; name, kind and issuer are written for it. */
+    void write(T target, ObjectNode entry);
 
     /** Every problem of the target's settings by field, without reading a file; empty when it may be saved. */
     Map<TargetField, String> problems(T target);

@@ -1,5 +1,6 @@
 package dev.fedcred.core.targets;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.FedcredException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,6 +52,10 @@ public final class TargetKinds {
     public record Bound<T extends Target>(TargetKind<T> kind, T target) {
         public String id() {
             return kind.id();
+        }
+
+        public void write(ObjectNode entry) {
+            kind.write(target, entry);
         }
 
         public Map<TargetField, String> problems() {
