@@ -97,7 +97,7 @@ public final class FedcredContext {
                 new AwsSessionCache(paths.awsSessionCacheFile()),
                 new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports())),
+                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
     }

@@ -2,12 +2,9 @@ package dev.fedcred.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 
 /**
  * A reply real STS would never send but a network can: a proxy's HTML page, XML missing the parts
@@ -21,16 +18,7 @@ interface StsOddReply {
 
     /** What a captive portal or a corporate proxy answers in STS's place. */
     static StsOddReply htmlPage(int status) {
-        return (exchange, requestId) -> {
-            byte[] page = ("<!DOCTYPE html>\n<html><head><title>Proxy</title></head><body><h1>Access through this proxy"
-                    + " needs a sign-in</h1><p>Please log in to continue.</p></body></html>\n")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(status, page.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
-            }
-        };
+        return (exchange, requestId) -> OddReplies.htmlPage(exchange, status);
     }
 
     /** An AssumeRoleWithWebIdentity result without its Credentials element. */
@@ -68,26 +56,19 @@ interface StsOddReply {
             String xml = credentialsXml(requestId, "ASIAODDREPLY00000003", "oddsecret", "oddsessiontoken", expiration);
             int at = xml.indexOf("<" + element + ">") + element.length() + 2;
             int end = xml.indexOf("</" + element + ">");
-            streamed(exchange, 200, xml.substring(0, at), characters, xml.substring(end));
+            OddReplies.streamed(exchange, 200, "text/xml", xml.substring(0, at), characters, xml.substring(end));
         };
     }
 
     /** A 200 reply whose body goes on for {@code bytes} bytes of whitespace inside the result. */
     static StsOddReply endless(long bytes) {
-        return (exchange, requestId) -> streamed(exchange, 200, "<AssumeRoleWithWebIdentityResponse xmlns=\""
+        return (exchange, requestId) -> OddReplies.streamed(exchange, 200, "text/xml", "<AssumeRoleWithWebIdentityResponse xmlns=\""
                 + StsXml.NAMESPACE + "\">\n<AssumeRoleWithWebIdentityResult>\n", bytes, "");
     }
 
     /** Holds the connection open, saying nothing, for {@code silence}; then closes it. */
     static StsOddReply hang(Duration silence) {
-        return (exchange, requestId) -> {
-            try {
-                Thread.sleep(silence.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            // no answer at all: the guarded handler closes the exchange
-        };
+        return (exchange, requestId) -> OddReplies.hang(silence);
     }
 
     private static String credentialsXml(String requestId, String accessKeyId, String secret, String sessionToken,
@@ -107,23 +88,5 @@ interface StsOddReply {
             xml.element("Expiration", DateTimeFormatter.ISO_INSTANT.format(expiration));
         }
         return xml.close("Credentials").element("Provider", "odd").finish("AssumeRoleWithWebIdentity", requestId);
-    }
-
-    /** {@code head}, then {@code fillerBytes} of 'A', then {@code tail}; a client that stops reading ends it. */
-    private static void streamed(HttpExchange exchange, int status, String head, long fillerBytes, String tail)
-            throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/xml");
-        exchange.sendResponseHeaders(status, 0);
-        byte[] chunk = new byte[64 * 1024];
-        Arrays.fill(chunk, (byte) 'A');
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(head.getBytes(StandardCharsets.UTF_8));
-            for (long left = fillerBytes; left > 0; left -= chunk.length) {
-                out.write(chunk, 0, (int) Math.min(chunk.length, left));
-            }
-            out.write(tail.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException clientStoppedReading) {
-            // what a bounded client does: nothing more to send
-        }
     }
 }

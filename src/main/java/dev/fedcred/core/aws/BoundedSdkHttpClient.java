@@ -55,14 +55,9 @@ final class BoundedSdkHttpClient implements SdkHttpClient {
      * SDK does not retry (it retries I/O failures): asking again would only read the same flood.
      */
     private static byte[] readWithin(AbortableInputStream body, ReplyLimit limit) throws IOException {
-        InputStream in = new BoundedInputStream(body, limit, null);
-        try {
-            byte[] all = in.readAllBytes();
-            in.close();
-            return all;
+        try (InputStream in = new BoundedInputStream(body, limit, null, body::abort)) {
+            return in.readAllBytes();
         } catch (ReplyLimitReached e) {
-            // drop the connection, not close it: closing would read the rest of the flood to reuse it
-            body.abort();
             throw limit.exceeded();
         }
     }

@@ -12,12 +12,23 @@ import java.io.InputStream;
 public final class BoundedInputStream extends FilterInputStream {
     private final ReplyLimit limit;
     private final Deadline deadline;
+    private final Runnable abort;
     private long count;
 
     public BoundedInputStream(InputStream in, ReplyLimit limit, Deadline deadline) {
+        this(in, limit, deadline, () -> { });
+    }
+
+    /**
+     * @param deadline null for none
+     * @param abort    drops the connection when a limit trips: closing the stream instead would make
+     *                 the JDK read the rest of a flood to keep the connection for reuse
+     */
+    public BoundedInputStream(InputStream in, ReplyLimit limit, Deadline deadline, Runnable abort) {
         super(in);
         this.limit = limit;
         this.deadline = deadline;
+        this.abort = abort;
     }
 
     @Override
@@ -48,9 +59,11 @@ public final class BoundedInputStream extends FilterInputStream {
     private void counted(long n) throws IOException {
         count += n;
         if (count > limit.maxBytes()) {
+            abort.run();
             throw new ReplyLimitReached(limit);
         }
         if (deadline != null && deadline.passed()) {
+            abort.run();
             throw new ReplyDeadlineReached(limit.what());
         }
     }

@@ -6,7 +6,7 @@ import java.io.IOException;
 public final class ReplyDeadlineReached extends IOException {
     private static final long serialVersionUID = 1L;
 
-    ReplyDeadlineReached(String what) {
+    public ReplyDeadlineReached(String what) {
         super(what + " still arriving when the deadline passed");
     }
 }

@@ -72,15 +72,8 @@ final class BoundedHttpSender implements HTTPRequestSender {
 
     private static byte[] readWithin(InputStream raw, HttpURLConnection connection, Deadline until, ReplyLimit limit)
             throws IOException {
-        InputStream in = new BoundedInputStream(raw, limit, until);
-        try {
-            byte[] all = in.readAllBytes();
-            in.close();
-            return all;
-        } catch (IOException e) {
-            // drop the connection rather than read the rest of a flood to keep it alive
-            connection.disconnect();
-            throw e;
+        try (InputStream in = new BoundedInputStream(raw, limit, until, connection::disconnect)) {
+            return in.readAllBytes();
         }
     }
 }
