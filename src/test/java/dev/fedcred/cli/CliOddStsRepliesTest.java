@@ -11,12 +11,15 @@ import dev.fedcred.testing.FakeBrowser;
 import dev.fedcred.testing.SandboxHome;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.fedcred.core.net.Deadline;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -89,6 +92,19 @@ class CliOddStsRepliesTest {
         assertThat(context.paths().awsSessionCacheFile()).satisfiesAnyOf(
                 file -> assertThat(file).doesNotExist(),
                 file -> assertThat(Files.readString(file)).doesNotContain("ASIAODDREPLY"));
+    }
+
+    @Test
+    void aHangingStsEndsCredentialProcessWithinTheInteractiveDeadline() {
+        for (int i = 0; i < 4; i++) {
+            sandbox.awsStsFaults().hangNext(Duration.ofSeconds(30));
+        }
+        long start = System.nanoTime();
+        CliRun process = CliRun.run(context, "credential-process", "sandbox-aws");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(process.exitCode()).isEqualTo(1);
+        assertOneLineOfAdvice(process, "did not answer within " + Deadline.INTERACTIVE.toSeconds() + " s");
+        assertThat(took).isLessThan(Deadline.INTERACTIVE.plusSeconds(3));
     }
 
     private static void assertOneLineOfAdvice(CliRun run, String expected) {
