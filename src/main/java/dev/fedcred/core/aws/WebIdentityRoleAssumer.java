@@ -74,8 +74,9 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
     /** What STS answered, refused unless it holds complete, sane credentials with time left. */
     static AssumedRole assumedRole(AssumeRoleWithWebIdentityResponse response, String endpoint, Instant now) {
         Credentials credentials = response.credentials();
-        if (credentials == null) {
-            throw StsErrors.notAnStsReply(endpoint, "HTTP 200 without Credentials");
+        AssumedRoleUser user = response.assumedRoleUser();
+        if (credentials == null || user == null || user.arn() == null) {
+            throw StsErrors.notAnStsReply(endpoint, "HTTP 200 without " + (credentials == null ? "Credentials" : "AssumedRoleUser"));
         }
         String source = "AWS STS at " + endpoint;
         IssuedCredentialChecks.requireValue(source, "AccessKeyId", credentials.accessKeyId(),
@@ -85,9 +86,8 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
         IssuedCredentialChecks.requireValue(source, "SessionToken", credentials.sessionToken(),
                 IssuedCredentialChecks.MAX_TOKEN_CHARS);
         IssuedCredentialChecks.requireLifetime(source, credentials.expiration(), now);
-        AssumedRoleUser user = response.assumedRoleUser();
         return new AssumedRole(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken(),
-                credentials.expiration(), user == null ? null : user.arn(), user == null ? null : user.assumedRoleId(),
+                credentials.expiration(), user.arn(), user.assumedRoleId(),
                 response.subjectFromWebIdentityToken(), response.audience(), response.provider());
     }
 
