@@ -25,11 +25,17 @@ import java.util.Map;
  */
 final class BoundedHttpSender implements HTTPRequestSender {
     private final String what;
+    private final long maxBytes;
     private final Duration deadline;
 
     /** @param what the reply in a user's words, e.g. "discovery document" */
     BoundedHttpSender(String what, Duration deadline) {
+        this(what, ReplyLimit.DEFAULT_MAX_BYTES, deadline);
+    }
+
+    BoundedHttpSender(String what, long maxBytes, Duration deadline) {
         this.what = what;
+        this.maxBytes = maxBytes;
         this.deadline = deadline;
     }
 
@@ -65,7 +71,7 @@ final class BoundedHttpSender implements HTTPRequestSender {
         InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
         if (raw != null) {
             response.setBody(new String(readWithin(raw, connection, until,
-                    ReplyLimit.of(what, request.getURI().toString())), StandardCharsets.UTF_8));
+                    new ReplyLimit(what, request.getURI().toString(), maxBytes)), StandardCharsets.UTF_8));
         }
         return response;
     }

@@ -3,7 +3,6 @@ package dev.fedcred.core.oidc;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.oauth2.sdk.GeneralException;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
@@ -29,11 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * which is how issuers rotate keys.
  */
 public final class ProviderDiscovery {
-    /** Nimbus's retriever enforces it and reports it; a real JWKS holds a few keys, a few kilobytes. */
-    private static final int JWKS_SIZE_LIMIT_BYTES = 256 * 1024;
     static final String DOCUMENT = "OpenID Connect discovery document";
 
-    /** The whole of one discovery request; for the JWKS, the connect and read timeouts. */
+    /** The whole of one discovery or JWKS request. */
     private final Duration timeout;
     private final Map<URI, DiscoveredProvider> providers = new ConcurrentHashMap<>();
 
@@ -89,10 +86,8 @@ public final class ProviderDiscovery {
     }
 
     private JWKSource<SecurityContext> keySource(URI jwksUri) {
-        int connectMillis = (int) Deadline.connectTimeout(timeout).toMillis();
         try {
-            return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(),
-                            new DefaultResourceRetriever(connectMillis, (int) timeout.toMillis(), JWKS_SIZE_LIMIT_BYTES))
+            return JWKSourceBuilder.<SecurityContext>create(jwksUri.toURL(), new BoundedKeysRetriever(timeout))
                     .retrying(true)
                     .build();
         } catch (MalformedURLException e) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -18,6 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +41,7 @@ class OidcOddRepliesTest {
     private String issuer;
     private volatile String tokenEndpoint;
     private volatile String discoveryMode = "normal";
+    private volatile String keysMode = "flood";
 
     @BeforeEach
     void start() throws IOException {
@@ -49,6 +55,14 @@ class OidcOddRepliesTest {
         tokenEndpoint = issuer + "/token";
         provider.createContext("/.well-known/openid-configuration", this::discovery);
         provider.createContext("/token", exchange -> flood(exchange, 200L * 1024 * 1024));
+        provider.createContext("/jwks", exchange -> {
+            if ("trickle".equals(keysMode)) {
+                trickle(exchange);
+            } else {
+                flood(exchange, 60L * 1024 * 1024);
+            }
+            exchange.close();
+        });
         provider.start();
     }
 
@@ -61,18 +75,7 @@ class OidcOddRepliesTest {
         switch (discoveryMode) {
             case "flood" -> flood(exchange, 60L * 1024 * 1024);
             case "hang" -> sleep(DEADLINE.multipliedBy(3));
-            case "trickle" -> {
-                exchange.sendResponseHeaders(200, 0);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    for (int i = 0; i < 100; i++) {
-                        out.write(' ');
-                        out.flush();
-                        sleep(Duration.ofMillis(200));
-                    }
-                } catch (IOException clientGaveUp) {
-                    // expected
-                }
-            }
+            case "trickle" -> trickle(exchange);
             default -> {
                 byte[] body = document(issuer, tokenEndpoint).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -83,6 +86,20 @@ class OidcOddRepliesTest {
             }
         }
         exchange.close();
+    }
+
+    /** A byte every 200 ms: never long enough silent for a read timeout, for 20 s in all. */
+    private static void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+                out.write(' ');
+                out.flush();
+                sleep(Duration.ofMillis(200));
+            }
+        } catch (IOException clientGaveUp) {
+            // expected
+        }
     }
 
     private static String document(String issuer, String tokenEndpoint) {
@@ -156,6 +173,27 @@ class OidcOddRepliesTest {
         assertThatThrownBy(() -> discovery().discover(URI.create(issuer)))
                 .isInstanceOf(IssuerUnreachableException.class).hasMessageContaining("did not answer within 2 s");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.plusSeconds(2));
+    }
+
+    private static List<JWK> anyKey(DiscoveredProvider discovered) throws KeySourceException {
+        return discovered.keys().get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+    }
+
+    @Test
+    void aHugeKeySetStopsAtItsLimit() {
+        DiscoveredProvider discovered = discovery().discover(URI.create(issuer));
+        assertThatThrownBy(() -> anyKey(discovered)).isInstanceOf(KeySourceException.class)
+                .hasMessageContaining("JSON Web Key Set larger than 256 KiB");
+    }
+
+    @Test
+    void aKeySetThatTricklesFailsAtTheDeadline() {
+        keysMode = "trickle";
+        DiscoveredProvider discovered = discovery().discover(URI.create(issuer));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> anyKey(discovered)).isInstanceOf(KeySourceException.class);
+        // the key source retries once on a failed fetch
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(DEADLINE.multipliedBy(2).plusSeconds(2));
     }
 
     @Test
