@@ -17,6 +17,7 @@ import dev.fedcred.core.gcp.SubjectTokenFiles;
 import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
 import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcLocations;
+import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.ProviderDiscovery;
@@ -48,7 +49,8 @@ public final class FedcredContext {
     public static final String SANDBOX_PORT_VARIABLE = "FEDCRED_SANDBOX_PORT";
     /** The sandbox GCP emulator's HTTPS port; by default the sandbox port + 1. */
     public static final String SANDBOX_GCP_PORT_VARIABLE = "FEDCRED_SANDBOX_GCP_PORT";
-    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+    /** The whole of one call to an issuer, AWS STS or Google, retries included. */
+    private static final Duration NETWORK_TIMEOUT = Deadline.INTERACTIVE;
 
     private final FedcredPaths paths;
     private final Clock clock;
@@ -92,11 +94,11 @@ public final class FedcredContext {
             return built;
         });
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
+                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT, clock)),
                 new AwsSessionCache(paths.awsSessionCacheFile()),
                 new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(), clock)),
+                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
     }

@@ -3,8 +3,15 @@ package dev.fedcred.core.aws;
 import static dev.fedcred.core.aws.AwsStsException.Remedy.*;
 
 import dev.fedcred.core.Failures;
+import dev.fedcred.core.net.Deadline;
+import dev.fedcred.core.net.Replies;
+import dev.fedcred.core.net.ReplyTooLargeException;
+import dev.fedcred.core.text.OutsideText;
+import java.time.Duration;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -14,9 +21,15 @@ final class StsErrors {
     }
 
     static AwsStsException translate(StsException e, AwsRoleTarget target, TokenSet tokens) {
-        String code = e.awsErrorDetails() == null ? "Unknown" : e.awsErrorDetails().errorCode();
-        String stsMessage = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
-        String said = " (STS: " + code + ": " + stsMessage + ")";
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if (code == null || code.isBlank()) {
+            // no STS error document: a proxy's page, a load balancer's error, a wrong endpoint
+            return notAnStsReply(WebIdentityRoleAssumer.endpointFor(target), "HTTP " + e.statusCode()
+                    + " without an STS error code", e);
+        }
+        String stsMessage = OutsideText.shown(e.awsErrorDetails().errorMessage() == null ? ""
+                : e.awsErrorDetails().errorMessage());
+        String said = " (STS: " + OutsideText.shown(code) + ": " + stsMessage + ")";
         return switch (code) {
             case "ExpiredTokenException" -> new AwsStsException(SIGN_IN_AGAIN, code,
                     "AWS refused the ID token because it has expired" + said + ". Sign in again: `fedcred login --issuer "
@@ -41,10 +54,53 @@ final class StsErrors {
         };
     }
 
+    /**
+     * The SDK got no usable reply: too large, too late, unreadable (not STS's XML), or none at all.
+     * Only the last means the network; the others name what came back.
+     */
+    static RuntimeException clientFailure(SdkClientException e, String endpoint, Duration deadline) {
+        ReplyTooLargeException tooLarge = Replies.tooLarge(e);
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || Replies.deadlineReached(e)) {
+            return new AwsStsException(TRY_LATER, null, "AWS STS at " + endpoint + " did not answer within "
+                    + Deadline.shown(deadline) + ". Check the network or proxy" + sandboxHint(endpoint)
+                    + ", then try again.", e);
+        }
+        if (isUnreadableReply(e)) {
+            return notAnStsReply(endpoint, "a reply the AWS SDK could not read as STS's XML", e);
+        }
+        return unreachable(e, endpoint);
+    }
+
+    static AwsStsException notAnStsReply(String endpoint, String what) {
+        return notAnStsReply(endpoint, what, null);
+    }
+
+    private static AwsStsException notAnStsReply(String endpoint, String what, Throwable cause) {
+        return new AwsStsException(CHECK_ENDPOINT, null, "Something at " + endpoint + " answered, but not as AWS STS does ("
+                + what + "): a proxy or captive portal in the way, or an endpoint that is not STS. Check the target's"
+                + " STS endpoint and the network's proxy (sign in to it in a browser if it asks), then try again.", cause);
+    }
+
+    /** The SDK's unmarshalling failures carry no I/O error; connection failures always do. */
+    private static boolean isUnreadableReply(SdkClientException e) {
+        for (Throwable at = e.getCause(); at != null; at = at.getCause() == at ? null : at.getCause()) {
+            if (at instanceof java.io.IOException) {
+                return false;
+            }
+        }
+        return e.getCause() != null;
+    }
+
+    private static String sandboxHint(String endpoint) {
+        return endpoint.contains("127.0.0.1") ? "; for the sandbox, start it with `fedcred sandbox`" : "";
+    }
+
     static AwsStsException unreachable(SdkClientException e, String endpoint) {
         return new AwsStsException(CHECK_NETWORK, null, "Cannot reach AWS STS at " + endpoint + " ("
-                + Failures.rootCause(e) + "). Check the network or proxy" + (endpoint.contains("127.0.0.1")
-                ? "; for the sandbox, start it with `fedcred sandbox`" : "") + ", then try again.", e);
+                + Failures.rootCause(e) + "). Check the network or proxy" + sandboxHint(endpoint) + ", then try again.", e);
     }
 
     private static String validationAdvice(AwsRoleTarget target, String stsMessage) {

@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.client.http.HttpResponseException;
 import dev.fedcred.core.Failures;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.net.Deadline;
+import dev.fedcred.core.net.Replies;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
+import com.google.gson.JsonParseException;
+import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
 
@@ -25,15 +31,26 @@ final class GcpErrors {
     private GcpErrors() {
     }
 
-    static GcpExchangeException translate(Exception e, GcpWorkloadTarget target, TokenSet tokens) {
+    /** @param deadline the exchange's, for the message when it passed */
+    static GcpExchangeException translate(Exception e, GcpWorkloadTarget target, TokenSet tokens, Duration deadline) {
+        if (Replies.deadlineReached(e)) {
+            return new GcpExchangeException(TRY_LATER, null, endpoints(target) + " did not answer within "
+                    + Deadline.shown(deadline) + ". Check the network or proxy" + sandboxHint(target) + ", then try again.", e);
+        }
         HttpResponseException response = find(e, HttpResponseException.class);
         if (response == null) {
+            if (isUnreadableReply(e)) {
+                return notAGoogleReply(target, "a reply that is not Google's JSON", e);
+            }
             return e instanceof IOException || find(e, IOException.class) != null
                     ? unreachable(e, target)
                     : new GcpExchangeException(FIX_TARGET, null, "Google's auth library refused the target " + target.name()
-                            + " (" + e.getMessage() + "). Check its endpoints and service account.", e);
+                            + " (" + OutsideText.shown(String.valueOf(e.getMessage())) + "). Check its endpoints and service account.", e);
         }
         JsonNode body = parse(response.getContent());
+        if (body.isEmpty() && response.getStatusCode() < 500) {
+            return notAGoogleReply(target, "HTTP " + response.getStatusCode() + " without Google's JSON error", e);
+        }
         JsonNode error = body.path("error");
         if (error.isObject()) {
             return iamCredentials(response, error, target, tokens);
@@ -111,10 +128,31 @@ final class GcpErrors {
                 + said + ". Check the target's service account and lifetime.", e);
     }
 
+    /** The library's JSON parser (Gson) failed: an answer came, but not Google's JSON. */
+    private static boolean isUnreadableReply(Exception e) {
+        return find(e, MalformedJsonException.class) != null || find(e, JsonParseException.class) != null
+                || find(e, IllegalArgumentException.class) != null;
+    }
+
+    private static GcpExchangeException notAGoogleReply(GcpWorkloadTarget target, String what, Exception e) {
+        return new GcpExchangeException(CHECK_ENDPOINT, null, "Something at " + endpoints(target) + " answered, but not"
+                + " as Google does (" + what + "): a proxy or captive portal in the way, or an endpoint that is not"
+                + " Google's. Check the target's endpoints and the network's proxy (sign in to it in a browser if it"
+                + " asks), then try again.", e);
+    }
+
+    private static String endpoints(GcpWorkloadTarget target) {
+        return target.effectiveStsEndpoint() + (target.serviceAccount() == null ? ""
+                : " or " + target.effectiveIamCredentialsEndpoint());
+    }
+
+    private static String sandboxHint(GcpWorkloadTarget target) {
+        return endpoints(target).contains("127.0.0.1") ? "; for the sandbox, start it with `fedcred sandbox`" : "";
+    }
+
     private static GcpExchangeException unreachable(Exception e, GcpWorkloadTarget target) {
         boolean tls = find(e, SSLException.class) != null;
-        String endpoints = target.effectiveStsEndpoint() + (target.serviceAccount() == null ? ""
-                : " or " + target.effectiveIamCredentialsEndpoint());
+        String endpoints = endpoints(target);
         boolean sandbox = endpoints.contains("127.0.0.1");
         String hint = tls
                 ? (target.trustedCaFile() != null ? "; the server's certificate is not signed by the CA in "

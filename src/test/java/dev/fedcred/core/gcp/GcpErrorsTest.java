@@ -40,7 +40,7 @@ class GcpErrorsTest {
     }
 
     private static GcpExchangeException translate(Exception e, GcpWorkloadTarget target) {
-        GcpExchangeException translated = GcpErrors.translate(e, target, TOKENS);
+        GcpExchangeException translated = GcpErrors.translate(e, target, TOKENS, java.time.Duration.ofSeconds(12));
         assertThat(translated.getMessage()).doesNotContain(GcpTestTargets.FAKE_ID_TOKEN);
         return translated;
     }

@@ -79,7 +79,7 @@ class WorkloadIdentityExchangerTest {
     }
 
     private static JsonNode whoami(String accessToken) throws Exception {
-        HttpRequest request = transports.forCaFile(sandbox.gcpCaFile()).create().createRequestFactory()
+        HttpRequest request = transports.forExchange(sandbox.gcpCaFile()).create().createRequestFactory()
                 .buildGetRequest(new GenericUrl(sandbox.endpoints().get("gcp-whoami")));
         request.getHeaders().setAuthorization("Bearer " + accessToken);
         return Json.MAPPER.readTree(request.execute().parseAsString());
@@ -111,7 +111,7 @@ class WorkloadIdentityExchangerTest {
         Files.writeString(idTokenFile, tokens.rawIdToken());
         byte[] adc = Json.MAPPER.writeValueAsBytes(ExternalAccountAdc.build(target(SandboxGcp.SERVICE_ACCOUNT), idTokenFile));
         GoogleCredentials credentials = GoogleCredentials.fromStream(new ByteArrayInputStream(adc),
-                transports.forCaFile(sandbox.gcpCaFile()));
+                transports.forExchange(sandbox.gcpCaFile()));
         AccessToken token = credentials.createScoped(List.of(GcpWorkloadTarget.CLOUD_PLATFORM_SCOPE)).refreshAccessToken();
         assertThat(whoami(token.getTokenValue()).toString()).contains(SandboxGcp.SERVICE_ACCOUNT);
     }
