@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -47,10 +49,12 @@ public final class JsonTrees {
     /**
      * The tree of a cache file, or {@link MissingNode} when the file is missing, unreadable or does
      * not parse: a cache that cannot be read starts over.
+     *
+     * @throws dev.fedcred.core.files.FileTooLargeException when it is over {@code limit}
      */
-    public static JsonNode readCacheFile(Path file) {
+    public static JsonNode readCacheFile(Path file, FileSizeLimit limit) {
         try {
-            return read(Files.readString(file));
+            return read(new String(BoundedFiles.read(file, limit), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return MissingNode.getInstance();
         }

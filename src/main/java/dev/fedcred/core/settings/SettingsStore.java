@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
@@ -32,7 +34,7 @@ public final class SettingsStore {
     public Settings load() {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return Settings.empty();
         } catch (IOException e) {
@@ -41,22 +43,30 @@ public final class SettingsStore {
         return text.isBlank() ? Settings.empty() : decode(parse(text));
     }
 
-    /** Loads, applies the change and saves, refusing to touch a file that does not parse. */
-    public synchronized Settings update(UnaryOperator<Settings> change) {
-        Settings updated = change.apply(load());
-        save(updated);
-        return updated;
+    /**
+     * Loads, applies the change and saves, refusing to touch a file that does not parse. The whole
+     * step holds the file's {@link FileUpdateLock}, so a change another fedcred process saved
+     * meanwhile is read, not overwritten.
+     */
+    public Settings update(UnaryOperator<Settings> change) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            Settings updated = change.apply(load());
+            save(updated);
+            return updated;
+        }
     }
 
-    public synchronized void save(Settings settings) {
-        load();
-        byte[] bytes;
-        try {
-            bytes = Json.MAPPER.writeValueAsBytes(SettingsJson.encode(settings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Settings did not serialize", e);
+    public void save(Settings settings) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            load();
+            byte[] bytes;
+            try {
+                bytes = Json.MAPPER.writeValueAsBytes(SettingsJson.encode(settings));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Settings did not serialize", e);
+            }
+            SecureFiles.writeAtomically(file, bytes);
         }
-        SecureFiles.writeAtomically(file, bytes);
     }
 
     private JsonNode parse(String text) {

@@ -8,6 +8,8 @@ import static dev.fedcred.core.aws.profiles.AwsFiles.sdkProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fedcred.core.files.FileLockException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -153,7 +155,7 @@ class AwsProfileWriterProcessTest {
                 Clock.fixed(AwsFiles.EXPIRES.minusSeconds(3600), java.time.ZoneOffset.UTC), Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.writeCredentials("p", "t", CREDENTIALS, false))
-                .isInstanceOf(AwsFileLockException.class)
+                .isInstanceOf(FileLockException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("retry");
         assertThat(raw(file)).isEqualTo(before);
 
