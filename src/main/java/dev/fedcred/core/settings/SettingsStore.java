@@ -9,6 +9,7 @@ import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.files.BoundedFiles;
 import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileTooLargeException;
 import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
@@ -44,6 +45,8 @@ public final class SettingsStore {
             return new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return "";
+        } catch (FileTooLargeException e) {
+            throw new SettingsFileException(file, e.getMessage(), e);
         } catch (IOException e) {
             throw new SettingsFileException(file, "Cannot read the settings file " + file + ": " + e.getMessage(), e);
         }

@@ -190,4 +190,20 @@ class SettingsStoreTest {
         assertThat(edited.has("region")).as("a known key the edit removed stays removed").isFalse();
         assertThat(edited.path("ticket").path("id").asInt()).isEqualTo(42);
     }
+
+    @Test
+    void aSettingsFileOverTheLimitIsRefusedNamingItsSizeAndNeverOverwritten() throws Exception {
+        Files.createDirectories(file().getParent());
+        long size = dev.fedcred.core.files.FileSizeLimit.SETTINGS.maxBytes() + 1;
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(file().toFile(), "rw")) {
+            big.setLength(size);
+        }
+
+        assertThatThrownBy(() -> registry().all())
+                .isInstanceOf(SettingsFileException.class)
+                .hasMessageContaining(file().toString()).hasMessageContaining(size + " bytes");
+        assertThatThrownBy(() -> new SettingsStore(file()).update(settings -> settings.withKeychain(true)))
+                .isInstanceOf(SettingsFileException.class);
+        assertThat(Files.size(file())).isEqualTo(size);
+    }
 }
