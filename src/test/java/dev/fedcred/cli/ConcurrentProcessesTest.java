@@ -8,6 +8,7 @@ import dev.fedcred.core.Json;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetRegistry;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
@@ -94,6 +95,23 @@ class ConcurrentProcessesTest {
                 .containsExactlyInAnyOrderElementsOf(flat(targets));
         String credentials = Files.readString(home.resolve("aws/credentials"));
         flat(targets).forEach(name -> assertThat(credentials).contains("[profile-" + name + "]"));
+    }
+
+    @Test
+    @Timeout(180)
+    void processesFetchingGcpTokensForDifferentTargetsAtOnceKeepEveryToken() throws Exception {
+        signInToTheSandbox();
+        List<List<String>> targets = names("gcp");
+        GcpWorkloadTarget sandboxGcp = (GcpWorkloadTarget) context.targets().resolve(TargetRegistry.SANDBOX_GCP);
+        flat(targets).forEach(name -> context.targets().add(new GcpWorkloadTarget(name, sandboxGcp.projectNumber(),
+                sandboxGcp.poolId(), sandboxGcp.providerId(), sandboxGcp.serviceAccount(), sandboxGcp.scopes(),
+                sandboxGcp.tokenLifetime(), home.resolve("adc-" + name + ".json"), "sandbox", sandboxGcp.stsEndpoint(),
+                sandboxGcp.iamCredentialsEndpoint(), sandboxGcp.trustedCaFile())));
+
+        runTogether("gcp", "print-access-token", targets);
+
+        assertThat(fieldNames(Json.MAPPER.readTree(state("gcp-tokens.json").toFile()).path("sessions")))
+                .containsExactlyInAnyOrderElementsOf(flat(targets));
     }
 
     /** PROCESSES lists of EACH names. */

@@ -13,10 +13,11 @@ import java.util.Arrays;
 /**
  * A separate fedcred process (not a test itself) that runs one CLI command several times, with
  * the browser played by {@link FakeBrowser} so sign-ins against an auto-approving sandbox finish
- * on their own. {@code CliChild COMMAND OPTION NAME...} prints "ready", waits for a line on stdin
- * (so all children start together), then runs {@code COMMAND OPTION NAME} for each name ({@code -}
- * as the option: none), e.g. {@code login --issuer a b} or {@code assume - t1 t2}. Exits 1 after
- * printing the failing run's stderr when any run fails.
+ * on their own. {@code CliChild COMMAND WORD NAME...} prints "ready", waits for a line on stdin
+ * (so all children start together), then runs {@code COMMAND WORD NAME} for each name ({@code -}
+ * as the word: none), e.g. {@code login --issuer a b}, {@code assume - t1 t2} or
+ * {@code gcp print-access-token t1 t2}. Exits 1 after printing the failing run's stderr when any
+ * run fails.
  */
 public final class CliChild {
     private CliChild() {
