@@ -69,6 +69,15 @@ public final class AdcFileWriter {
     /** Deletes the file if fedcred wrote it for this target, and restores the backup of the user's file. */
     public Removal remove(Path file, String targetName) {
         Path real = SecureFiles.resolveSymbolicLinks(file);
+        if (!Files.isDirectory(real.getParent())) {
+            return Removal.NOTHING_TO_REMOVE; // and no directory made for a lock file
+        }
+        try (FileUpdateLock lock = FileUpdateLock.acquire(real)) {
+            return removeUnderLock(file, real, targetName);
+        }
+    }
+
+    private Removal removeUnderLock(Path file, Path real, String targetName) {
         Optional<String> existing = readIfExists(real);
         if (existing.isEmpty()) {
             return Removal.NOTHING_TO_REMOVE;
