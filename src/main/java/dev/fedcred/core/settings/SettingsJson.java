@@ -3,6 +3,7 @@ package dev.fedcred.core.settings;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.oidc.IssuerConfig;
@@ -68,7 +69,7 @@ final class SettingsJson {
      * on save: at the top level, and in each issuer and target by its name.
      */
     static final class UnknownKeys {
-        private final ObjectNode top = Json.MAPPER.createObjectNode();
+        private final ObjectNode top = JsonNodeFactory.instance.objectNode();
         private final Map<String, ObjectNode> issuers = new HashMap<>();
         private final Map<String, ObjectNode> targets = new HashMap<>();
 
