@@ -7,8 +7,6 @@ import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcNotManagedException;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -80,8 +78,8 @@ final class GcpKind implements TargetKind {
 
     private static boolean foreign(Path file) {
         try {
-            return ExternalAccountAdc.managedBy(Files.readString(file)).isEmpty();
-        } catch (IOException | RuntimeException e) {
+            return AdcFileWriter.readIfExists(file).map(text -> ExternalAccountAdc.managedBy(text).isEmpty()).orElse(false);
+        } catch (RuntimeException e) {
             return false;
         }
     }

@@ -6,6 +6,7 @@ import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.gcp.GcpAccessToken;
 import dev.fedcred.core.gcp.GcpCredentialService;
+import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
@@ -15,8 +16,6 @@ import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,8 +134,9 @@ public final class CredentialRenewer {
 
     private static boolean writtenByFedcred(Path adcFile, GcpWorkloadTarget target) {
         try {
-            return ExternalAccountAdc.managedBy(Files.readString(adcFile)).filter(target.name()::equals).isPresent();
-        } catch (IOException e) {
+            return AdcFileWriter.readIfExists(adcFile).flatMap(ExternalAccountAdc::managedBy)
+                    .filter(target.name()::equals).isPresent();
+        } catch (FedcredException e) {
             return false;
         }
     }
