@@ -71,7 +71,7 @@ class ConcurrentProcessesTest {
     @Timeout(180)
     void processesSigningInToDifferentIssuersAtOnceKeepEverySignIn() throws Exception {
         List<List<String>> issuers = names("issuer");
-        issuers.stream().flatMap(List::stream).forEach(name -> context.issuers().add(new IssuerConfig(name,
+        issuers.stream().flatMap(List::stream).forEach(name -> context.issuerEditor().add(new IssuerConfig(name,
                 IssuerKind.GENERIC, sandbox.issuerUri(), "fedcred-sandbox", null, null, null)));
 
         runTogether("login", "--issuer", issuers);

@@ -155,7 +155,7 @@ class SettingsStoreTest {
                 .hasMessageContaining(where)
                 .hasMessageContaining(problem)
                 .hasMessageContaining("will not overwrite");
-        assertThatThrownBy(() -> registry().add(new IssuerConfig("other", IssuerKind.GENERIC,
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("other", IssuerKind.GENERIC,
                 URI.create("https://idp.example.test"), "cid", null, null, null)))
                 .isInstanceOf(SettingsFileException.class);
         assertThatThrownBy(() -> new SettingsStore(file()).update(settings -> settings.withKeychain(true)))
@@ -178,7 +178,7 @@ class SettingsStoreTest {
                 """);
         SettingsStore store = new SettingsStore(file());
 
-        registry().add(new IssuerConfig("other", IssuerKind.GENERIC, URI.create("https://idp.example.test"), "cid",
+        editor().add(new IssuerConfig("other", IssuerKind.GENERIC, URI.create("https://idp.example.test"), "cid",
                 null, null, null));
         store.update(settings -> settings.withoutTarget("gone").withKeychain(true));
 
