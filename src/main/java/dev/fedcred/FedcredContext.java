@@ -17,6 +17,7 @@ import dev.fedcred.core.gcp.SubjectTokenFiles;
 import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
 import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcLocations;
+import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.ProviderDiscovery;
@@ -55,7 +56,8 @@ public final class FedcredContext {
     public static final String SANDBOX_PORT_VARIABLE = "FEDCRED_SANDBOX_PORT";
     /** The sandbox GCP emulator's HTTPS port; by default the sandbox port + 1. */
     public static final String SANDBOX_GCP_PORT_VARIABLE = "FEDCRED_SANDBOX_GCP_PORT";
-    private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(15);
+    /** The whole of one call to an issuer, AWS STS or Google, retries included. */
+    private static final Duration NETWORK_TIMEOUT = Deadline.INTERACTIVE;
 
     private final FedcredPaths paths;
     private final Clock clock;
@@ -84,7 +86,11 @@ public final class FedcredContext {
         this.browser = browser;
         this.sandboxPort = port(env, SANDBOX_PORT_VARIABLE, DEFAULT_SANDBOX_PORT);
         this.sandboxGcpPort = port(env, SANDBOX_GCP_PORT_VARIABLE, sandboxPort + 1);
-        this.settings = new SettingsStore(paths.settingsFile());
+        this.awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
+        // every kind of target fedcred knows; a new kind is registered here and nowhere else
+        this.kinds = new TargetKinds(List.of(new AwsRoleKind(this::aws, clock),
+                new GcpWorkloadKind(this::gcp, awsFiles, clock)));
+        this.settings = new SettingsStore(paths.settingsFile(), kinds);
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
         TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
@@ -98,16 +104,13 @@ public final class FedcredContext {
             built.addListener(subjectTokens);
             return built;
         });
-        this.awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
+                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT, clock)),
                 new AwsSessionCache(paths.awsSessionCacheFile()), new AwsProfileWriter(awsFiles, clock), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(), clock)),
+                Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
-        // every kind of target fedcred knows; a new kind is registered here and nowhere else
-        this.kinds = new TargetKinds(List.of(new AwsRoleKind(aws, clock), new GcpWorkloadKind(gcp, awsFiles, clock)));
         this.targets = new TargetRegistry(settings, kinds, issuers.sandbox(),
                 SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
     }

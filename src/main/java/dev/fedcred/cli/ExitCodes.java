@@ -1,6 +1,6 @@
 package dev.fedcred.cli;
 
-import dev.fedcred.core.BrowserSignIn;
+import dev.fedcred.core.session.BrowserSignIn;
 
 /** Exit codes scripts can rely on. */
 final class ExitCodes {

@@ -1,6 +1,9 @@
 package dev.fedcred.core;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,8 +15,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads fedcred's own small JSON files into trees with Jackson's streaming parser alone, as
@@ -45,15 +47,26 @@ public final class JsonTrees {
     }
 
     /**
-     * The tree of a cache file, or {@link MissingNode} when the file is missing, unreadable or does
-     * not parse: a cache that cannot be read starts over.
+     * Where in {@code text} the value at {@code pointer} starts, for messages that point at a value
+     * of the wrong type; empty when the text does not parse or has no such value.
      */
-    public static JsonNode readCacheFile(Path file) {
-        try {
-            return read(Files.readString(file));
+    public static Optional<JsonLocation> locationOf(String text, JsonPointer pointer) {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.FIELD_NAME || token.isStructEnd()) {
+                    continue;
+                }
+                // a started object or array is its own context; its place is in the one around it
+                JsonStreamContext context = token.isStructStart() ? parser.getParsingContext().getParent()
+                        : parser.getParsingContext();
+                if (context.pathAsPointer().equals(pointer)) {
+                    return Optional.of(parser.currentTokenLocation());
+                }
+            }
         } catch (IOException e) {
-            return MissingNode.getInstance();
+            // no position, then
         }
+        return Optional.empty();
     }
 
     private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {

@@ -99,9 +99,10 @@ final class AwsStsEmulator implements SandboxEmulator {
         String requestId = UUID.randomUUID().toString();
         try {
             byte[] body = "POST".equals(method) ? HttpExchanges.readBodyBytes(exchange) : new byte[0];
-            StsError fault = faults.takeNext();
+            StsOddReply fault = faults.takeNext();
             if (fault != null) {
-                throw fault;
+                fault.send(exchange, requestId);
+                return;
             }
             Parameters params = parameters(exchange, body);
             String action = params.get("Action");

@@ -1,21 +1,29 @@
 package dev.fedcred.sandbox;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Set;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Errors the STS emulator answers with before looking at the request, so a client's retry and
- * back-off logic can be tested. Each queued fault answers exactly one request to {@code /aws-sts},
- * whatever its Action, in the order queued.
+ * Errors and odd replies the STS emulator answers with before looking at the request, so a client's
+ * retry and back-off logic, and what it makes of replies no real STS sends (a proxy's HTML page,
+ * missing elements, expired or huge credentials, an endless body, silence), can be tested against
+ * the real SDK. Each queued fault answers exactly one request to {@code /aws-sts}, whatever its
+ * Action, in the order queued.
  */
 public final class AwsStsFaults {
 
     /** The code lands in an XML element and in SDK exception lookups: keep it a plain word. */
     private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9.]{0,99}");
 
-    private final Deque<String> pending = new ArrayDeque<>();
+    /** The credential values a reply can blow up. */
+    private static final Set<String> CREDENTIAL_ELEMENTS = Set.of("AccessKeyId", "SecretAccessKey", "SessionToken");
+
+    private final Deque<StsOddReply> pending = new ArrayDeque<>();
 
     AwsStsFaults() {
     }
@@ -33,9 +41,57 @@ public final class AwsStsFaults {
         if (!CODE.matcher(code).matches()) {
             throw new IllegalArgumentException("an error code is a word like Throttling, was " + code);
         }
+        StsError error = StsError.injected(code);
         for (int i = 0; i < count; i++) {
-            pending.addLast(code);
+            pending.addLast((exchange, requestId) ->
+                    StsXml.send(exchange, error.httpStatus(), StsXml.error(error, requestId), requestId));
         }
+    }
+
+    /** The next request gets a proxy's HTML page with {@code status} (200, 503, ...) instead of STS's XML. */
+    public synchronized void htmlPageNext(int status) {
+        pending.addLast(StsOddReply.htmlPage(status));
+    }
+
+    /** The next AssumeRoleWithWebIdentity result has no Credentials element. */
+    public synchronized void replyWithoutCredentialsNext() {
+        pending.addLast(StsOddReply.withoutCredentials());
+    }
+
+    /** The next result's Credentials have no Expiration. */
+    public synchronized void replyWithoutExpirationNext() {
+        pending.addLast(StsOddReply.withoutExpiration());
+    }
+
+    /** The next request gets an ErrorResponse without a Code. */
+    public synchronized void errorWithoutCodeNext() {
+        pending.addLast(StsOddReply.errorWithoutCode());
+    }
+
+    /** The next request gets well-formed credentials expiring at {@code expiration}, past or future. */
+    public synchronized void credentialsExpiringNext(Instant expiration) {
+        pending.addLast(StsOddReply.credentialsExpiring(Objects.requireNonNull(expiration, "expiration")));
+    }
+
+    /**
+     * The next request gets credentials valid until {@code expiration} whose {@code element}
+     * (AccessKeyId, SecretAccessKey or SessionToken) is {@code characters} long; the reply is streamed.
+     */
+    public synchronized void oversizedCredentialNext(String element, long characters, Instant expiration) {
+        if (!CREDENTIAL_ELEMENTS.contains(element)) {
+            throw new IllegalArgumentException("element must be one of " + CREDENTIAL_ELEMENTS + ", was " + element);
+        }
+        pending.addLast(StsOddReply.oversizedValue(element, characters, Objects.requireNonNull(expiration)));
+    }
+
+    /** The next request gets a 200 reply whose body runs on for {@code bytes} bytes (streamed). */
+    public synchronized void endlessReplyNext(long bytes) {
+        pending.addLast(StsOddReply.endless(bytes));
+    }
+
+    /** The next request gets no answer for {@code silence}, then its connection is closed. */
+    public synchronized void hangNext(Duration silence) {
+        pending.addLast(StsOddReply.hang(Objects.requireNonNull(silence, "silence")));
     }
 
     /** Drops every queued fault. */
@@ -49,8 +105,7 @@ public final class AwsStsFaults {
     }
 
     /** The fault for this request, or null to serve it normally. */
-    synchronized StsError takeNext() {
-        String code = pending.pollFirst();
-        return code == null ? null : StsError.injected(code);
+    synchronized StsOddReply takeNext() {
+        return pending.pollFirst();
     }
 }

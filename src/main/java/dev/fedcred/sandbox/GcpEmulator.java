@@ -41,6 +41,7 @@ final class GcpEmulator implements SandboxEmulator {
     private final IamCredentialsEndpoint iamCredentials;
     private final Clock clock;
     private final Set<String> projectNumbers;
+    private final GcpFaults faults;
 
     /**
      * @param baseUrl       {@code https://127.0.0.1:<port>}, the port actually bound
@@ -59,6 +60,21 @@ final class GcpEmulator implements SandboxEmulator {
         this.sts = new GoogleStsEndpoint(providers, new IssuerSignedJwts(new OidcProviderKeys()), tokens, clock);
         this.iamCredentials = new IamCredentialsEndpoint(accounts, tokens);
         this.projectNumbers = providers.stream().map(GcpProvider::projectNumber).collect(Collectors.toUnmodifiableSet());
+        this.faults = new GcpFaults(clock);
+    }
+
+    GcpFaults faults() {
+        return faults;
+    }
+
+    /** A queued fault for {@code endpoint} answers this request instead; true if one did. */
+    private boolean answeredByFault(HttpExchange exchange, GcpFaults.Endpoint endpoint) throws IOException {
+        GcpFaults.Reply fault = faults.takeNext(endpoint);
+        if (fault == null) {
+            return false;
+        }
+        fault.send(exchange);
+        return true;
     }
 
     @Override
@@ -84,7 +100,9 @@ final class GcpEmulator implements SandboxEmulator {
         String path = exchange.getRequestURI().getPath();
         try {
             if (path.equals(GoogleStsEndpoint.PATH)) {
-                sts.handle(exchange);
+                if (!answeredByFault(exchange, GcpFaults.Endpoint.STS)) {
+                    sts.handle(exchange);
+                }
                 return;
             }
             if (path.equals(WHOAMI_PATH)) {
@@ -98,7 +116,9 @@ final class GcpEmulator implements SandboxEmulator {
             }
             Matcher generate = IamCredentialsEndpoint.GENERATE_ACCESS_TOKEN.matcher(path);
             if (generate.matches()) {
-                iamCredentials.handle(exchange, generate);
+                if (!answeredByFault(exchange, GcpFaults.Endpoint.IAM_CREDENTIALS)) {
+                    iamCredentials.handle(exchange, generate);
+                }
                 return;
             }
             notFound(exchange);

@@ -58,19 +58,21 @@ public final class SandboxServer implements AutoCloseable {
     private final URI issuerUri;
     private final Map<String, String> endpoints;
     private final AwsStsFaults awsStsFaults;
+    private final GcpFaults gcpFaults;
     private final Path gcpCaFile;
     /** The data directory if this server created it as a temporary one, to delete on close; else null. */
     private final Path temporaryDataDir;
 
     private SandboxServer(HttpServer server, HttpsServer gcpServer, ExecutorService executor, URI issuerUri,
-                          Map<String, String> endpoints, AwsStsFaults awsStsFaults, Path gcpCaFile,
-                          Path temporaryDataDir) {
+                          Map<String, String> endpoints, AwsStsFaults awsStsFaults, GcpFaults gcpFaults,
+                          Path gcpCaFile, Path temporaryDataDir) {
         this.server = server;
         this.gcpServer = gcpServer;
         this.executor = executor;
         this.issuerUri = issuerUri;
         this.endpoints = endpoints;
         this.awsStsFaults = awsStsFaults;
+        this.gcpFaults = gcpFaults;
         this.gcpCaFile = gcpCaFile;
         this.temporaryDataDir = temporaryDataDir;
     }
@@ -138,7 +140,7 @@ public final class SandboxServer implements AutoCloseable {
             server.start();
             gcpServer.start();
             return new SandboxServer(server, gcpServer, executor, issuer, Collections.unmodifiableMap(endpoints),
-                    sts.faults(), caFile, temporaryDataDir);
+                    sts.faults(), gcp.faults(), caFile, temporaryDataDir);
         } catch (IOException | RuntimeException e) {
             // Nothing was started yet; free whatever was bound or created.
             if (server != null) {
@@ -200,9 +202,14 @@ public final class SandboxServer implements AutoCloseable {
         return gcpCaFile;
     }
 
-    /** Errors the STS emulator is to answer with next, for testing a client's retries. */
+    /** Errors and odd replies the STS emulator is to answer with next, for testing a client. */
     public AwsStsFaults awsStsFaults() {
         return awsStsFaults;
+    }
+
+    /** Odd replies the GCP emulator's STS and IAM Credentials are to answer with next, for testing a client. */
+    public GcpFaults gcpFaults() {
+        return gcpFaults;
     }
 
     /**

@@ -3,11 +3,10 @@ package dev.fedcred.ui;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcNotManagedException;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -81,8 +80,8 @@ final class GcpKind implements dev.fedcred.ui.TargetKind {
 
     private static boolean foreign(Path file) {
         try {
-            return ExternalAccountAdc.managedBy(Files.readString(file)).isEmpty();
-        } catch (IOException | RuntimeException e) {
+            return AdcFileWriter.readIfExists(file).map(text -> ExternalAccountAdc.managedBy(text).isEmpty()).orElse(false);
+        } catch (RuntimeException e) {
             return false;
         }
     }

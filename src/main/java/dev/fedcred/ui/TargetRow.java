@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.BrowserSignIn;
+import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import java.time.Instant;

@@ -151,4 +151,43 @@ class CliAwsEndToEndTest {
                 .contains("credential-process dev").contains("region = eu-west-1");
         assertThat(CliRun.run(context, "targets", "remove", "dev").out()).contains("Removed target dev");
     }
+
+    @Test
+    void aConfigFileFedcredCannotParseStopsAssumeBeforeStsAndNothingIsWritten() throws Exception {
+        start(Duration.ofHours(1));
+        login();
+        Path config = home.resolve("aws/config");
+        Files.createDirectories(config.getParent());
+        String broken = "[profile work]\nregion = eu-west-1\nthis line is not a key = value line\n";
+        Files.writeString(config, broken.replace(" = value line", ""));
+        String before = Files.readString(config);
+
+        CliRun assume = CliRun.run(context, "assume", "sandbox-aws");
+
+        assertThat(assume.exitCode()).isEqualTo(1);
+        assertThat(assume.err()).contains(config.toString()).contains("line 3");
+        assertThat(credentials()).as("no credentials written without their config").doesNotExist();
+        assertThat(Files.readString(config)).isEqualTo(before);
+        assertThat(context.aws().cached((dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
+                .as("refused before STS was called").isEmpty();
+    }
+
+    @Test
+    void aReadOnlyCredentialsFileStopsAssumeBeforeStsAndKeepsTheUsersChoice() throws Exception {
+        start(Duration.ofHours(1));
+        login();
+        Files.createDirectories(credentials().getParent());
+        String mine = "[mine]\naws_access_key_id = AKIAFAKEREADONLY0001\naws_secret_access_key = fake\n";
+        Files.writeString(credentials(), mine);
+        Files.setPosixFilePermissions(credentials(), PosixFilePermissions.fromString("r--------"));
+
+        CliRun assume = CliRun.run(context, "assume", "sandbox-aws");
+
+        assertThat(assume.exitCode()).isEqualTo(1);
+        assertThat(assume.err()).contains(credentials() + " is read-only").contains("chmod u+w");
+        assertThat(Files.readString(credentials())).isEqualTo(mine);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials()))).isEqualTo("r--------");
+        assertThat(context.aws().cached((dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
+                .as("refused before STS was called").isEmpty();
+    }
 }

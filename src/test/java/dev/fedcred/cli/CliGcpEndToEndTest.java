@@ -88,7 +88,7 @@ class CliGcpEndToEndTest {
 
     private AccessToken tokenFromAdc(Path adc) throws Exception {
         try (InputStream in = Files.newInputStream(adc)) {
-            return GoogleCredentials.fromStream(in, new GcpHttpTransports().forCaFile(sandbox.gcpCaFile()))
+            return GoogleCredentials.fromStream(in, new GcpHttpTransports().forExchange(sandbox.gcpCaFile()))
                     .createScoped(List.of(GcpWorkloadTarget.CLOUD_PLATFORM_SCOPE)).refreshAccessToken();
         }
     }

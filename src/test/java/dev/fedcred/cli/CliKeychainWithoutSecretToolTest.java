@@ -1,5 +1,6 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
@@ -76,7 +77,7 @@ class CliKeychainWithoutSecretToolTest {
         CliRun on = CliRun.run(context, "keychain", "on");
         assertThat(on.exitCode()).isEqualTo(1);
         assertThat(on.err()).contains("secret-tool is not installed");
-        assertThat(new SettingsStore(context.paths().settingsFile()).load().keychain()).isFalse();
+        assertThat(new SettingsStore(context.paths().settingsFile(), TestTargetKinds.withoutServices()).load().keychain()).isFalse();
     }
 
     @Test

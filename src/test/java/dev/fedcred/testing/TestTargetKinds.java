@@ -14,6 +14,11 @@ public final class TestTargetKinds {
     private TestTargetKinds() {
     }
 
+    /** The kinds for reading and writing settings.json alone. */
+    public static TargetKinds withoutServices() {
+        return withoutServices(Path.of(System.getProperty("java.io.tmpdir"), "fedcred-test-home"));
+    }
+
     public static TargetKinds withoutServices(Path home) {
         return new TargetKinds(List.of(
                 new AwsRoleKind(() -> {

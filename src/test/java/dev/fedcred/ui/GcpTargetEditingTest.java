@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +82,7 @@ class GcpTargetEditingTest {
         GcpWorkloadTarget edited = new GcpWorkloadTarget(added.name(), added.projectNumber(), added.poolId(),
                 added.providerId(), added.serviceAccount(), added.scopes(), Duration.ofMinutes(30), added.adcFile(),
                 added.issuer(), added.stsEndpoint(), added.iamCredentialsEndpoint(), added.trustedCaFile());
-        waitUntil(() -> new SettingsStore(context.settings().file()).load().targets().contains(edited));
+        waitUntil(() -> new SettingsStore(context.settings().file(), TestTargetKinds.withoutServices()).load().targets().contains(edited));
         waitUntil(() -> ui.labelShowing("Saved the target gcp-sb."));
 
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
@@ -100,7 +101,7 @@ class GcpTargetEditingTest {
 
         waitUntil(() -> ui.labelShowing("Deleted the target gcp-sb. Removed the Google ADC file " + added.adcFile() + "."));
         assertThat(added.adcFile()).doesNotExist();
-        assertThat(new SettingsStore(context.settings().file()).load().targets()).isEmpty();
+        assertThat(new SettingsStore(context.settings().file(), TestTargetKinds.withoutServices()).load().targets()).isEmpty();
         assertThat(ui.buttonShowing("Get credentials gcp-sb")).isFalse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +57,7 @@ class IssuerEditingTest {
         waitUntil(() -> ui.buttonShowing("Sign in to keycloak"));
         assertThat(ui.buttonShowing("Save")).isFalse();
         // what a later run (or the CLI) reads back from the file
-        IssuerConfig saved = new SettingsStore(context.settings().file()).load().issuer("keycloak").orElseThrow();
+        IssuerConfig saved = new SettingsStore(context.settings().file(), TestTargetKinds.withoutServices()).load().issuer("keycloak").orElseThrow();
         assertThat(saved).isEqualTo(new IssuerConfig("keycloak", IssuerKind.GENERIC, issuerUrl(), "ui-client", null,
                 null, null));
 
@@ -124,7 +125,7 @@ class IssuerEditingTest {
         ui.click(ui.byAccessibleText(Button.class, IssuerDialog.SAVE));
 
         waitUntil(() -> "second-client".equals(
-                new SettingsStore(context.settings().file()).load().issuer("mock").orElseThrow().clientId()));
+                new SettingsStore(context.settings().file(), TestTargetKinds.withoutServices()).load().issuer("mock").orElseThrow().clientId()));
         waitUntil(() -> !ui.buttonShowing(IssuerDialog.SAVE));
         assertThat(context.issuers().all()).extracting(IssuerConfig::name).containsExactly("mock", "sandbox");
         assertThat(ui.buttonShowing("Sign in to mock")).isTrue();
@@ -163,7 +164,7 @@ class IssuerEditingTest {
 
         waitUntil(() -> !ui.buttonShowing("Sign in to mock"));
         assertThat(ui.buttonShowing("Sign in to sandbox")).isTrue();
-        assertThat(new SettingsStore(context.settings().file()).load().issuers()).isEmpty();
+        assertThat(new SettingsStore(context.settings().file(), TestTargetKinds.withoutServices()).load().issuers()).isEmpty();
         assertThat(context.issuers().find("mock")).isEmpty();
     }
 

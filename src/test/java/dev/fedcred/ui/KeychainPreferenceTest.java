@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class KeychainPreferenceTest {
     @Start
     void start(Stage stage) {
         home = TestContexts.newHome();
-        settings = new SettingsStore(home.resolve("config/settings.json"));
+        settings = new SettingsStore(home.resolve("config/settings.json"), TestTargetKinds.withoutServices());
         cache = new TokenCache(home.resolve("state/tokens.json"),
                 new RefreshTokenVault(keychain, () -> settings.load().keychain()));
         cache.save(tokens());

@@ -1,5 +1,6 @@
 package dev.fedcred.ui;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static dev.fedcred.ui.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,7 +106,7 @@ class TargetEditingTest {
 
         waitUntil(() -> ui.buttonShowing("Assume role dev"));
         assertThat(ui.buttonShowing(FormDialog.SAVE)).isFalse();
-        assertThat(new SettingsStore(settings()).load().targets()).containsExactly(new AwsRoleTarget("dev", SANDBOX_ROLE,
+        assertThat(new SettingsStore(settings(), TestTargetKinds.withoutServices()).load().targets()).containsExactly(new AwsRoleTarget("dev", SANDBOX_ROLE,
                 "dev", null, AwsRoleTarget.DEFAULT_DURATION, null, "sandbox", URI.create(sandbox.issuerUri() + "/aws-sts")));
         assertThat(ui.buttonShowing("Edit target sandbox-aws…")).as("built-in targets are read-only").isFalse();
         assertThat(ui.buttonShowing("Delete target sandbox-aws…")).isFalse();
@@ -136,7 +137,7 @@ class TargetEditingTest {
 
         waitUntil(() -> ui.buttonShowing("Assume role dev-eu"));
         assertThat(ui.buttonShowing("Assume role dev")).isFalse();
-        List<Target> saved = new SettingsStore(settings()).load().targets();
+        List<Target> saved = new SettingsStore(settings(), TestTargetKinds.withoutServices()).load().targets();
         assertThat(saved).extracting(Target::name).containsExactly("dev-eu");
         assertThat(((AwsRoleTarget) saved.get(0)).region()).isEqualTo("eu-west-1");
         assertThat(((AwsRoleTarget) saved.get(0)).sessionDuration()).isEqualTo(Duration.ofHours(2));
@@ -152,7 +153,7 @@ class TargetEditingTest {
         waitUntil(() -> ui.labelShowing("Delete the target dev-eu? It goes from fedcred's settings; the role or"
                 + " provider in the cloud stays as it is."));
         ui.click(ui.buttonByAccessibleText("Keep target dev-eu"));
-        assertThat(new SettingsStore(settings()).load().targets()).hasSize(1);
+        assertThat(new SettingsStore(settings(), TestTargetKinds.withoutServices()).load().targets()).hasSize(1);
 
         ui.click(ui.buttonByAccessibleText("Delete target dev-eu…"));
         CheckBox alsoProfile = ui.byAccessibleText(CheckBox.class, "Also remove the credentials of dev-eu");
@@ -162,7 +163,7 @@ class TargetEditingTest {
 
         waitUntil(() -> !ui.buttonShowing("Assume role dev-eu"));
         waitUntil(() -> ui.labelShowing("Deleted the target dev-eu. Removed the profile dev from " + credentials() + "."));
-        assertThat(new SettingsStore(settings()).load().targets()).isEmpty();
+        assertThat(new SettingsStore(settings(), TestTargetKinds.withoutServices()).load().targets()).isEmpty();
         String left = Files.readString(credentials());
         assertThat(left).doesNotContain("[dev]").contains("[mine]", "AKIAMINE");
         assertThat(Files.readString(home.resolve("aws/config"))).doesNotContain("dev");
@@ -201,7 +202,7 @@ class TargetEditingTest {
         ui.click(save);
 
         waitUntil(() -> ui.buttonShowing("Get credentials gcp-dev"));
-        assertThat(new SettingsStore(settings()).load().targets()).containsExactly(new GcpWorkloadTarget("gcp-dev",
+        assertThat(new SettingsStore(settings(), TestTargetKinds.withoutServices()).load().targets()).containsExactly(new GcpWorkloadTarget("gcp-dev",
                 "123456789012", "my-pool", "my-provider", "ci@my-project.iam.gserviceaccount.com", null, null, picked,
                 null, null, null, null));
     }

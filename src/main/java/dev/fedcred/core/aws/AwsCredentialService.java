@@ -51,7 +51,7 @@ public final class AwsCredentialService {
      * @param force replace a profile of that name that fedcred did not write
      */
     public AssumedRole assumeAndWrite(AwsRoleTarget target, boolean force) {
-        profiles.requireWritable(target.profile(), force);
+        profiles.requireWritable(target.profile(), target.region() != null, force);
         AssumedRole role = assume(target);
         profiles.writeCredentials(target.profile(), target.name(), role.credentials(), force);
         if (target.region() != null) {

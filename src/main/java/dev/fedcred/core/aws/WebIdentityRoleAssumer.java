@@ -1,9 +1,13 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.issued.IssuedCredentialChecks;
+import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
+import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.IdpCommunicationErrorException;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -25,13 +30,24 @@ import software.amazon.awssdk.services.sts.model.StsException;
  * a warm client makes the in-app assume a single HTTP round trip.
  */
 public final class WebIdentityRoleAssumer implements AutoCloseable {
-    private static final int MAX_ATTEMPTS = 4;
+    /** One try and two retries: enough to ride out throttling, few enough to end within the deadline. */
+    private static final int MAX_ATTEMPTS = 3;
 
-    private final Duration timeout;
+    private final Duration deadline;
+    private final Clock clock;
     private final Map<String, StsClient> clients = new ConcurrentHashMap<>();
 
-    public WebIdentityRoleAssumer(Duration timeout) {
-        this.timeout = timeout;
+    public WebIdentityRoleAssumer(Duration deadline) {
+        this(deadline, Clock.systemUTC());
+    }
+
+    /**
+     * @param deadline how long one assume may take in all, retries included
+     * @param clock    what "already expired" is judged by
+     */
+    public WebIdentityRoleAssumer(Duration deadline, Clock clock) {
+        this.deadline = deadline;
+        this.clock = clock;
     }
 
     public AssumedRole assume(AwsRoleTarget target, TokenSet tokens) {
@@ -43,17 +59,35 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
                 .webIdentityToken(tokens.rawIdToken())
                 .durationSeconds((int) target.sessionDuration().toSeconds())
                 .build();
+        AssumeRoleWithWebIdentityResponse response;
         try {
-            AssumeRoleWithWebIdentityResponse response = client(target).assumeRoleWithWebIdentity(request);
-            Credentials credentials = response.credentials();
-            return new AssumedRole(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken(),
-                    credentials.expiration(), response.assumedRoleUser().arn(), response.assumedRoleUser().assumedRoleId(),
-                    response.subjectFromWebIdentityToken(), response.audience(), response.provider());
+            response = client(target).assumeRoleWithWebIdentity(request);
         } catch (StsException e) {
             throw StsErrors.translate(e, target, tokens);
         } catch (SdkClientException e) {
-            throw StsErrors.unreachable(e, endpointFor(target));
+            throw StsErrors.clientFailure(e, endpointFor(target), deadline);
         }
+        return assumedRole(response, endpointFor(target), clock.instant());
+    }
+
+    /** What STS answered, refused unless it holds complete, sane credentials with time left. */
+    static AssumedRole assumedRole(AssumeRoleWithWebIdentityResponse response, String endpoint, Instant now) {
+        Credentials credentials = response.credentials();
+        AssumedRoleUser user = response.assumedRoleUser();
+        if (credentials == null || user == null || user.arn() == null) {
+            throw StsErrors.notAnStsReply(endpoint, "HTTP 200 without " + (credentials == null ? "Credentials" : "AssumedRoleUser"));
+        }
+        String source = "AWS STS at " + endpoint;
+        IssuedCredentialChecks.requireValue(source, "AccessKeyId", credentials.accessKeyId(),
+                IssuedCredentialChecks.MAX_KEY_ID_CHARS);
+        IssuedCredentialChecks.requireValue(source, "SecretAccessKey", credentials.secretAccessKey(),
+                IssuedCredentialChecks.MAX_SECRET_CHARS);
+        IssuedCredentialChecks.requireValue(source, "SessionToken", credentials.sessionToken(),
+                IssuedCredentialChecks.MAX_TOKEN_CHARS);
+        IssuedCredentialChecks.requireLifetime(source, credentials.expiration(), now);
+        return new AssumedRole(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken(),
+                credentials.expiration(), user.arn(), user.assumedRoleId(),
+                response.subjectFromWebIdentityToken(), response.audience(), response.provider());
     }
 
     private StsClient client(AwsRoleTarget target) {
@@ -65,10 +99,12 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
         var builder = StsClient.builder()
                 .region(Region.of(target.stsRegion()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(timeout)
-                        .socketTimeout(timeout))
-                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .httpClient(new BoundedSdkHttpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Deadline.connectTimeout(deadline))
+                        .socketTimeout(deadline)
+                        .build()))
+                .overrideConfiguration(config -> config.apiCallTimeout(deadline)
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                         // STS could not reach the identity provider: worth retrying, as AWS documents
                         .retryOnException(IdpCommunicationErrorException.class)
                         .maxAttempts(MAX_ATTEMPTS)

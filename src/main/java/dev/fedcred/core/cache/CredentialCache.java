@@ -1,13 +1,14 @@
 package dev.fedcred.core.cache;
 
-import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.files.CacheFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.Optional;
  * The last credentials per target, in a 0600 file in fedcred's private state directory, so
  * commands can answer without calling the cloud while they are fresh. It holds nothing a new
  * exchange cannot restore, so an unreadable file counts as empty and a damaged entry as absent.
+ * Every change re-reads the file under its {@link FileUpdateLock}, so processes saving different
+ * targets at once (parallel {@code credential_process} runs) keep each other's entries.
  *
  * @param <T> the credentials; subclasses turn one into a JSON object and back
  */
@@ -37,23 +40,28 @@ public abstract class CredentialCache<T> {
     /** One entry from its JSON; may throw any RuntimeException for a damaged entry, which is then skipped. */
     protected abstract T read(JsonNode node);
 
-    public synchronized Optional<T> load(String targetName) {
+    /** No lock: writers replace the file by an atomic rename, so a read sees one whole version. */
+    public Optional<T> load(String targetName) {
         return Optional.ofNullable(readAll().get(targetName));
     }
 
-    public synchronized void save(String targetName, T value) {
-        Map<String, T> all = readAll();
-        all.put(targetName, value);
-        writeAll(all);
-    }
-
-    public synchronized boolean remove(String targetName) {
-        Map<String, T> all = readAll();
-        boolean removed = all.remove(targetName) != null;
-        if (removed) {
+    public void save(String targetName, T value) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            Map<String, T> all = readAll();
+            all.put(targetName, value);
             writeAll(all);
         }
-        return removed;
+    }
+
+    public boolean remove(String targetName) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            Map<String, T> all = readAll();
+            boolean removed = all.remove(targetName) != null;
+            if (removed) {
+                writeAll(all);
+            }
+            return removed;
+        }
     }
 
     /** The text field, or IllegalArgumentException naming it: for codecs. */
@@ -67,7 +75,7 @@ public abstract class CredentialCache<T> {
 
     private Map<String, T> readAll() {
         Map<String, T> all = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = JsonTrees.readCacheFile(file).path("sessions").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it = CacheFiles.read(file, FileSizeLimit.CREDENTIAL_CACHE).path("sessions").fields();
              it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             try {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
@@ -21,7 +20,7 @@ import java.util.Set;
  * fsynced before the rename, so a crash leaves either the old file or the new one, never half.
  */
 public final class SecureFiles {
-    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
 
     private static final int MAX_LINK_HOPS = 40;
@@ -53,14 +52,50 @@ public final class SecureFiles {
         }
     }
 
-    /** Replaces {@code target} with {@code content} atomically; the result is 0600 on POSIX systems. */
+    /**
+     * Replaces {@code target} with {@code content} atomically; the result is 0600 on POSIX systems.
+     * Runs under the target's {@link FileUpdateLock} (callers doing a read-modify-write hold it
+     * already), which makes it safe to delete the temp files a killed writer left behind first.
+     *
+     * @throws ReadOnlyFileException when the user made the target read-only; it stays untouched
+     */
     public static void writeAtomically(Path target, byte[] content) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         createPrivateDirectories(dir);
+        try (FileUpdateLock lock = FileUpdateLock.acquire(absolute)) {
+            requireWritableByOwner(absolute);
+            TempFiles.removeLeftovers(absolute);
+            replace(absolute, content);
+        }
+    }
+
+    /**
+     * Refuses to replace a file its owner made read-only (0400, or the read-only attribute): that is
+     * the user's choice, and replacing the file would silently undo it.
+     */
+    public static void requireWritableByOwner(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            boolean readOnly = isPosix(file.getParent())
+                    ? !Files.getPosixFilePermissions(file).contains(PosixFilePermission.OWNER_WRITE)
+                    : !Files.isWritable(file);
+            if (readOnly) {
+                throw new ReadOnlyFileException(file);
+            }
+        } catch (IOException e) {
+            throw new FedcredException("Cannot check the permissions of " + file + ": " + e.getMessage()
+                    + ". Check that you can read its directory; fedcred changed nothing.", e);
+        }
+    }
+
+    private static void replace(Path absolute, byte[] content) {
+        Path dir = absolute.getParent();
         Path temp = null;
         try {
-            temp = createPrivateTempFile(dir, absolute.getFileName().toString());
+            temp = TempFiles.create(absolute);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -123,15 +158,6 @@ public final class SecureFiles {
         }
     }
 
-    private static Path createPrivateTempFile(Path dir, String name) throws IOException {
-        String prefix = "." + name + ".";
-        if (isPosix(dir)) {
-            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_FILE);
-            return Files.createTempFile(dir, prefix, ".tmp", ownerOnly);
-        }
-        return Files.createTempFile(dir, prefix, ".tmp");
-    }
-
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -149,11 +175,11 @@ public final class SecureFiles {
         }
     }
 
-    private static boolean isPosix(Path path) {
+    static boolean isPosix(Path path) {
         return path != null && path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         if (path == null) {
             return;
         }

@@ -1,6 +1,8 @@
 package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
@@ -10,10 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.targets.SettingsValues;
 import dev.fedcred.core.targets.TargetEntry;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,9 +128,9 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     @Override
     public boolean writtenByFedcred(GcpWorkloadTarget target) {
         try {
-            return ExternalAccountAdc.managedBy(Files.readString(credentialsFile(target)))
+            return AdcFileWriter.readIfExists(credentialsFile(target)).flatMap(ExternalAccountAdc::managedBy)
                     .filter(target.name()::equals).isPresent();
-        } catch (IOException e) {
+        } catch (FedcredException unreadable) {
             return false;
         }
     }

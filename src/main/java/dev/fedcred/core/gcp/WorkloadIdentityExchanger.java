@@ -1,13 +1,18 @@
 package dev.fedcred.core.gcp;
 
+import dev.fedcred.core.CredentialsException;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.IdentityPoolCredentials;
 import com.google.auth.oauth2.IdentityPoolSubjectTokenSupplier;
+import dev.fedcred.core.issued.IssuedCredentialChecks;
+import dev.fedcred.core.net.Replies;
+import dev.fedcred.core.net.ReplyTooLargeException;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -21,9 +26,13 @@ public final class WorkloadIdentityExchanger {
     /** google.subject may hold at most 127 bytes; a longer sub is refused by STS with an unhelpful error. */
     static final int MAX_SUBJECT_BYTES = 127;
 
+    /** Google STS may leave out expires_in (RFC 8693); its federated tokens live an hour. */
+    private static final Duration FEDERATED_TOKEN_LIFETIME = Duration.ofHours(1);
+
     private final GcpHttpTransports transports;
     private final Clock clock;
 
+    /** @param clock what "already expired" is judged by */
     public WorkloadIdentityExchanger(GcpHttpTransports transports, Clock clock) {
         this.transports = transports;
         this.clock = clock;
@@ -36,9 +45,17 @@ public final class WorkloadIdentityExchanger {
         try {
             token = credentials.refreshAccessToken();
         } catch (IOException | RuntimeException e) {
-            throw GcpErrors.translate(e, target, tokens);
+            ReplyTooLargeException tooLarge = Replies.tooLarge(e);
+            throw tooLarge != null ? tooLarge : GcpErrors.translate(e, target, tokens, transports.deadline());
         }
+        Instant now = clock.instant();
         Instant expiresAt = expiresAt(token);
+        String source = target.serviceAccount() != null
+                ? "Google IAM Credentials at " + target.effectiveIamCredentialsEndpoint()
+                : "Google STS at " + target.effectiveStsEndpoint();
+        IssuedCredentialChecks.requireValue(source, "access token", token.getTokenValue(),
+                IssuedCredentialChecks.MAX_TOKEN_CHARS);
+        IssuedCredentialChecks.requireLifetime(source, expiresAt, now);
         String principal = target.serviceAccount() != null ? target.serviceAccount() : target.principal(tokens.subject());
         return new GcpAccessToken(token.getTokenValue(), expiresAt, target.serviceAccount(), principal);
     }
@@ -46,7 +63,7 @@ public final class WorkloadIdentityExchanger {
     /** A reply without an expiry counts as Google's usual hour, from fedcred's clock like every other expiry. */
     Instant expiresAt(AccessToken token) {
         return token.getExpirationTime() == null
-                ? clock.instant().plusSeconds(3600) : token.getExpirationTime().toInstant();
+                ? clock.instant().plus(FEDERATED_TOKEN_LIFETIME) : token.getExpirationTime().toInstant();
     }
 
     private IdentityPoolCredentials credentials(GcpWorkloadTarget target, String idToken) {
@@ -57,7 +74,7 @@ public final class WorkloadIdentityExchanger {
                 .setTokenUrl(target.effectiveStsEndpoint().toString())
                 .setSubjectTokenSupplier(subjectToken)
                 .setScopes(target.scopes())
-                .setHttpTransportFactory(transports.forCaFile(target.trustedCaFile()));
+                .setHttpTransportFactory(transports.forExchange(target.trustedCaFile()));
         if (target.serviceAccount() != null) {
             builder.setServiceAccountImpersonationUrl(target.impersonationUrl())
                     .setServiceAccountImpersonationOptions(Map.of("token_lifetime_seconds",
@@ -70,7 +87,7 @@ public final class WorkloadIdentityExchanger {
         String sub = tokens.subject() == null ? "" : tokens.subject();
         int bytes = sub.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_SUBJECT_BYTES) {
-            throw new GcpExchangeException(GcpExchangeException.Remedy.FIX_PROVIDER, null,
+            throw new CredentialsException(CredentialsException.Remedy.FIX_CLOUD_SETUP, null,
                     "The ID token's sub is " + bytes + " bytes long; Google's google.subject holds at most "
                             + MAX_SUBJECT_BYTES + ", so STS would refuse the token for " + target.audience()
                             + ". Use an issuer (or client) whose sub is shorter, or sign in with a shorter identity;"

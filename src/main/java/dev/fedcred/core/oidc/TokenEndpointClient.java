@@ -18,6 +18,10 @@ import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import dev.fedcred.core.net.Deadline;
+import dev.fedcred.core.net.Replies;
+import dev.fedcred.core.net.ReplyTooLargeException;
+import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -39,6 +43,9 @@ public final class TokenEndpointClient {
         }
     }
 
+    static final String WHAT = "token endpoint reply";
+
+    /** The whole of one token request: connecting, sending and reading the reply. */
     private final Duration timeout;
 
     public TokenEndpointClient(Duration timeout) {
@@ -51,10 +58,7 @@ public final class TokenEndpointClient {
         TokenRequest request = auth != null
                 ? new TokenRequest(endpoint, auth, grant, null)
                 : new TokenRequest(endpoint, new ClientID(issuer.clientId()), grant, null);
-        HTTPRequest http = request.toHTTPRequest();
-        http.setConnectTimeout((int) timeout.toMillis());
-        http.setReadTimeout((int) timeout.toMillis());
-        TokenResponse response = send(http, endpoint);
+        TokenResponse response = send(request.toHTTPRequest(), endpoint, timeout);
         if (!response.indicatesSuccess()) {
             throw rejection(response.toErrorResponse().getErrorObject());
         }
@@ -64,16 +68,25 @@ public final class TokenEndpointClient {
         return new TokenResponseTokens(idToken, refresh == null ? null : refresh.getValue());
     }
 
-    private static TokenResponse send(HTTPRequest http, URI endpoint) {
+    private static TokenResponse send(HTTPRequest http, URI endpoint, Duration timeout) {
         try {
-            HTTPResponse response = http.send();
+            HTTPResponse response = http.send(new BoundedHttpSender(WHAT, timeout));
             return OIDCTokenResponseParser.parse(response);
         } catch (IOException e) {
+            ReplyTooLargeException tooLarge = Replies.tooLarge(e);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
+            if (Replies.deadlineReached(e)) {
+                throw new IssuerUnreachableException("The token endpoint " + endpoint + " did not answer within "
+                        + Deadline.shown(timeout) + ". Check the network and sign in again.", e);
+            }
             throw new IssuerUnreachableException("Cannot reach the token endpoint " + endpoint + " ("
                     + e.getClass().getSimpleName() + "). Check the network and sign in again.", e);
         } catch (ParseException e) {
             throw new IssuerUnreachableException("The token endpoint " + endpoint
-                    + " answered with something that is not a token response (" + e.getMessage() + ").", e);
+                    + " answered with something that is not a token response (" + OutsideText.shown(e.getMessage())
+                    + "). Check the issuer's settings and any proxy in between, then sign in again.", e);
         }
     }
 

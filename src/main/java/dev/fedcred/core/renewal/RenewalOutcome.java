@@ -1,7 +1,7 @@
 package dev.fedcred.core.renewal;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.BrowserSignIn;
+import dev.fedcred.core.session.BrowserSignIn;
 import java.time.Instant;
 
 /**

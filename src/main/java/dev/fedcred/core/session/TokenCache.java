@@ -1,6 +1,5 @@
 package dev.fedcred.core.session;
 
-import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,11 +7,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.files.CacheFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.secrets.KeychainUnavailableException;
 import dev.fedcred.core.secrets.SecretStores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
@@ -31,6 +32,9 @@ import java.util.Optional;
  * <p>Refresh tokens stay in the file by default, so a fresh process (the AWS CLI's
  * credential_process) can renew. With the keychain setting on they go to the
  * {@link RefreshTokenVault} instead and the file only notes {@code "refresh_token_in": "keychain"}.
+ *
+ * <p>Every change re-reads the file under its {@link FileUpdateLock}, so two processes signing in
+ * to two issuers at once (or the app renewing while the CLI signs in) keep both sign-ins.
  */
 public final class TokenCache {
     private static final String IN_KEYCHAIN = "keychain";
@@ -67,37 +71,42 @@ public final class TokenCache {
         return vault;
     }
 
-    public synchronized Optional<TokenSet> load(String issuerName) {
+    /** No lock: writers replace the file by an atomic rename, so a read sees one whole version. */
+    public Optional<TokenSet> load(String issuerName) {
         return Optional.ofNullable(readAll().get(issuerName)).map(this::withRefreshToken);
     }
 
     /** The most recently stored token set, whichever issuer it came from. */
-    public synchronized Optional<TokenSet> latest() {
+    public Optional<TokenSet> latest() {
         return readAll().values().stream()
                 .reduce((a, b) -> a.tokens().verifiedAt().isAfter(b.tokens().verifiedAt()) ? a : b)
                 .map(this::withRefreshToken);
     }
 
-    public synchronized void save(TokenSet tokens) {
-        Map<String, Stored> all = readAll();
-        Stored before = all.get(tokens.issuerName());
-        RefreshTokenVault.Kept kept = vault.keep(tokens.issuerName(), tokens.refreshToken());
-        all.put(tokens.issuerName(), new Stored(tokens.withRefreshToken(kept.inFile()), kept.inKeychain()));
-        writeAll(all);
-        if (before != null && before.inKeychain() && !kept.inKeychain()) {
-            vault.forget(tokens.issuerName(), true);
+    public void save(TokenSet tokens) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            Map<String, Stored> all = readAll();
+            Stored before = all.get(tokens.issuerName());
+            RefreshTokenVault.Kept kept = vault.keep(tokens.issuerName(), tokens.refreshToken());
+            all.put(tokens.issuerName(), new Stored(tokens.withRefreshToken(kept.inFile()), kept.inKeychain()));
+            writeAll(all);
+            if (before != null && before.inKeychain() && !kept.inKeychain()) {
+                vault.forget(tokens.issuerName(), true);
+            }
         }
     }
 
     /** Forgets one issuer's tokens, its refresh token in the keychain too; returns whether there were any. */
-    public synchronized boolean remove(String issuerName) {
-        Map<String, Stored> all = readAll();
-        Stored removed = all.remove(issuerName);
-        if (removed != null) {
-            writeAll(all);
+    public boolean remove(String issuerName) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            Map<String, Stored> all = readAll();
+            Stored removed = all.remove(issuerName);
+            if (removed != null) {
+                writeAll(all);
+            }
+            vault.forget(issuerName, removed != null && removed.inKeychain());
+            return removed != null;
         }
-        vault.forget(issuerName, removed != null && removed.inKeychain());
-        return removed != null;
     }
 
     /**
@@ -105,7 +114,13 @@ public final class TokenCache {
      * back into the file when it is off. A token the keychain will not take or give stays where it
      * is, so nothing is lost.
      */
-    public synchronized Relocation relocateRefreshTokens() {
+    public Relocation relocateRefreshTokens() {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            return relocateUnderLock();
+        }
+    }
+
+    private Relocation relocateUnderLock() {
         boolean toKeychain = vault.keychainOn();
         Map<String, Stored> all = readAll();
         List<String> notMoved = new ArrayList<>();
@@ -154,7 +169,7 @@ public final class TokenCache {
 
     private Map<String, Stored> readAll() {
         Map<String, Stored> all = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = JsonTrees.readCacheFile(file).path("tokens").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it = CacheFiles.read(file, FileSizeLimit.TOKEN_CACHE).path("tokens").fields();
              it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             decode(entry.getKey(), entry.getValue()).ifPresent(tokens -> all.put(entry.getKey(),

@@ -4,25 +4,35 @@ import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.targets.TargetKinds;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileTooLargeException;
+import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
 /**
- * Reads and writes settings.json. A file that does not parse is reported with its path, line
- * and column and is never overwritten: every save first checks that what is on disk still
- * reads, so a hand edit gone wrong is never lost.
+ * Reads and writes settings.json. A file that does not parse, or holds a value of the wrong type,
+ * is reported with its path, line and column and is never overwritten: every save first checks
+ * that what is on disk still reads, so a hand edit gone wrong is never lost. Keys fedcred does not
+ * know (a note, a newer version's setting) are kept on save.
  */
 public final class SettingsStore {
     private final Path file;
+    private final TargetKinds kinds;
 
-    public SettingsStore(Path file) {
+    /** @param kinds read and write each target's entry */
+    public SettingsStore(Path file, TargetKinds kinds) {
         this.file = file;
+        this.kinds = kinds;
     }
 
     public Path file() {
@@ -30,33 +40,54 @@ public final class SettingsStore {
     }
 
     public Settings load() {
-        String text;
+        return read(readText()).settings();
+    }
+
+    /** The file's text; empty when there is no file. */
+    private String readText() {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            return Settings.empty();
+            return "";
+        } catch (FileTooLargeException e) {
+            throw new SettingsFileException(file, e.getMessage(), e);
         } catch (IOException e) {
             throw new SettingsFileException(file, "Cannot read the settings file " + file + ": " + e.getMessage(), e);
         }
-        return text.isBlank() ? Settings.empty() : decode(parse(text));
     }
 
-    /** Loads, applies the change and saves, refusing to touch a file that does not parse. */
-    public synchronized Settings update(UnaryOperator<Settings> change) {
-        Settings updated = change.apply(load());
-        save(updated);
-        return updated;
+    private SettingsJson.Read read(String text) {
+        return text.isBlank() ? new SettingsJson.Read(Settings.empty(), SettingsJson.UnknownKeys.none())
+                : decode(parse(text), text);
     }
 
-    public synchronized void save(Settings settings) {
-        load();
-        byte[] bytes;
-        try {
-            bytes = Json.MAPPER.writeValueAsBytes(SettingsJson.encode(settings));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Settings did not serialize", e);
+    /**
+     * Loads, applies the change and saves, refusing to touch a file that does not parse. The whole
+     * step holds the file's {@link FileUpdateLock}, so a change another fedcred process saved
+     * meanwhile is read, not overwritten.
+     */
+    public Settings update(UnaryOperator<Settings> change) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            Settings updated = change.apply(load());
+            save(updated);
+            return updated;
         }
-        SecureFiles.writeAtomically(file, bytes);
+    }
+
+    /** Saves, keeping the keys fedcred does not know that the file on disk has. */
+    public void save(Settings settings) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file)) {
+            SettingsJson.UnknownKeys unknown = read(readText()).unknown();
+            ObjectNode root = SettingsJson.encode(settings, kinds);
+            unknown.addTo(root);
+            byte[] bytes;
+            try {
+                bytes = Json.MAPPER.writeValueAsBytes(root);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Settings did not serialize", e);
+            }
+            SecureFiles.writeAtomically(file, bytes);
+        }
     }
 
     private JsonNode parse(String text) {
@@ -70,16 +101,20 @@ public final class SettingsStore {
         }
     }
 
-    private Settings decode(JsonNode root) {
+    private SettingsJson.Read decode(JsonNode root, String text) {
         try {
-            return SettingsJson.decode(root);
+            return SettingsJson.read(root, kinds);
+        } catch (SettingsProblem e) {
+            String where = JsonTrees.locationOf(text, e.at())
+                    .map(at -> " at line " + at.getLineNr() + ", column " + at.getColumnNr()).orElse("");
+            throw invalid(where, e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw invalid(e.getMessage());
+            throw invalid("", e.getMessage());
         }
     }
 
-    private SettingsFileException invalid(String problem) {
-        return new SettingsFileException(file, "The settings file " + file + " is not usable: " + problem
-                + ". Fix or move the file; fedcred will not overwrite it.", null);
+    private SettingsFileException invalid(String where, String problem) {
+        return new SettingsFileException(file, "The settings file " + file + " is not usable" + where + ": "
+                + OutsideText.neutralise(problem) + ". Fix or move the file; fedcred will not overwrite it.", null);
     }
 }

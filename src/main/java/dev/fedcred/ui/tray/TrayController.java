@@ -1,7 +1,7 @@
 package dev.fedcred.ui.tray;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.BrowserSignIn;
+import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.status.StatusSnapshot;

@@ -1,6 +1,7 @@
 package dev.fedcred.core.aws;
 
-import static dev.fedcred.core.aws.AwsStsException.Remedy.*;
+import dev.fedcred.core.CredentialsException;
+import static dev.fedcred.core.CredentialsException.Remedy.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,10 +49,10 @@ class WebIdentityRoleAssumerTest {
         return target(roleArn, Duration.ofHours(1));
     }
 
-    private static void assertFails(AwsRoleTarget target, TokenSet token, AwsStsException.Remedy remedy, String code,
+    private static void assertFails(AwsRoleTarget target, TokenSet token, CredentialsException.Remedy remedy, String code,
                                     String... messageParts) {
         assertThatThrownBy(() -> assumer.assume(target, token))
-                .isInstanceOfSatisfying(AwsStsException.class, e -> {
+                .isInstanceOfSatisfying(CredentialsException.class, e -> {
                     assertThat(e.remedy()).isEqualTo(remedy);
                     assertThat(e.errorCode()).isEqualTo(code);
                     assertThat(e.getMessage()).contains(messageParts).doesNotContain(token.rawIdToken());
@@ -77,7 +78,7 @@ class WebIdentityRoleAssumerTest {
     void aTokenFromAnIssuerTheAccountDoesNotTrustIsInvalid() throws Exception {
         try (SandboxServer stranger = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true))) {
             TokenSet foreign = SandboxSignIn.signIn(stranger);
-            assertFails(target(SandboxAws.DEFAULT_ROLE_ARN), foreign, FIX_TRUST_POLICY, "InvalidIdentityToken",
+            assertFails(target(SandboxAws.DEFAULT_ROLE_ARN), foreign, FIX_CLOUD_SETUP, "InvalidIdentityToken",
                     "iss=" + stranger.issuerUri(), "aud=fedcred-sandbox", "sub=sandbox-user-0001",
                     "oidc-provider/127.0.0.1:" + stranger.issuerUri().getPort());
         }
@@ -97,7 +98,7 @@ class WebIdentityRoleAssumerTest {
 
     @Test
     void aRoleWhoseTrustPolicyExcludesThisUserShowsWhatThePolicyMustSay() {
-        assertFails(target(SandboxAws.OTHER_USER_ROLE_ARN), tokens, FIX_TRUST_POLICY, "AccessDenied",
+        assertFails(target(SandboxAws.OTHER_USER_ROLE_ARN), tokens, FIX_CLOUD_SETUP, "AccessDenied",
                 "would not let this identity assume " + SandboxAws.OTHER_USER_ROLE_ARN,
                 "\"Action\":\"sts:AssumeRoleWithWebIdentity\"", "sub=sandbox-user-0001");
     }
@@ -105,7 +106,7 @@ class WebIdentityRoleAssumerTest {
     @Test
     void aRejectedClaimShowsTheTokensClaimsBesideThePolicy() {
         sandbox.awsStsFaults().failNext(1, "IDPRejectedClaim");
-        assertFails(target(SandboxAws.DEFAULT_ROLE_ARN), tokens, FIX_TRUST_POLICY, "IDPRejectedClaim",
+        assertFails(target(SandboxAws.DEFAULT_ROLE_ARN), tokens, FIX_CLOUD_SETUP, "IDPRejectedClaim",
                 "iss=" + sandbox.issuerUri(), "aud=fedcred-sandbox", "sub=sandbox-user-0001");
     }
 
@@ -159,7 +160,7 @@ class WebIdentityRoleAssumerTest {
         AwsRoleTarget unreachable = new AwsRoleTarget("t", SandboxAws.DEFAULT_ROLE_ARN, "p", null, null, null, "sandbox",
                 URI.create("http://127.0.0.1:" + closedPort + "/aws-sts"));
         assertThatThrownBy(() -> assumer.assume(unreachable, tokens))
-                .isInstanceOfSatisfying(AwsStsException.class, e -> assertThat(e.remedy()).isEqualTo(CHECK_NETWORK))
+                .isInstanceOfSatisfying(CredentialsException.class, e -> assertThat(e.remedy()).isEqualTo(CHECK_NETWORK))
                 .hasMessageContaining("Cannot reach AWS STS at http://127.0.0.1:" + closedPort)
                 .hasMessageContaining("fedcred sandbox");
     }

@@ -1,5 +1,6 @@
 package dev.fedcred.core.editing;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class TargetEditorTest {
 
         editor.save(aws("renamed", "one"), "first");
 
-        assertThat(new SettingsStore(context().settings().file()).load().targets()).extracting(Target::name)
+        assertThat(new SettingsStore(context().settings().file(), TestTargetKinds.withoutServices()).load().targets()).extracting(Target::name)
                 .containsExactly("renamed", "second");
     }
 

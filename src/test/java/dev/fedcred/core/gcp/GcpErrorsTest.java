@@ -1,6 +1,7 @@
 package dev.fedcred.core.gcp;
 
-import static dev.fedcred.core.gcp.GcpExchangeException.Remedy.*;
+import dev.fedcred.core.CredentialsException;
+import static dev.fedcred.core.CredentialsException.Remedy.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,18 +40,18 @@ class GcpErrorsTest {
         return new IOException("Error requesting access token", response(status, json));
     }
 
-    private static GcpExchangeException translate(Exception e, GcpWorkloadTarget target) {
-        GcpExchangeException translated = GcpErrors.translate(e, target, TOKENS);
+    private static CredentialsException translate(Exception e, GcpWorkloadTarget target) {
+        CredentialsException translated = GcpErrors.translate(e, target, TOKENS, java.time.Duration.ofSeconds(12));
         assertThat(translated.getMessage()).doesNotContain(GcpTestTargets.FAKE_ID_TOKEN);
         return translated;
     }
 
     @Test
     void invalidGrantShowsTheTokensAudienceBesideTheProvidersAndTheFix() {
-        GcpExchangeException e = translate(fromSts(400, "{\"error\":\"invalid_grant\",\"error_description\":"
+        CredentialsException e = translate(fromSts(400, "{\"error\":\"invalid_grant\",\"error_description\":"
                 + "\"The audience in ID Token [123-fake.apps.googleusercontent.com] does not match the expected audience.\"}"),
                 GcpTestTargets.target(SA));
-        assertThat(e.remedy()).isEqualTo(FIX_PROVIDER);
+        assertThat(e.remedy()).isEqualTo(FIX_CLOUD_SETUP);
         assertThat(e.errorCode()).isEqualTo("invalid_grant");
         assertThat(e.getMessage())
                 .contains("aud=123-fake.apps.googleusercontent.com")
@@ -63,7 +64,7 @@ class GcpErrorsTest {
 
     @Test
     void anExpiredTokenNeedsASignIn() {
-        GcpExchangeException e = translate(fromSts(400,
+        CredentialsException e = translate(fromSts(400,
                 "{\"error\":\"invalid_grant\",\"error_description\":\"ID Token has expired.\"}"), GcpTestTargets.target(SA));
         assertThat(e.remedy()).isEqualTo(SIGN_IN_AGAIN);
         assertThat(e.getMessage()).contains("fedcred login --issuer google");
@@ -71,7 +72,7 @@ class GcpErrorsTest {
 
     @Test
     void anUnknownProviderPointsAtTheTargetsNames() {
-        GcpExchangeException e = translate(fromSts(400, "{\"error\":\"invalid_target\",\"error_description\":"
+        CredentialsException e = translate(fromSts(400, "{\"error\":\"invalid_target\",\"error_description\":"
                 + "\"The target service indicated by the audience parameters is invalid.\"}"), GcpTestTargets.target(SA));
         assertThat(e.remedy()).isEqualTo(FIX_TARGET);
         assertThat(e.getMessage()).contains("project number, pool and provider");
@@ -79,15 +80,15 @@ class GcpErrorsTest {
 
     @Test
     void anAttributeConditionRefusalShowsTheClaims() {
-        GcpExchangeException e = translate(fromSts(400, "{\"error\":\"unauthorized_client\",\"error_description\":"
+        CredentialsException e = translate(fromSts(400, "{\"error\":\"unauthorized_client\",\"error_description\":"
                 + "\"The given credential is rejected by the attribute condition.\"}"), GcpTestTargets.target(SA));
-        assertThat(e.remedy()).isEqualTo(FIX_PROVIDER);
+        assertThat(e.remedy()).isEqualTo(FIX_CLOUD_SETUP);
         assertThat(e.getMessage()).contains("attribute condition").contains("sub=1234567890");
     }
 
     @Test
     void permissionDeniedPrintsTheMissingBinding() {
-        GcpExchangeException e = translate(fromIam(403, "{\"error\":{\"code\":403,\"message\":\"Permission"
+        CredentialsException e = translate(fromIam(403, "{\"error\":{\"code\":403,\"message\":\"Permission"
                 + " 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).\","
                 + "\"status\":\"PERMISSION_DENIED\"}}"), GcpTestTargets.target(SA));
         assertThat(e.remedy()).isEqualTo(GRANT_ACCESS);
@@ -99,7 +100,7 @@ class GcpErrorsTest {
 
     @Test
     void aDisabledApiSaysToEnableIt() {
-        GcpExchangeException e = translate(fromIam(403, "{\"error\":{\"code\":403,\"message\":\"IAM Service Account"
+        CredentialsException e = translate(fromIam(403, "{\"error\":{\"code\":403,\"message\":\"IAM Service Account"
                 + " Credentials API has not been used in project 123456789012 before or it is disabled.\","
                 + "\"status\":\"PERMISSION_DENIED\"}}"), GcpTestTargets.target(SA));
         assertThat(e.remedy()).isEqualTo(FIX_TARGET);
@@ -128,10 +129,10 @@ class GcpErrorsTest {
     void networkFailuresNameTheEndpointAndTheSandboxsCa() {
         GcpWorkloadTarget sandbox = GcpTestTargets.withStsEndpoint(GcpTestTargets.target(SA),
                 URI.create("https://127.0.0.1:9751/v1/token"), URI.create("https://127.0.0.1:9751/v1/"));
-        GcpExchangeException refused = translate(new ConnectException("Connection refused"), sandbox);
+        CredentialsException refused = translate(new ConnectException("Connection refused"), sandbox);
         assertThat(refused.remedy()).isEqualTo(CHECK_NETWORK);
         assertThat(refused.getMessage()).contains("https://127.0.0.1:9751/v1/token").contains("fedcred sandbox");
-        GcpExchangeException tls = translate(new IOException("wrapped", new SSLHandshakeException("PKIX path building failed")),
+        CredentialsException tls = translate(new IOException("wrapped", new SSLHandshakeException("PKIX path building failed")),
                 GcpTestTargets.target(SA));
         assertThat(tls.getMessage()).contains("not trusted").contains("SSLHandshakeException");
     }
@@ -140,7 +141,7 @@ class GcpErrorsTest {
     void aSubjectOver127BytesIsRefusedBeforeAnyCall() {
         TokenSet longSub = GcpTestTargets.tokens("x".repeat(128));
         assertThatThrownBy(() -> WorkloadIdentityExchanger.requireShortSubject(GcpTestTargets.target(SA), longSub))
-                .isInstanceOfSatisfying(GcpExchangeException.class, e -> assertThat(e.remedy()).isEqualTo(FIX_PROVIDER))
+                .isInstanceOfSatisfying(CredentialsException.class, e -> assertThat(e.remedy()).isEqualTo(FIX_CLOUD_SETUP))
                 .hasMessageContaining("128 bytes").hasMessageContaining("at most 127");
         WorkloadIdentityExchanger.requireShortSubject(GcpTestTargets.target(SA), GcpTestTargets.tokens("x".repeat(127)));
     }

@@ -1,6 +1,7 @@
 package dev.fedcred.core.gcp;
 
-import static dev.fedcred.core.gcp.GcpExchangeException.Remedy.*;
+import dev.fedcred.core.CredentialsException;
+import static dev.fedcred.core.CredentialsException.Remedy.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,10 +69,10 @@ class WorkloadIdentityExchangerTest {
         return target(sandbox, SandboxGcp.PROVIDER_ID, serviceAccount, sandbox.gcpCaFile());
     }
 
-    private static void assertFails(GcpWorkloadTarget target, TokenSet token, GcpExchangeException.Remedy remedy,
+    private static void assertFails(GcpWorkloadTarget target, TokenSet token, CredentialsException.Remedy remedy,
                                     String code, String... messageParts) {
         assertThatThrownBy(() -> exchanger.exchange(target, token))
-                .isInstanceOfSatisfying(GcpExchangeException.class, e -> {
+                .isInstanceOfSatisfying(CredentialsException.class, e -> {
                     assertThat(e.remedy()).isEqualTo(remedy);
                     assertThat(e.errorCode()).isEqualTo(code);
                     assertThat(e.getMessage()).contains(messageParts).doesNotContain(token.rawIdToken());
@@ -79,7 +80,7 @@ class WorkloadIdentityExchangerTest {
     }
 
     private static JsonNode whoami(String accessToken) throws Exception {
-        HttpRequest request = transports.forCaFile(sandbox.gcpCaFile()).create().createRequestFactory()
+        HttpRequest request = transports.forExchange(sandbox.gcpCaFile()).create().createRequestFactory()
                 .buildGetRequest(new GenericUrl(sandbox.endpoints().get("gcp-whoami")));
         request.getHeaders().setAuthorization("Bearer " + accessToken);
         return Json.MAPPER.readTree(request.execute().parseAsString());
@@ -111,7 +112,7 @@ class WorkloadIdentityExchangerTest {
         Files.writeString(idTokenFile, tokens.rawIdToken());
         byte[] adc = Json.MAPPER.writeValueAsBytes(ExternalAccountAdc.build(target(SandboxGcp.SERVICE_ACCOUNT), idTokenFile));
         GoogleCredentials credentials = GoogleCredentials.fromStream(new ByteArrayInputStream(adc),
-                transports.forCaFile(sandbox.gcpCaFile()));
+                transports.forExchange(sandbox.gcpCaFile()));
         AccessToken token = credentials.createScoped(List.of(GcpWorkloadTarget.CLOUD_PLATFORM_SCOPE)).refreshAccessToken();
         assertThat(whoami(token.getTokenValue()).toString()).contains(SandboxGcp.SERVICE_ACCOUNT);
     }
@@ -128,7 +129,7 @@ class WorkloadIdentityExchangerTest {
     void aTokenFromAnotherIssuerIsInvalidGrantWithItsIss() throws Exception {
         try (SandboxServer stranger = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true))) {
             TokenSet foreign = SandboxSignIn.signIn(stranger);
-            assertFails(target(SandboxGcp.SERVICE_ACCOUNT), foreign, FIX_PROVIDER, "invalid_grant",
+            assertFails(target(SandboxGcp.SERVICE_ACCOUNT), foreign, FIX_CLOUD_SETUP, "invalid_grant",
                     "iss=" + stranger.issuerUri(), "does not match the expected ISSUER");
         }
     }
@@ -139,7 +140,7 @@ class WorkloadIdentityExchangerTest {
                 sandbox.issuerUri().toString(), List.of("123-other.apps.googleusercontent.com"));
         try (SandboxServer google = SandboxServer.start(SandboxOptions.defaults().withPort(0)
                 .withDataDir(dir.resolve("other")).withGcpProviders(List.of(mismatched)))) {
-            assertFails(target(google, MISMATCHED_PROVIDER, null, google.gcpCaFile()), tokens, FIX_PROVIDER, "invalid_grant",
+            assertFails(target(google, MISMATCHED_PROVIDER, null, google.gcpCaFile()), tokens, FIX_CLOUD_SETUP, "invalid_grant",
                     "aud=" + tokens.audience(), "123-other.apps.googleusercontent.com",
                     "Google ID tokens carry the OAuth client ID", "--allowed-audiences=" + tokens.audience());
         }

@@ -1,5 +1,6 @@
 package dev.fedcred.core.session;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -30,7 +31,7 @@ class RefreshTokenKeychainTest {
     private final InMemorySecretStore keychain = new InMemorySecretStore();
 
     private SettingsStore settings() {
-        return new SettingsStore(home.resolve("config/settings.json"));
+        return new SettingsStore(home.resolve("config/settings.json"), TestTargetKinds.withoutServices());
     }
 
     private Path tokenFile() {

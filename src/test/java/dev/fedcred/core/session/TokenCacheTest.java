@@ -65,4 +65,18 @@ class TokenCacheTest {
         TokenSet set = tokens("a", Instant.now());
         assertThat(set.toString()).doesNotContain(set.rawIdToken()).doesNotContain(set.refreshToken());
     }
+
+    @Test
+    void aTokenCacheOverTheLimitIsRefusedNamingItsSize() throws Exception {
+        Path file = home.resolve("tokens.json");
+        long size = dev.fedcred.core.files.FileSizeLimit.TOKEN_CACHE.maxBytes() + 1;
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            big.setLength(size);
+        }
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TokenCache(file).load("work"))
+                .isInstanceOf(dev.fedcred.core.files.FileTooLargeException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining(size + " bytes")
+                .hasMessageContaining("the token cache");
+    }
 }

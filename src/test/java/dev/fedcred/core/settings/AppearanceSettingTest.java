@@ -1,5 +1,6 @@
 package dev.fedcred.core.settings;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.core.oidc.IssuerConfig;
@@ -17,7 +18,7 @@ class AppearanceSettingTest {
     Path home;
 
     private SettingsStore store() {
-        return new SettingsStore(home.resolve("settings.json"));
+        return new SettingsStore(home.resolve("settings.json"), TestTargetKinds.withoutServices());
     }
 
     @Test

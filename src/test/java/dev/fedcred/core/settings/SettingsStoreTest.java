@@ -1,5 +1,6 @@
 package dev.fedcred.core.settings;
 
+import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class SettingsStoreTest {
     @TempDir
@@ -26,11 +31,11 @@ class SettingsStoreTest {
     }
 
     private IssuerRegistry registry() {
-        return new IssuerRegistry(new SettingsStore(file()), URI.create("http://127.0.0.1:9750"));
+        return new IssuerRegistry(new SettingsStore(file(), TestTargetKinds.withoutServices()), URI.create("http://127.0.0.1:9750"));
     }
 
     private IssuerEditor editor() {
-        return new IssuerEditor(new SettingsStore(file()), () -> {
+        return new IssuerEditor(new SettingsStore(file(), TestTargetKinds.withoutServices()), () -> {
             throw new AssertionError("adding an issuer signs nobody out");
         });
     }
@@ -109,7 +114,7 @@ class SettingsStoreTest {
     void theKeychainSettingIsOffWithoutTheFieldAndSurvivesOtherChanges() throws Exception {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), "{\"issuers\":[],\"targets\":[]}");
-        SettingsStore store = new SettingsStore(file());
+        SettingsStore store = new SettingsStore(file(), TestTargetKinds.withoutServices());
         assertThat(store.load().keychain()).isFalse();
 
         store.update(settings -> settings.withKeychain(true));
@@ -118,11 +123,96 @@ class SettingsStoreTest {
                 "fedcred", null, null, null));
         store.update(settings -> settings.withDefaultIssuer("work"));
 
-        Settings reread = new SettingsStore(file()).load();
+        Settings reread = new SettingsStore(file(), TestTargetKinds.withoutServices()).load();
         assertThat(reread.keychain()).isTrue();
         assertThat(reread.issuer("work")).isPresent();
         assertThat(reread.withKeychain(false).issuer("work")).isPresent();
         store.update(settings -> settings.withKeychain(false));
         assertThat(Files.readString(file())).doesNotContain("keychain").contains("\"work\"");
+    }
+
+    static Stream<Arguments> wrongTypes() {
+        return Stream.of(
+                Arguments.of("{\n  \"issuers\": \"x\"\n}", "line 2, column 14", "\"issuers\" must be a list"),
+                Arguments.of("{\"issuers\": [\n  \"work\"\n]}", "line 2, column 3", "an issuer must be a JSON object"),
+                Arguments.of("{\"targets\": [{\"name\": \"t\", \"kind\": \"aws\",\n  \"role_arn\": \"arn:aws:iam::1:role/r\", \"profile\": 42}]}", "line 2, column 51", "\"profile\" must be a string"),
+                Arguments.of("{\"issuers\": [{\"name\": \"w\", \"issuer\": \"https://idp.example.test\", \"client_id\": \"c\",\n \"scopes\": [\"openid\", 7]}]}", "line 2, column 23", "\"scopes\" must hold strings"),
+                Arguments.of("{\"targets\": [{\"name\": \"t\", \"kind\": \"aws\", \"role_arn\": \"arn:aws:iam::1:role/r\", \"profile\": \"p\",\n\"duration_seconds\": \"3600\"}]}", "line 2, column 21", "\"duration_seconds\" must be a whole number"),
+                Arguments.of("{\"keychain\": \"yes\"}", "line 1, column 14", "\"keychain\" must be true or false"),
+                Arguments.of("{\"default_issuer\": [\"a\"]}", "line 1, column 20", "\"default_issuer\" must be a string"),
+                Arguments.of("[1, 2]", "line 1, column 1", "the top level must be a JSON object"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongTypes")
+    void aValueOfTheWrongTypeIsRefusedWithItsPositionAndNeverOverwritten(String text, String where, String problem)
+            throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), text);
+
+        assertThatThrownBy(() -> registry().all())
+                .isInstanceOf(SettingsFileException.class)
+                .hasMessageContaining(file().toString())
+                .hasMessageContaining(where)
+                .hasMessageContaining(problem)
+                .hasMessageContaining("will not overwrite");
+        assertThatThrownBy(() -> editor().add(new IssuerConfig("other", IssuerKind.GENERIC,
+                URI.create("https://idp.example.test"), "cid", null, null, null)))
+                .isInstanceOf(SettingsFileException.class);
+        assertThatThrownBy(() -> new SettingsStore(file(), TestTargetKinds.withoutServices()).update(settings -> settings.withKeychain(true)))
+                .isInstanceOf(SettingsFileException.class);
+        assertThat(Files.readString(file())).isEqualTo(text);
+    }
+
+    @Test
+    void keysFedcredDoesNotKnowAreKeptOnSave() throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), """
+                {"note": "set up by ops", "version": 1,
+                 "issuers": [{"name": "work", "issuer": "https://login.example.test", "client_id": "fedcred",
+                              "owner": "team-a", "scopes": ["openid"]}],
+                 "targets": [{"name": "dev", "kind": "aws", "role_arn": "arn:aws:iam::000000000000:role/dev",
+                              "profile": "dev", "region": "eu-west-1", "ticket": {"id": 42}},
+                             {"name": "gone", "kind": "aws", "role_arn": "arn:aws:iam::000000000000:role/gone",
+                              "profile": "gone", "x": 1}],
+                 "future_setting": [1, 2]}
+                """);
+        SettingsStore store = new SettingsStore(file(), TestTargetKinds.withoutServices());
+
+        editor().add(new IssuerConfig("other", IssuerKind.GENERIC, URI.create("https://idp.example.test"), "cid",
+                null, null, null));
+        store.update(settings -> settings.withoutTarget("gone").withKeychain(true));
+
+        var saved = dev.fedcred.core.Json.MAPPER.readTree(file().toFile());
+        assertThat(saved.path("note").asText()).isEqualTo("set up by ops");
+        assertThat(saved.path("future_setting").toString()).isEqualTo("[1,2]");
+        assertThat(saved.path("keychain").asBoolean()).isTrue();
+        assertThat(saved.path("issuers").get(0).path("owner").asText()).isEqualTo("team-a");
+        assertThat(saved.path("issuers").get(1).has("owner")).isFalse();
+        assertThat(saved.path("targets")).hasSize(1);
+        assertThat(saved.path("targets").get(0).path("ticket").path("id").asInt()).isEqualTo(42);
+        assertThat(saved.path("targets").get(0).path("region").asText()).isEqualTo("eu-west-1");
+
+        store.update(settings -> settings.withTarget(new dev.fedcred.core.targets.AwsRoleTarget("dev",
+                "arn:aws:iam::000000000000:role/dev", "dev", null, java.time.Duration.ofHours(1), null, null, null), "dev"));
+        var edited = dev.fedcred.core.Json.MAPPER.readTree(file().toFile()).path("targets").get(0);
+        assertThat(edited.has("region")).as("a known key the edit removed stays removed").isFalse();
+        assertThat(edited.path("ticket").path("id").asInt()).isEqualTo(42);
+    }
+
+    @Test
+    void aSettingsFileOverTheLimitIsRefusedNamingItsSizeAndNeverOverwritten() throws Exception {
+        Files.createDirectories(file().getParent());
+        long size = dev.fedcred.core.files.FileSizeLimit.SETTINGS.maxBytes() + 1;
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(file().toFile(), "rw")) {
+            big.setLength(size);
+        }
+
+        assertThatThrownBy(() -> registry().all())
+                .isInstanceOf(SettingsFileException.class)
+                .hasMessageContaining(file().toString()).hasMessageContaining(size + " bytes");
+        assertThatThrownBy(() -> new SettingsStore(file(), TestTargetKinds.withoutServices()).update(settings -> settings.withKeychain(true)))
+                .isInstanceOf(SettingsFileException.class);
+        assertThat(Files.size(file())).isEqualTo(size);
     }
 }

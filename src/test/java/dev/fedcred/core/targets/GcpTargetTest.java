@@ -24,7 +24,7 @@ class GcpTargetTest {
     Path home;
 
     private TargetRegistry registry() {
-        return new TargetRegistry(new SettingsStore(home.resolve("settings.json")),
+        return new TargetRegistry(new SettingsStore(home.resolve("settings.json"), TestTargetKinds.withoutServices()),
                 TestTargetKinds.withoutServices(home), IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
                 SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
     }

@@ -1,6 +1,9 @@
 package dev.fedcred.core.aws.profiles;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,13 +34,14 @@ import java.util.regex.Pattern;
  *       there by hand stay (see {@link ProfileDocument#updateKeys}).</li>
  *   <li>Every other byte of the file stays as it was (see {@link ProfileDocument} for the
  *       separator, line-ending and final-newline rules).</li>
- *   <li>A file fedcred cannot parse is never written ({@link AwsFileParseException}).</li>
+ *   <li>A file fedcred cannot parse is never written ({@link AwsFileParseException}), nor one the
+ *       user made read-only ({@link dev.fedcred.core.files.ReadOnlyFileException}).</li>
  *   <li>Writes are atomic (temp file, fsync, rename) and leave the file 0600; a symbolic link is
  *       written through to its target and stays a link.</li>
  *   <li>Before fedcred's first change to a file it copies the file to
  *       {@code <name>.fedcred-backup} (0600). That copy is never overwritten, so it keeps the
  *       file as it was before fedcred touched it; delete it to have the next write take a new one.</li>
- *   <li>Read-modify-write runs under {@link AwsFileLock}, so concurrent fedcred processes never
+ *   <li>Read-modify-write runs under {@link FileUpdateLock}, so concurrent fedcred processes never
  *       lose each other's profiles.</li>
  * </ul>
  */
@@ -106,8 +110,8 @@ public final class AwsProfileWriter {
         Path credentialsFile = SecureFiles.resolveSymbolicLinks(files.credentialsFile());
         Path configFile = SecureFiles.resolveSymbolicLinks(files.configFile());
         // always credentials before config, so two removals cannot deadlock
-        try (AwsFileLock credentialsLock = lockIfItsDirectoryExists(credentialsFile);
-             AwsFileLock configLock = lockIfItsDirectoryExists(configFile)) {
+        try (FileUpdateLock credentialsLock = lockIfItsDirectoryExists(credentialsFile);
+             FileUpdateLock configLock = lockIfItsDirectoryExists(configFile)) {
             byte[] credentialsBytes = credentialsLock == null ? new byte[0] : read(credentialsFile);
             byte[] configBytes = configLock == null ? new byte[0] : read(configFile);
             ProfileDocument credentials = ProfileDocument.parse(credentialsFile, AwsFileKind.CREDENTIALS, credentialsBytes);
@@ -116,6 +120,12 @@ public final class AwsProfileWriter {
             Optional<ProfileDocument.Section> configSection = config.section(profile);
             if (credentialsSection.isPresent() && !isManaged(credentials, credentialsSection.get())) {
                 throw ProfileNotManagedException.onRemove(credentialsFile, profile);
+            }
+            if (credentialsSection.isPresent()) {
+                SecureFiles.requireWritableByOwner(credentialsFile);
+            }
+            if (configSection.isPresent() && isManaged(config, configSection.get())) {
+                SecureFiles.requireWritableByOwner(configFile);
             }
             boolean removed = false;
             if (credentialsSection.isPresent()) {
@@ -159,24 +169,42 @@ public final class AwsProfileWriter {
     }
 
     /**
-     * Fails now, before any credentials are fetched, when a write would be refused; the write
-     * itself checks again under the lock.
+     * Fails now, before any credentials are fetched, when writing the profile would be refused, so
+     * that a refused write never follows a call to STS: the credentials file (and the config file
+     * when a region goes there) must parse, be writable and not hold a section of that name that
+     * fedcred did not write (unless {@code force}). The writes check again under the lock.
      */
-    public void requireWritable(String profile, boolean force) {
-        if (!force && state(profile) == ProfileState.WRITTEN_BY_SOMEONE_ELSE) {
-            throw ProfileNotManagedException.onWrite(files.credentialsFile(), profile);
+    public void requireWritable(String profile, boolean withRegion, boolean force) {
+        requireProfileName(profile);
+        requireWritable(files.credentialsFile(), AwsFileKind.CREDENTIALS, profile, force);
+        if (withRegion) {
+            requireWritable(files.configFile(), AwsFileKind.CONFIG, profile, force);
+        }
+    }
+
+    private void requireWritable(Path configured, AwsFileKind kind, String profile, boolean force) {
+        Path file = SecureFiles.resolveSymbolicLinks(configured);
+        // the lock proves the directory takes new files (the temp file) and gives a consistent read
+        try (FileUpdateLock lock = lockIfItsDirectoryExists(file)) {
+            SecureFiles.requireWritableByOwner(file);
+            ProfileDocument document = ProfileDocument.parse(file, kind, read(file));
+            Optional<ProfileDocument.Section> existing = document.section(profile);
+            if (!force && existing.isPresent() && !isManaged(document, existing.get())) {
+                throw ProfileNotManagedException.onWrite(configured, profile);
+            }
         }
     }
 
     /** Removing never creates a directory (the lock file would need one); a missing directory holds no profile. */
-    private AwsFileLock lockIfItsDirectoryExists(Path file) {
-        return Files.isDirectory(file.getParent()) ? AwsFileLock.acquire(file, lockWait) : null;
+    private FileUpdateLock lockIfItsDirectoryExists(Path file) {
+        return Files.isDirectory(file.getParent()) ? FileUpdateLock.acquire(file, lockWait) : null;
     }
 
     private void put(Path configured, AwsFileKind kind, String profile, Map<String, String> values, boolean force) {
         Path file = SecureFiles.resolveSymbolicLinks(configured);
         SecureFiles.createPrivateDirectories(file.getParent());
-        try (AwsFileLock lock = AwsFileLock.acquire(file, lockWait)) {
+        try (FileUpdateLock lock = FileUpdateLock.acquire(file, lockWait)) {
+            SecureFiles.requireWritableByOwner(file);
             byte[] original = read(file);
             ProfileDocument document = ProfileDocument.parse(file, kind, original);
             Optional<ProfileDocument.Section> existing = document.section(profile);
@@ -230,7 +258,7 @@ public final class AwsProfileWriter {
 
     private static byte[] read(Path file) {
         try {
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, FileSizeLimit.AWS_FILE);
         } catch (NoSuchFileException e) {
             return new byte[0];
         } catch (IOException e) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +28,14 @@ public final class AdcFileWriter {
     /** What {@link #remove} did. */
     public enum Removal { REMOVED, REMOVED_AND_RESTORED, NOTHING_TO_REMOVE }
 
-    /** Refuses early, before any network call, what {@link #write} would refuse. */
+    /**
+     * Refuses early, before any network call, what {@link #write} would refuse: a file fedcred did
+     * not write (without {@code force}), or one the user made read-only.
+     */
     public void requireWritable(Path file, String targetName, boolean force) {
         Path real = SecureFiles.resolveSymbolicLinks(file);
-        Optional<String> existing = read(real);
+        SecureFiles.requireWritableByOwner(real);
+        Optional<String> existing = readIfExists(real);
         if (existing.isEmpty() || force) {
             return;
         }
@@ -43,23 +50,35 @@ public final class AdcFileWriter {
 
     /** @return the backup made now of a file fedcred did not write, if any */
     public Optional<Path> write(Path file, String targetName, ObjectNode adc, boolean force) {
-        requireWritable(file, targetName, force);
         Path real = SecureFiles.resolveSymbolicLinks(file);
-        Optional<String> existing = read(real);
-        Optional<Path> backup = Optional.empty();
-        if (existing.isPresent() && ExternalAccountAdc.managedBy(existing.get()).isEmpty()
-                && !Files.exists(backupOf(real))) {
-            SecureFiles.writeAtomically(backupOf(real), readBytes(real));
-            backup = Optional.of(backupOf(real));
+        // check, back up and write as one step, so another fedcred's write in between is never lost
+        try (FileUpdateLock lock = FileUpdateLock.acquire(real)) {
+            requireWritable(file, targetName, force);
+            Optional<byte[]> existing = readBytesIfExists(real);
+            Optional<Path> backup = Optional.empty();
+            if (existing.isPresent() && ExternalAccountAdc.managedBy(new String(existing.get(), StandardCharsets.UTF_8)).isEmpty()
+                    && !Files.exists(backupOf(real))) {
+                SecureFiles.writeAtomically(backupOf(real), existing.get());
+                backup = Optional.of(backupOf(real));
+            }
+            SecureFiles.writeAtomically(real, bytes(adc));
+            return backup;
         }
-        SecureFiles.writeAtomically(real, bytes(adc));
-        return backup;
     }
 
     /** Deletes the file if fedcred wrote it for this target, and restores the backup of the user's file. */
     public Removal remove(Path file, String targetName) {
         Path real = SecureFiles.resolveSymbolicLinks(file);
-        Optional<String> existing = read(real);
+        if (!Files.isDirectory(real.getParent())) {
+            return Removal.NOTHING_TO_REMOVE; // and no directory made for a lock file
+        }
+        try (FileUpdateLock lock = FileUpdateLock.acquire(real)) {
+            return removeUnderLock(file, real, targetName);
+        }
+    }
+
+    private Removal removeUnderLock(Path file, Path real, String targetName) {
+        Optional<String> existing = readIfExists(real);
         if (existing.isEmpty()) {
             return Removal.NOTHING_TO_REMOVE;
         }
@@ -88,19 +107,16 @@ public final class AdcFileWriter {
         return real.resolveSibling(real.getFileName() + BACKUP_SUFFIX);
     }
 
-    private static Optional<String> read(Path real) {
-        try {
-            return Optional.of(Files.readString(real, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new FedcredException("Cannot read " + real + ": " + e.getMessage() + ". Check its permissions.", e);
-        }
+    /** The text of an ADC file (at most {@link FileSizeLimit#ADC_FILE}), or empty when there is none. */
+    public static Optional<String> readIfExists(Path real) {
+        return readBytesIfExists(real).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
-    private static byte[] readBytes(Path real) {
+    private static Optional<byte[]> readBytesIfExists(Path real) {
         try {
-            return Files.readAllBytes(real);
+            return Optional.of(BoundedFiles.read(real, FileSizeLimit.ADC_FILE));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         } catch (IOException e) {
             throw new FedcredException("Cannot read " + real + ": " + e.getMessage() + ". Check its permissions.", e);
         }

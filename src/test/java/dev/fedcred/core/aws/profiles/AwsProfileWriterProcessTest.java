@@ -8,6 +8,8 @@ import static dev.fedcred.core.aws.profiles.AwsFiles.sdkProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fedcred.core.files.FileLockException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -66,7 +68,8 @@ class AwsProfileWriterProcessTest {
      * SIGKILL at varied moments of a loop of ~300 KB rewrites (one every ~20 ms, ~6 ms of it in
      * the temp-file write, fsync and rename): twice before the first write can finish, then at
      * phases spread over one write cycle after the third write. Every time the file is a complete
-     * version (the original or one the writer finished), never a partial one.
+     * version (the original or one the writer finished), never a partial one; and the next write
+     * removes the temp file (a full copy of the credentials) a kill left behind.
      */
     @Test
     @Timeout(60)
@@ -74,6 +77,7 @@ class AwsProfileWriterProcessTest {
         String original = raw(AwsFiles.fixture("credentials-many-profiles"));
         int rounds = 10;
         int roundsWithAWrite = 0;
+        int leftovers = 0;
         for (int round = 0; round < rounds; round++) {
             Path file = home.resolve("round-" + round + "/credentials");
             Files.createDirectories(file.getParent());
@@ -94,15 +98,28 @@ class AwsProfileWriterProcessTest {
 
             String afterKill = raw(file);
             Map<String, Map<String, String>> profiles = sdkProfiles(file, ProfileFile.Type.CREDENTIALS);
-            if (afterKill.equals(original)) {
-                continue;
+            if (!afterKill.equals(original)) {
+                roundsWithAWrite++;
+                int version = ProfileWriterChild.versionOf(
+                        profiles.get(ProfileWriterChild.CRASH_PROFILE).get("aws_access_key_id"));
+                assertThat(afterKill).as("round %d: complete version %d", round, version)
+                        .isEqualTo(completeVersion(original, version));
             }
-            roundsWithAWrite++;
-            int version = ProfileWriterChild.versionOf(profiles.get(ProfileWriterChild.CRASH_PROFILE).get("aws_access_key_id"));
-            assertThat(afterKill).as("round %d: complete version %d", round, version)
-                    .isEqualTo(completeVersion(original, version));
+            leftovers += tempFiles(file.getParent()).size();
+            new AwsProfileWriter(new AwsFileLocations(file, file.resolveSibling("config")), Clock.systemUTC())
+                    .writeCredentials("after-the-kill", "t", CREDENTIALS, false);
+            assertThat(tempFiles(file.getParent())).as("round %d: the next write cleared the killed writer's temp file",
+                    round).isEmpty();
         }
         assertThat(roundsWithAWrite).as("kills after the third write find a newer version").isGreaterThanOrEqualTo(rounds - 2);
+        System.out.println("temp files left by killed writers, all removed by the next write: " + leftovers);
+    }
+
+    /** Temp files of fedcred's writes (each a full copy of the credentials being written). */
+    private static List<String> tempFiles(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".tmp")).toList();
+        }
     }
 
     /** The exact bytes the writer produces for {@code version} on top of {@code original}, made in this process. */
@@ -153,7 +170,7 @@ class AwsProfileWriterProcessTest {
                 Clock.fixed(AwsFiles.EXPIRES.minusSeconds(3600), java.time.ZoneOffset.UTC), Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.writeCredentials("p", "t", CREDENTIALS, false))
-                .isInstanceOf(AwsFileLockException.class)
+                .isInstanceOf(FileLockException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("retry");
         assertThat(raw(file)).isEqualTo(before);
 

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.files.FileTooLargeException;
+import dev.fedcred.core.files.ReadOnlyFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -392,5 +394,78 @@ class AwsProfileWriterTest {
                 Path.of("/home/u/work/creds"), Path.of("/etc/aws/config")));
         assertThat(AwsFileLocations.fromEnvironment(Map.of("AWS_CONFIG_FILE", ""), userHome).configFile())
                 .isEqualTo(Path.of("/home/u/.aws/config"));
+    }
+
+    @Test
+    void aReadOnlyCredentialsOrConfigFileIsRefusedBeforeAnyCallAndLeftAsItWas() throws Exception {
+        given(credentials, lines("[mine]", "aws_access_key_id = AKIAFAKEREADONLY0001"));
+        given(config, lines("[profile mine]", "region = eu-west-1"));
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("r--------"));
+        String before = raw(credentials);
+
+        assertThatThrownBy(() -> writer.requireWritable("p", false, false))
+                .isInstanceOf(ReadOnlyFileException.class).hasMessageContaining("chmod u+w " + credentials);
+        assertThatThrownBy(() -> writer.writeCredentials("p", "t", CREDENTIALS, false))
+                .isInstanceOf(ReadOnlyFileException.class);
+        assertThat(raw(credentials)).isEqualTo(before);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials))).isEqualTo("r--------");
+        assertThat(credentials.resolveSibling("credentials" + AwsProfileWriter.BACKUP_SUFFIX)).doesNotExist();
+
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("r--r--r--"));
+        writer.requireWritable("p", false, false);
+        assertThatThrownBy(() -> writer.requireWritable("p", true, false))
+                .isInstanceOf(ReadOnlyFileException.class).hasMessageContaining(config.toString());
+        assertThatThrownBy(() -> writer.writeRegion("p", "t", "us-east-1", false))
+                .isInstanceOf(ReadOnlyFileException.class);
+        assertThat(raw(config)).isEqualTo(lines("[profile mine]", "region = eu-west-1"));
+    }
+
+    @Test
+    void thePreflightChecksTheConfigFileTooWhenARegionGoesThere() throws Exception {
+        given(config, lines("[profile p]", "region = eu-west-1", "not a key value line"));
+        writer.requireWritable("p", false, false);
+        assertThatThrownBy(() -> writer.requireWritable("p", true, false))
+                .isInstanceOf(AwsFileParseException.class).hasMessageContaining(config.toString())
+                .hasMessageContaining("line 3");
+
+        given(config, lines("[profile p]", "region = eu-west-1"));
+        assertThatThrownBy(() -> writer.requireWritable("p", true, false))
+                .isInstanceOf(ProfileNotManagedException.class).hasMessageContaining(config.toString());
+        writer.requireWritable("p", true, true);
+    }
+
+    @Test
+    void aCredentialsFileWithTwentyThousandSessionProfilesStillWorks() throws Exception {
+        StringBuilder big = new StringBuilder();
+        String token = "FwoGZXIvYXdzEFAKE" + "FAKESESSIONTOKEN/+=".repeat(46);
+        for (int i = 0; i < 20_000; i++) {
+            big.append("[user-").append(i).append("]\naws_access_key_id = ASIAFAKE").append(i)
+                    .append("\naws_secret_access_key = fakeSecretKeyEXAMPLE").append(i)
+                    .append("\naws_session_token = ").append(token).append("\n\n");
+        }
+        given(credentials, big.toString());
+        assertThat(Files.size(credentials)).isGreaterThan(20_000_000L);
+
+        writer.writeCredentials("p", "t", CREDENTIALS, false);
+
+        assertThat(writer.readManaged("p")).contains(CREDENTIALS);
+        assertThat(raw(credentials)).startsWith(big.toString());
+    }
+
+    @Test
+    void anAwsFileOverTheLimitIsRefusedNamingItsSizeAndChangesNothing() throws Exception {
+        Files.createDirectories(credentials.getParent());
+        long size = dev.fedcred.core.files.FileSizeLimit.AWS_FILE.maxBytes() + 1;
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(credentials.toFile(), "rw")) {
+            file.setLength(size);
+        }
+
+        assertThatThrownBy(() -> writer.writeCredentials("p", "t", CREDENTIALS, false))
+                .isInstanceOf(FileTooLargeException.class)
+                .hasMessageContaining(credentials.toString()).hasMessageContaining(size + " bytes")
+                .hasMessageContaining("an AWS credentials or config file");
+        assertThatThrownBy(() -> writer.readManaged("p")).isInstanceOf(FileTooLargeException.class);
+        assertThat(Files.size(credentials)).isEqualTo(size);
     }
 }

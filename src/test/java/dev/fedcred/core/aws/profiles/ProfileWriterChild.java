@@ -1,5 +1,6 @@
 package dev.fedcred.core.aws.profiles;
 
+import dev.fedcred.core.files.FileUpdateLock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class ProfileWriterChild {
                 }
             }
             case "hold" -> {
-                try (AwsFileLock lock = AwsFileLock.acquire(file.toAbsolutePath(), Duration.ofSeconds(5))) {
+                try (FileUpdateLock lock = FileUpdateLock.acquire(file.toAbsolutePath(), Duration.ofSeconds(5))) {
                     ready();
                     stdin.readLine();
                 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.FileTooLargeException;
+import dev.fedcred.core.files.ReadOnlyFileException;
 import dev.fedcred.core.gcp.GcpTestTargets;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import java.nio.file.Files;
@@ -102,5 +105,35 @@ class AdcFileWriterTest {
         writer.write(adc(), target.name(), adcFor(target), false);
         assertThat(Files.isSymbolicLink(adc())).isTrue();
         assertThat(ExternalAccountAdc.managedBy(Files.readString(real))).contains("gcp-dev");
+    }
+
+    @Test
+    void aReadOnlyAdcFileIsRefusedBeforeAnyCallAndLeftAsItWas() throws Exception {
+        GcpWorkloadTarget target = GcpTestTargets.target(null);
+        writer.write(adc(), target.name(), adcFor(target), false);
+        String before = Files.readString(adc());
+        Files.setPosixFilePermissions(adc(), PosixFilePermissions.fromString("r--------"));
+
+        assertThatThrownBy(() -> writer.requireWritable(adc(), target.name(), true))
+                .isInstanceOf(ReadOnlyFileException.class).hasMessageContaining("chmod u+w " + adc());
+        assertThatThrownBy(() -> writer.write(adc(), target.name(), adcFor(target), true))
+                .isInstanceOf(ReadOnlyFileException.class);
+        assertThat(Files.readString(adc())).isEqualTo(before);
+        assertThat(perms(adc())).isEqualTo("r--------");
+    }
+
+    @Test
+    void anAdcFileOverTheLimitIsRefusedNamingItsSize() throws Exception {
+        Files.createDirectories(adc().getParent());
+        long size = FileSizeLimit.ADC_FILE.maxBytes() + 1;
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(adc().toFile(), "rw")) {
+            big.setLength(size);
+        }
+        GcpWorkloadTarget target = GcpTestTargets.target(null);
+
+        assertThatThrownBy(() -> writer.requireWritable(adc(), target.name(), false))
+                .isInstanceOf(FileTooLargeException.class)
+                .hasMessageContaining(adc().toString()).hasMessageContaining(size + " bytes");
+        assertThat(Files.size(adc())).isEqualTo(size);
     }
 }

@@ -1,8 +1,6 @@
-package dev.fedcred.core;
+package dev.fedcred.core.session;
 
-import dev.fedcred.core.aws.AwsStsException;
-import dev.fedcred.core.gcp.GcpExchangeException;
-import dev.fedcred.core.session.SignInRequiredException;
+import dev.fedcred.core.CredentialsException;
 import java.util.Optional;
 
 /** Tells the failures that only a new browser sign-in can fix from all others. */
@@ -12,8 +10,8 @@ public final class BrowserSignIn {
 
     public static boolean isNeededFor(Throwable failure) {
         return failure instanceof SignInRequiredException
-                || failure instanceof AwsStsException sts && sts.remedy() == AwsStsException.Remedy.SIGN_IN_AGAIN
-                || failure instanceof GcpExchangeException gcp && gcp.remedy() == GcpExchangeException.Remedy.SIGN_IN_AGAIN;
+                || failure instanceof CredentialsException refused
+                        && refused.remedy() == CredentialsException.Remedy.SIGN_IN_AGAIN;
     }
 
     /**

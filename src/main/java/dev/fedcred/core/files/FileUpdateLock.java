@@ -1,7 +1,6 @@
-package dev.fedcred.core.aws.profiles;
+package dev.fedcred.core.files;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,12 +11,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Keeps two fedcred writers of the same AWS file from interleaving their read-modify-write.
- * Across processes: an OS lock on a sibling lock file ({@code .credentials.fedcred.lock}), which
- * the OS releases if the process dies. Within this JVM: a lock per lock file first, because OS
- * file locks belong to the whole JVM and a second thread's attempt would fail, not wait.
+ * Keeps two fedcred writers of the same file from interleaving their read-modify-write, whether
+ * they are threads of one JVM or separate processes (parallel {@code credential_process} runs, the
+ * app renewing while the CLI runs). Across processes: an OS lock on a sibling lock file
+ * ({@code .credentials.fedcred.lock}), which the OS releases if the process dies. Within this JVM:
+ * a lock per lock file first, because OS file locks belong to the whole JVM and a second thread's
+ * attempt would fail, not wait. The lock is reentrant: a thread holding it (a read-modify-write)
+ * may take it again (the write itself).
  */
-final class AwsFileLock implements AutoCloseable {
+public final class FileUpdateLock implements AutoCloseable {
+    /** Long enough for another process's keychain call (5 s at most) inside its update. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
     private static final long POLL_MILLIS = 5;
 
@@ -25,32 +30,44 @@ final class AwsFileLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock fileLock;
 
-    private AwsFileLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
+    private FileUpdateLock(ReentrantLock threadLock, FileChannel channel, FileLock fileLock) {
         this.threadLock = threadLock;
         this.channel = channel;
         this.fileLock = fileLock;
     }
 
-    static Path lockFileFor(Path file) {
+    /** The lock file of {@code file}; never deleted (see {@link SecureFiles#openLockFile}). */
+    public static Path lockFileFor(Path file) {
         return file.resolveSibling("." + file.getFileName() + ".fedcred.lock");
     }
 
-    /** Waits up to {@code wait} for the lock on {@code file} (a resolved, absolute path). */
-    static AwsFileLock acquire(Path file, Duration wait) {
-        Path lockFile = lockFileFor(file).normalize();
+    /** Waits up to {@link #DEFAULT_WAIT} for the lock on {@code file}. */
+    public static FileUpdateLock acquire(Path file) {
+        return acquire(file, DEFAULT_WAIT);
+    }
+
+    /**
+     * Waits up to {@code wait} for the lock on {@code file}, creating its directory (owner-only) if
+     * needed. Callers that follow symbolic links pass the resolved path, so that every writer of
+     * one real file takes the same lock.
+     */
+    public static FileUpdateLock acquire(Path file, Duration wait) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path lockFile = lockFileFor(absolute);
         long deadline = System.nanoTime() + wait.toNanos();
         ReentrantLock threadLock = IN_THIS_JVM.computeIfAbsent(lockFile, path -> new ReentrantLock());
         try {
             if (!threadLock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new AwsFileLockException(file, lockFile, wait);
+                throw new FileLockException(absolute, lockFile, wait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FedcredException("Interrupted while waiting to update " + file + "; nothing was changed.", e);
+            throw new FedcredException("Interrupted while waiting to update " + absolute + "; nothing was changed.", e);
         }
         if (threadLock.getHoldCount() > 1) {
-            // this thread already holds the OS lock (the credentials and config files are one file)
-            return new AwsFileLock(threadLock, null, null);
+            // this thread already holds the OS lock (a write inside a read-modify-write, or the
+            // credentials and config files are one file)
+            return new FileUpdateLock(threadLock, null, null);
         }
         FileChannel channel = null;
         try {
@@ -58,10 +75,10 @@ final class AwsFileLock implements AutoCloseable {
             while (true) {
                 FileLock fileLock = channel.tryLock();
                 if (fileLock != null) {
-                    return new AwsFileLock(threadLock, channel, fileLock);
+                    return new FileUpdateLock(threadLock, channel, fileLock);
                 }
                 if (System.nanoTime() - deadline > 0) {
-                    throw new AwsFileLockException(file, lockFile, wait);
+                    throw new FileLockException(absolute, lockFile, wait);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
@@ -74,7 +91,7 @@ final class AwsFileLock implements AutoCloseable {
             closeQuietly(channel);
             threadLock.unlock();
             Thread.currentThread().interrupt();
-            throw new FedcredException("Interrupted while waiting to update " + file + "; nothing was changed.", e);
+            throw new FedcredException("Interrupted while waiting to update " + absolute + "; nothing was changed.", e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             threadLock.unlock();
