@@ -20,8 +20,8 @@ final class AwsCommand implements Runnable {
     }
 
     @Command(name = "config-snippet", description = {
-            "Print a ~/.aws/config profile that gets this target's credentials through credential_process,",
-            "so the AWS CLI and SDKs ask fedcred whenever they need fresh ones."})
+            "Print a ~/.aws/config profile that gets this target's credentials through credential_process.",
+            "The AWS CLI and SDKs then ask fedcred whenever they need fresh ones."})
     static final class ConfigSnippet implements Runnable {
         @Spec
         CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "env", description = {"Print `export AWS_...=` lines for a target, for shells:",
+@Command(name = "env", description = {"Print `export AWS_...=` lines with a target's credentials, for shells.",
         "  eval \"$(fedcred env TARGET)\""})
 final class EnvCommand implements Callable<Integer> {
     @Spec

@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "keychain", description = {
-        "Where refresh tokens are kept: in the token file (the default) or in the OS keychain",
-        "(Secret Service on Linux, macOS Keychain, Windows Credential Manager)."})
+        "Show or choose where refresh tokens are kept: in the token file (the default) or in the OS keychain.",
+        "The OS keychain is the Secret Service on Linux, the macOS Keychain, the Windows Credential Manager."})
 final class KeychainCommand implements Runnable {
     @Spec
     CommandSpec spec;

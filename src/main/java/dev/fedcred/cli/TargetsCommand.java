@@ -104,8 +104,8 @@ final class TargetsCommand implements Runnable {
         }
     }
 
-    @Command(name = "add-gcp", description = {"Add a GCP workload identity pool provider that trusts your issuer",
-            "(or replace a target of the same name)."})
+    @Command(name = "add-gcp", description = {
+            "Add a GCP workload identity pool provider that trusts your issuer (or replace a target of the same name)."})
     static final class AddGcp implements Runnable {
         @Spec
         CommandSpec spec;
