@@ -109,7 +109,10 @@ class CliAwsEndToEndTest {
 
         CliRun env = CliRun.run(context, "env", "sandbox-aws");
         assertThat(env.out()).contains("export AWS_ACCESS_KEY_ID='" + first.path("AccessKeyId").asText() + "'")
-                .contains("export AWS_SESSION_TOKEN='").contains("export AWS_REGION='us-east-1'");
+                .contains("export AWS_SESSION_TOKEN='").contains("export AWS_REGION='us-east-1'")
+                // botocore and the AWS CLI v1 read only AWS_DEFAULT_REGION; botocore's environment provider the expiry
+                .contains("export AWS_DEFAULT_REGION='us-east-1'")
+                .contains("export AWS_CREDENTIAL_EXPIRATION='" + first.path("Expiration").asText() + "'");
         assertThat(credentials()).doesNotExist();
     }
 
