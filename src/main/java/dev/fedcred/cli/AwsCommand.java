@@ -40,7 +40,7 @@ final class AwsCommand implements Runnable {
             AwsRoleTarget target = TypedTargets.aws(context, targetName);
             PrintWriter out = spec.commandLine().getOut();
             out.println("default".equals(target.profile()) ? "[default]" : "[profile " + target.profile() + "]");
-            out.println("credential_process = " + LauncherCommand.commandLine("credential-process", target.name()));
+            out.println("credential_process = " + Launcher.current().forPrograms("credential-process", target.name()));
             if (target.region() != null) {
                 out.println("region = " + target.region());
             }

@@ -50,7 +50,8 @@ final class ClaimsCommand implements Callable<Integer> {
         json.put("refresh_token", set.hasRefreshToken() ? "present" : "none");
         spec.commandLine().getOut().println(Json.MAPPER.writeValueAsString(json));
         if (set.isExpired(now)) {
-            spec.commandLine().getErr().println("fedcred: this ID token has expired. Run `fedcred login --issuer "
+            spec.commandLine().getErr().println("fedcred: this ID token has expired. Run `"
+                    + Launcher.current().forPeople() + " login --issuer "
                     + set.issuerName() + "` to sign in again.");
             return ExitCodes.NOT_SIGNED_IN;
         }

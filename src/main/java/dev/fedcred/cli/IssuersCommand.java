@@ -114,7 +114,7 @@ final class IssuersCommand implements Runnable {
                 context.settings().update(settings -> settings.withDefaultIssuer(name));
             }
             spec.commandLine().getOut().println("Added issuer " + issuer.name() + " (" + issuer.issuer()
-                    + "). Sign in with `fedcred login --issuer " + issuer.name() + "`.");
+                    + "). Sign in with `" + Launcher.current().forPeople() + " login --issuer " + issuer.name() + "`.");
             spec.commandLine().getOut().println(defaultNow(defaultBefore));
         }
 
@@ -122,7 +122,7 @@ final class IssuersCommand implements Runnable {
         private String defaultNow(String defaultBefore) {
             String now = context.issuers().resolve(null).name();
             if (!now.equals(name)) {
-                return "The default issuer stays " + now + "; `fedcred issuers default " + name
+                return "The default issuer stays " + now + "; `" + Launcher.current().forPeople() + " issuers default " + name
                         + "` makes this one the default.";
             }
             if (makeDefault) {
@@ -131,7 +131,8 @@ final class IssuersCommand implements Runnable {
             if (defaultBefore.equals(name)) {
                 return name + " stays the default issuer.";
             }
-            return name + " is now the default issuer, as your only one besides the sandbox; `fedcred issuers default "
+            return name + " is now the default issuer, as your only one besides the sandbox; `"
+                    + Launcher.current().forPeople() + " issuers default "
                     + defaultBefore + "` switches back.";
         }
     }

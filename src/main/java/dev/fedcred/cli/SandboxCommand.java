@@ -71,7 +71,7 @@ final class SandboxCommand implements Callable<Integer> {
         } catch (BindException e) {
             throw new FedcredException("Port " + options.port() + " on 127.0.0.1 is in use; is a sandbox already"
                     + " running? Stop it, or choose another port with --port (and set FEDCRED_SANDBOX_PORT to the"
-                    + " same port so `fedcred login --issuer sandbox` finds it), or another --gcp-port (and"
+                    + " same port so `" + Launcher.current().forPeople() + " login --issuer sandbox` finds it), or another --gcp-port (and"
                     + " FEDCRED_SANDBOX_GCP_PORT).", e);
         } catch (IOException e) {
             throw new FedcredException("Cannot start the sandbox: " + e.getMessage(), e);

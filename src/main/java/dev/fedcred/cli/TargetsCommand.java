@@ -100,7 +100,7 @@ final class TargetsCommand implements Runnable {
                     sessionName, issuer, stsEndpoint);
             context.targetEditor().save(target, name);
             spec.commandLine().getOut().println("Added target " + name + " (" + roleArn + " -> " + target.destination()
-                    + "). Get credentials with `fedcred assume " + name + "`.");
+                    + "). Get credentials with `" + Launcher.current().forPeople() + " assume " + name + "`.");
         }
     }
 
@@ -165,7 +165,7 @@ final class TargetsCommand implements Runnable {
                     stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
             context.targetEditor().save(target, name);
             spec.commandLine().getOut().println("Added target " + name + " (" + target.audience() + (serviceAccount == null
-                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `fedcred assume " + name + "`.");
+                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `" + Launcher.current().forPeople() + " assume " + name + "`.");
         }
     }
 
