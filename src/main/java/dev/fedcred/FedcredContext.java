@@ -7,6 +7,7 @@ import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.editing.TargetEditor;
 import dev.fedcred.core.aws.AwsSessionCache;
+import dev.fedcred.core.aws.ProcessProfiles;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
@@ -59,6 +60,7 @@ public final class FedcredContext {
     private final KeychainSetting keychain;
     private final TargetRegistry targets;
     private final Lazy<IdentitySessions> sessions;
+    private final Lazy<AwsProfileWriter> awsProfiles;
     private final Lazy<AwsCredentialService> aws;
     private final Lazy<GcpCredentialService> gcp;
 
@@ -90,10 +92,10 @@ public final class FedcredContext {
             built.addListener(subjectTokens);
             return built;
         });
+        this.awsProfiles = Lazy.of(() -> new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock));
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT)),
-                new AwsSessionCache(paths.awsSessionCacheFile()),
-                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
+                new AwsSessionCache(paths.awsSessionCacheFile()), awsProfiles.get(), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports())),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
@@ -153,6 +155,11 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws.get();
+    }
+
+    /** credential_process profiles for the AWS config file: the snippet, and writing it there. */
+    public ProcessProfiles processProfiles() {
+        return new ProcessProfiles(targets, awsProfiles.get());
     }
 
     public GcpCredentialService gcp() {

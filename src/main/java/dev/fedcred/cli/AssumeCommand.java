@@ -47,9 +47,7 @@ final class AssumeCommand implements Callable<Integer> {
         out.println("Wrote AWS profile " + target.profile() + " to " + context.aws().files().credentialsFile()
                 + " as " + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
                 + TokenSummary.humanDuration(left.isNegative() ? Duration.ZERO : left) + ").");
-        // without --endpoint-url the AWS CLI would take the sandbox's keys to real AWS
-        out.println("Use it with: aws --profile " + target.profile() + " sts get-caller-identity"
-                + (target.stsEndpoint() == null ? "" : " --endpoint-url " + ShellWords.quoted(target.stsEndpoint().toString())));
+        out.println(AwsHints.useWith(target, target.profile()));
         return ExitCodes.OK;
     }
 }
