@@ -5,6 +5,7 @@ import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.editing.TargetCredentials;
 import dev.fedcred.core.editing.TargetEditor;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.ProcessProfiles;
@@ -31,6 +32,9 @@ import dev.fedcred.core.session.RefreshTokenVault;
 import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
+import dev.fedcred.core.signout.ForgetCredentialsOnSignOut;
+import dev.fedcred.core.signout.IssuerTargets;
+import dev.fedcred.core.signout.SignOut;
 import dev.fedcred.core.targets.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.TargetRegistry;
 import java.net.URI;
@@ -63,6 +67,8 @@ public final class FedcredContext {
     private final Lazy<AwsProfileWriter> awsProfiles;
     private final Lazy<AwsCredentialService> aws;
     private final Lazy<GcpCredentialService> gcp;
+    private final IssuerTargets issuerTargets;
+    private final Lazy<TargetCredentials> targetCredentials;
 
     /**
      * Builds only what reading the settings needs. Sessions, the AWS and GCP services and the
@@ -84,12 +90,16 @@ public final class FedcredContext {
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
         this.keychain = new KeychainSetting(settings, tokenCache);
         SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile);
+        this.issuerTargets = new IssuerTargets(issuers, targets);
+        this.targetCredentials = Lazy.of(() -> new TargetCredentials(aws(), gcp()));
         this.sessions = Lazy.of(() -> {
             IdentitySessions built = new IdentitySessions(Lazy.of(() -> new SignInService(
                     new ProviderDiscovery(NETWORK_TIMEOUT), new TokenEndpointClient(NETWORK_TIMEOUT),
                     new IdTokenVerifier(clock), clock)), tokenCache);
             // every sign-in and renewal, by whichever command, keeps the GCP ID-token files fresh
             built.addListener(subjectTokens);
+            // and every sign-out, by whichever command or window, forgets its targets' cached credentials
+            built.addListener(new ForgetCredentialsOnSignOut(issuerTargets, this.targetCredentials));
             return built;
         });
         this.awsProfiles = Lazy.of(() -> new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock));
@@ -105,6 +115,11 @@ public final class FedcredContext {
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
         return new CredentialRenewer(issuers, sessions(), targets, aws(), gcp(), clock, CredentialRenewer.DEFAULT_LEAD);
+    }
+
+    /** Signs out of an issuer, forgetting its targets' cached credentials and, on request, what fedcred wrote for them. */
+    public SignOut signOut() {
+        return new SignOut(sessions(), issuerTargets, targetCredentials);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
