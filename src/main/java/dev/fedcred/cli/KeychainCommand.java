@@ -56,9 +56,8 @@ final class KeychainCommand implements Runnable {
         if (change.notMoved().isEmpty()) {
             return ExitCodes.OK;
         }
-        spec.commandLine().getErr().println("fedcred: the refresh tokens of " + String.join(", ", change.notMoved())
-                + " stayed in the " + change.status().keychainName() + ": " + change.reason()
-                + " Run the command again once it answers, or sign in again.");
+        spec.commandLine().getErr().println("fedcred: " + change.notMovedSentence() + " Run the command again once the "
+                + change.status().keychainName() + " works, or sign in again.");
         return ExitCodes.FAILED;
     }
 }
