@@ -5,8 +5,10 @@ import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.editing.TargetCredentials;
 import dev.fedcred.core.editing.TargetEditor;
 import dev.fedcred.core.aws.AwsSessionCache;
+import dev.fedcred.core.aws.ProcessProfiles;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
@@ -32,6 +34,9 @@ import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.issuers.IssuerEditor;
 import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
+import dev.fedcred.core.signout.ForgetCredentialsOnSignOut;
+import dev.fedcred.core.signout.IssuerTargets;
+import dev.fedcred.core.signout.SignOut;
 import dev.fedcred.core.targets.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.TargetRegistry;
 import java.net.URI;
@@ -62,8 +67,11 @@ public final class FedcredContext {
     private final KeychainSetting keychain;
     private final TargetRegistry targets;
     private final Lazy<IdentitySessions> sessions;
+    private final Lazy<AwsProfileWriter> awsProfiles;
     private final Lazy<AwsCredentialService> aws;
     private final Lazy<GcpCredentialService> gcp;
+    private final IssuerTargets issuerTargets;
+    private final Lazy<TargetCredentials> targetCredentials;
 
     /**
      * Builds only what reading the settings needs. Sessions, the AWS and GCP services and the
@@ -85,18 +93,22 @@ public final class FedcredContext {
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
         this.keychain = new KeychainSetting(settings, tokenCache);
         SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile);
+        this.issuerTargets = new IssuerTargets(issuers, targets);
+        this.targetCredentials = Lazy.of(() -> new TargetCredentials(aws(), gcp()));
         this.sessions = Lazy.of(() -> {
             IdentitySessions built = new IdentitySessions(Lazy.of(() -> new SignInService(
                     new ProviderDiscovery(NETWORK_TIMEOUT), new TokenEndpointClient(NETWORK_TIMEOUT),
                     new IdTokenVerifier(clock), clock)), tokenCache);
             // every sign-in and renewal, by whichever command, keeps the GCP ID-token files fresh
             built.addListener(subjectTokens);
+            // and every sign-out, by whichever command or window, forgets its targets' cached credentials
+            built.addListener(new ForgetCredentialsOnSignOut(issuerTargets, this.targetCredentials));
             return built;
         });
+        this.awsProfiles = Lazy.of(() -> new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock));
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT, clock)),
-                new AwsSessionCache(paths.awsSessionCacheFile()),
-                new AwsProfileWriter(AwsFileLocations.fromEnvironment(env, UserHome.from(env)), clock), clock));
+                new AwsSessionCache(paths.awsSessionCacheFile()), awsProfiles.get(), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
@@ -111,6 +123,11 @@ public final class FedcredContext {
     /** Adds, changes, renames and removes issuers; an issuer that goes is signed out. */
     public IssuerEditor issuerEditor() {
         return new IssuerEditor(settings, sessions);
+    }
+
+    /** Signs out of an issuer, forgetting its targets' cached credentials and, on request, what fedcred wrote for them. */
+    public SignOut signOut() {
+        return new SignOut(sessions(), issuerTargets, targetCredentials);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
@@ -161,6 +178,11 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws.get();
+    }
+
+    /** credential_process profiles for the AWS config file: the snippet, and writing it there. */
+    public ProcessProfiles processProfiles() {
+        return new ProcessProfiles(targets, awsProfiles.get());
     }
 
     public GcpCredentialService gcp() {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "assume", description = {"Get fresh credentials for a target and write them where its tools look:",
-        "an AWS role as a profile in the shared credentials file; a GCP workload identity provider as an",
+@Command(name = "assume", description = {"Get fresh credentials for a target and write them where its tools look.",
+        "An AWS role goes as a profile into the shared credentials file; a GCP workload identity provider as an",
         "Application Default Credentials file for gcloud and Google's libraries."})
 final class AssumeCommand implements Callable<Integer> {
     @Spec
@@ -47,7 +47,7 @@ final class AssumeCommand implements Callable<Integer> {
         out.println("Wrote AWS profile " + target.profile() + " to " + context.aws().files().credentialsFile()
                 + " as " + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
                 + TokenSummary.humanDuration(left.isNegative() ? Duration.ZERO : left) + ").");
-        out.println("Use it with: aws --profile " + target.profile() + " sts get-caller-identity");
+        out.println(AwsHints.useWith(target, target.profile()));
         return ExitCodes.OK;
     }
 }

@@ -19,6 +19,6 @@ final class CachedTokens {
     static void reportNotSignedIn(CommandSpec spec, String issuerName) {
         String issuerOption = issuerName == null ? "" : " --issuer " + issuerName;
         Terminal.err(spec).println("fedcred: not signed in" + (issuerName == null ? "" : " to " + issuerName)
-                + ". Run `fedcred login" + issuerOption + "` first.");
+                + ". Run `" + Launcher.current().forPeople() + " login" + issuerOption + "` first.");
     }
 }

@@ -3,6 +3,8 @@ package dev.fedcred.cli;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.gcp.WrittenAdc;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.TargetRegistry;
+import dev.fedcred.sandbox.SandboxGcp;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +21,31 @@ final class GcpAssumeReport {
 
     void print(GcpWorkloadTarget target, WrittenAdc written) {
         written.backup().ifPresent(backup -> out.println("Kept the previous ADC file as " + backup
-                + "; `fedcred gcp remove " + target.name() + "` puts it back."));
+                + "; `" + Launcher.current().forPeople("gcp", "remove", target.name()) + "` puts it back."));
         out.println("Wrote Application Default Credentials to " + written.adcFile() + " for " + written.token().principal()
                 + " (ID token in " + written.subjectTokenFile() + ").");
         out.println("Access token expires " + written.token().expiresAt() + " (in " + left(written.token().expiresAt())
                 + "); the ID token it is made from expires " + written.idTokenExpiresAt() + " (in "
                 + left(written.idTokenExpiresAt()) + "), and fedcred rewrites it on every renewal.");
-        out.println("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + written.adcFile() + " (Google's libraries),"
-                + " `gcloud auth login --cred-file=" + written.adcFile() + "`, or"
-                + " CLOUDSDK_AUTH_ACCESS_TOKEN=$(fedcred gcp print-access-token " + target.name() + ").");
+        String adc = ShellWords.quoted(written.adcFile().toString());
+        out.println("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + adc + " (Google's libraries),"
+                + " `gcloud auth login --cred-file=" + adc + "`, or"
+                + " CLOUDSDK_AUTH_ACCESS_TOKEN=$(" + Launcher.current().forPeople("gcp", "print-access-token", target.name()) + ").");
+        if (target.trustedCaFile() != null) {
+            out.println(trustHint(target));
+        }
+    }
+
+    /**
+     * Endpoints behind their own CA (the sandbox's) are trusted by Python (requests), Node and gcloud
+     * only when told; Python's google-auth also asks Cloud Resource Manager for the project unless named.
+     */
+    private static String trustHint(GcpWorkloadTarget target) {
+        String ca = ShellWords.quoted(target.trustedCaFile().toString());
+        boolean sandbox = TargetRegistry.SANDBOX_GCP.equals(target.name());
+        return "Its endpoints use " + (sandbox ? "the sandbox's own CA" : "their own CA") + "; for Python, Node and gcloud first run:"
+                + " export REQUESTS_CA_BUNDLE=" + ca + " NODE_EXTRA_CA_CERTS=" + ca + " CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=" + ca
+                + (sandbox ? " GOOGLE_CLOUD_PROJECT=" + SandboxGcp.PROJECT_ID : "");
     }
 
     private String left(Instant expiresAt) {

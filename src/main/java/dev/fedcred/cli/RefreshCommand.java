@@ -35,7 +35,8 @@ final class RefreshCommand implements Callable<Integer> {
         TokenSet renewed = context.sessions().refresh(issuer, cached.get());
         if (renewed.rawIdToken().equals(cached.get().rawIdToken())) {
             Terminal.err(spec).println("fedcred: " + issuer.label() + " answered without a new ID token;"
-                    + " the current one stays valid until " + renewed.expiresAt() + ". Run `fedcred login --issuer "
+                    + " the current one stays valid until " + renewed.expiresAt() + ". Run `"
+                    + Launcher.current().forPeople() + " login --issuer "
                     + issuer.name() + "` for a new one.");
             return ExitCodes.FAILED;
         }

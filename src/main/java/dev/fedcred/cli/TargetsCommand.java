@@ -100,12 +100,12 @@ final class TargetsCommand implements Runnable {
                     sessionName, issuer, stsEndpoint);
             context.targetEditor().save(target, name);
             Terminal.out(spec).println("Added target " + name + " (" + roleArn + " -> " + target.destination()
-                    + "). Get credentials with `fedcred assume " + name + "`.");
+                    + "). Get credentials with `" + Launcher.current().forPeople() + " assume " + name + "`.");
         }
     }
 
-    @Command(name = "add-gcp", description = {"Add a GCP workload identity pool provider that trusts your issuer",
-            "(or replace a target of the same name)."})
+    @Command(name = "add-gcp", description = {
+            "Add a GCP workload identity pool provider that trusts your issuer (or replace a target of the same name)."})
     static final class AddGcp implements Runnable {
         @Spec
         CommandSpec spec;
@@ -165,7 +165,7 @@ final class TargetsCommand implements Runnable {
                     stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
             context.targetEditor().save(target, name);
             Terminal.out(spec).println("Added target " + name + " (" + target.audience() + (serviceAccount == null
-                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `fedcred assume " + name + "`.");
+                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `" + Launcher.current().forPeople() + " assume " + name + "`.");
         }
     }
 

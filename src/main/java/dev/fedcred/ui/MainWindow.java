@@ -155,7 +155,7 @@ public final class MainWindow implements AutoCloseable {
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
         rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), ZoneId.systemDefault());
-        claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy);
+        claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy, this::signedOut);
         root.setCenter(claimsView);
 
         renewal = new AutoRenewal(context.renewer(), work, this::renewed);
@@ -167,6 +167,14 @@ public final class MainWindow implements AutoCloseable {
     /** Runs a renewal check at once, as the half-minute timer does. */
     void renewNow() {
         renewal.checkNow();
+    }
+
+    /** The targets' rows show what the sign-out forgot and removed, and say what became of the files. */
+    private void signedOut(List<String> removed) {
+        if (!removed.isEmpty()) {
+            targetList.showNotice(String.join(" ", removed));
+        }
+        refresh();
     }
 
     private void renewed(List<RenewalOutcome> outcomes) {

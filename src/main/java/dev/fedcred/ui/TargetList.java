@@ -99,6 +99,11 @@ final class TargetList extends VBox {
     }
 
     /** Reads the targets, their issuers, cached expiries and the credentials file again. */
+    /** A sentence about the targets, under the section's header, e.g. what a sign-out removed. */
+    void showNotice(String text) {
+        editing.showNotice(text);
+    }
+
     void refresh() {
         work.run(() -> TargetSnapshots.read(context), this::showRows, failure -> {
             if (rows.isEmpty()) {
