@@ -5,8 +5,10 @@ import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsCredentialService;
+import dev.fedcred.core.editing.TargetCredentials;
 import dev.fedcred.core.editing.TargetEditor;
 import dev.fedcred.core.aws.AwsSessionCache;
+import dev.fedcred.core.aws.ProcessProfiles;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
@@ -41,6 +43,9 @@ import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
 import java.util.List;
+import dev.fedcred.core.signout.ForgetCredentialsOnSignOut;
+import dev.fedcred.core.signout.IssuerTargets;
+import dev.fedcred.core.signout.SignOut;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,8 +76,11 @@ public final class FedcredContext {
     private final TargetKinds kinds;
     private final AwsFileLocations awsFiles;
     private final Lazy<IdentitySessions> sessions;
+    private final Lazy<AwsProfileWriter> awsProfiles;
     private final Lazy<AwsCredentialService> aws;
     private final Lazy<GcpCredentialService> gcp;
+    private final IssuerTargets issuerTargets;
+    private final Lazy<TargetCredentials> targetCredentials;
 
     /**
      * Builds only what reading the settings needs. Sessions, the AWS and GCP services and the
@@ -92,27 +100,32 @@ public final class FedcredContext {
                 new GcpWorkloadKind(this::gcp, awsFiles, clock)));
         this.settings = new SettingsStore(paths.settingsFile(), kinds);
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
+        this.targets = new TargetRegistry(settings, kinds, issuers.sandbox(),
+                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
         TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
         this.keychain = new KeychainSetting(settings, tokenCache);
         SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile);
+        this.issuerTargets = new IssuerTargets(issuers, targets);
+        this.targetCredentials = Lazy.of(() -> new TargetCredentials(kinds));
         this.sessions = Lazy.of(() -> {
             IdentitySessions built = new IdentitySessions(Lazy.of(() -> new SignInService(
                     new ProviderDiscovery(NETWORK_TIMEOUT), new TokenEndpointClient(NETWORK_TIMEOUT),
                     new IdTokenVerifier(clock), clock)), tokenCache);
             // every sign-in and renewal, by whichever command, keeps the GCP ID-token files fresh
             built.addListener(subjectTokens);
+            // and every sign-out, by whichever command or window, forgets its targets' cached credentials
+            built.addListener(new ForgetCredentialsOnSignOut(issuerTargets, this.targetCredentials));
             return built;
         });
+        this.awsProfiles = Lazy.of(() -> new AwsProfileWriter(awsFiles, clock));
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT, clock)),
-                new AwsSessionCache(paths.awsSessionCacheFile()), new AwsProfileWriter(awsFiles, clock), clock));
+                new AwsSessionCache(paths.awsSessionCacheFile()), awsProfiles.get(), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
                 AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
-        this.targets = new TargetRegistry(settings, kinds, issuers.sandbox(),
-                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
     }
 
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
@@ -134,6 +147,11 @@ public final class FedcredContext {
     /** Adds, changes, renames and removes issuers; an issuer that goes is signed out. */
     public IssuerEditor issuerEditor() {
         return new IssuerEditor(settings, sessions);
+    }
+
+    /** Signs out of an issuer, forgetting its targets' cached credentials and, on request, what fedcred wrote for them. */
+    public SignOut signOut() {
+        return new SignOut(sessions(), issuerTargets, targetCredentials);
     }
 
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
@@ -189,6 +207,11 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws.get();
+    }
+
+    /** credential_process profiles for the AWS config file: the snippet, and writing it there. */
+    public ProcessProfiles processProfiles() {
+        return new ProcessProfiles(targets, awsProfiles.get());
     }
 
     public GcpCredentialService gcp() {

@@ -1,5 +1,6 @@
 package dev.fedcred.cli;
 
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.Target;
 import java.util.concurrent.Callable;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "assume", description = {"Get fresh credentials for a target and write them where its tools look:",
-        "an AWS role as a profile in the shared credentials file; a GCP workload identity provider as an",
+@Command(name = "assume", description = {"Get fresh credentials for a target and write them where its tools look.",
+        "An AWS role goes as a profile into the shared credentials file; a GCP workload identity provider as an",
         "Application Default Credentials file for gcloud and Google's libraries."})
 final class AssumeCommand implements Callable<Integer> {
     @Spec

@@ -1,5 +1,7 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.TokenSet;
 import java.util.Optional;
@@ -19,6 +21,6 @@ final class CachedTokens {
     static void reportNotSignedIn(CommandSpec spec, String issuerName) {
         String issuerOption = issuerName == null ? "" : " --issuer " + issuerName;
         Terminal.err(spec).println("fedcred: not signed in" + (issuerName == null ? "" : " to " + issuerName)
-                + ". Run `fedcred login" + issuerOption + "` first.");
+                + ". Run `" + Launcher.current().forPeople() + " login" + issuerOption + "` first.");
     }
 }

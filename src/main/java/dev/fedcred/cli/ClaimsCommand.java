@@ -1,5 +1,7 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
@@ -50,7 +52,8 @@ final class ClaimsCommand implements Callable<Integer> {
         json.put("refresh_token", set.hasRefreshToken() ? "present" : "none");
         Terminal.out(spec).println(Json.MAPPER.writeValueAsString(json));
         if (set.isExpired(now)) {
-            Terminal.err(spec).println("fedcred: this ID token has expired. Run `fedcred login --issuer "
+            Terminal.err(spec).println("fedcred: this ID token has expired. Run `"
+                    + Launcher.current().forPeople() + " login --issuer "
                     + set.issuerName() + "` to sign in again.");
             return ExitCodes.NOT_SIGNED_IN;
         }

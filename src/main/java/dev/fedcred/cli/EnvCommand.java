@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "env", description = {"Print `export AWS_...=` lines for a target, for shells:",
+@Command(name = "env", description = {"Print `export AWS_...=` lines with a target's credentials, for shells.",
         "  eval \"$(fedcred env TARGET)\""})
 final class EnvCommand implements Callable<Integer> {
     @Spec
@@ -35,7 +35,9 @@ final class EnvCommand implements Callable<Integer> {
         export(out, "AWS_SESSION_TOKEN", role.sessionToken());
         export(out, "AWS_CREDENTIAL_EXPIRATION", role.expiration().toString());
         if (target.region() != null) {
+            // the AWS CLI v2 and most SDKs read AWS_REGION; botocore (boto3) and the AWS CLI v1 only AWS_DEFAULT_REGION
             export(out, "AWS_REGION", target.region());
+            export(out, "AWS_DEFAULT_REGION", target.region());
         }
         return ExitCodes.OK;
     }

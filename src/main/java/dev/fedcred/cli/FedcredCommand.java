@@ -6,12 +6,15 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code fedcred} command line: sign in, inspect the token, manage issuers, run the sandbox. */
-@Command(name = "fedcred", mixinStandardHelpOptions = true, versionProvider = FedcredCommand.Version.class,
+/**
+ * The {@code fedcred} command line: sign in, inspect the token, manage issuers, run the sandbox.
+ * The standard help options are inherited, so every command and group takes -h and --help.
+ */
+@Command(name = "fedcred", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = FedcredCommand.Version.class,
         description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
         subcommands = {LoginCommand.class, ClaimsCommand.class, RefreshCommand.class, LogoutCommand.class, IssuersCommand.class,
                 TargetsCommand.class, AssumeCommand.class, CredentialProcessCommand.class, EnvCommand.class, AwsCommand.class, GcpCommand.class,
-                KeychainCommand.class, SandboxCommand.class, SettingsCommand.class, CommandLine.HelpCommand.class})
+                KeychainCommand.class, SandboxCommand.class, SettingsCommand.class, HelpCommand.class})
 public final class FedcredCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -45,8 +45,8 @@ final class GcpCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", description = {"Remove the ADC file fedcred wrote for a target (never one it did not write),",
-            "and put back the file it replaced with --force, if any."})
+    @Command(name = "remove", description = {"Remove the ADC file fedcred wrote for a target (never one it did not write).",
+            "The file it replaced with --force, if any, is put back."})
     static final class RemoveAdc implements Runnable {
         @Spec
         CommandSpec spec;

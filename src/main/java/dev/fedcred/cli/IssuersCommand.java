@@ -1,5 +1,7 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.issuers.IssuerDraft;
 import dev.fedcred.core.oidc.IssuerConfig;
@@ -84,6 +86,9 @@ final class IssuersCommand implements Runnable {
         @Option(names = "--scope", paramLabel = "SCOPE", split = ",", description = "Scopes (default: openid,email,profile).")
         List<String> scopes;
 
+        @Option(names = "--default", description = "Make it the default issuer (the first issuer you add becomes the default anyway).")
+        boolean makeDefault;
+
         @Option(names = "--redirect-uri", paramLabel = "URI",
                 description = "A fixed loopback redirect registered with the client, e.g. http://127.0.0.1:3000/auth/google/callback"
                         + " (default: any free port on 127.0.0.1).")
@@ -97,11 +102,34 @@ final class IssuersCommand implements Runnable {
 
         @Override
         public void run() {
+            String defaultBefore = context.issuers().resolve(null).name();
             IssuerConfig issuer = context.issuerEditor().addOrReplace(IssuerOptionProblems.issuerOrThrow(
                     new IssuerDraft(where.google ? IssuerKind.GOOGLE : IssuerKind.GENERIC, name, where.issuerUrl,
                             clientId, clientSecret, scopes, redirectUri)));
+            if (makeDefault) {
+                context.settings().update(settings -> settings.withDefaultIssuer(name));
+            }
             Terminal.out(spec).println("Added issuer " + issuer.name() + " (" + issuer.issuer()
-                    + "). Sign in with `fedcred login --issuer " + issuer.name() + "`.");
+                    + "). Sign in with `" + Launcher.current().forPeople() + " login --issuer " + issuer.name() + "`.");
+            Terminal.out(spec).println(defaultNow(defaultBefore));
+        }
+
+        /** Commands that name no issuer use the default, so adding one says plainly whether that changed. */
+        private String defaultNow(String defaultBefore) {
+            String now = context.issuers().resolve(null).name();
+            if (!now.equals(name)) {
+                return "The default issuer stays " + now + "; `" + Launcher.current().forPeople() + " issuers default " + name
+                        + "` makes this one the default.";
+            }
+            if (makeDefault) {
+                return name + " is now the default issuer.";
+            }
+            if (defaultBefore.equals(name)) {
+                return name + " stays the default issuer.";
+            }
+            return name + " is now the default issuer, as your only one besides the sandbox; `"
+                    + Launcher.current().forPeople() + " issuers default "
+                    + defaultBefore + "` switches back.";
         }
     }
 

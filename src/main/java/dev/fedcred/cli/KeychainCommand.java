@@ -8,8 +8,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "keychain", description = {
-        "Where refresh tokens are kept: in the token file (the default) or in the OS keychain",
-        "(Secret Service on Linux, macOS Keychain, Windows Credential Manager)."})
+        "Show or choose where refresh tokens are kept: in the token file (the default) or in the OS keychain.",
+        "The OS keychain is the Secret Service on Linux, the macOS Keychain, the Windows Credential Manager."})
 final class KeychainCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -56,9 +56,8 @@ final class KeychainCommand implements Runnable {
         if (change.notMoved().isEmpty()) {
             return ExitCodes.OK;
         }
-        Terminal.err(spec).println("fedcred: the refresh tokens of " + String.join(", ", change.notMoved())
-                + " stayed in the " + change.status().keychainName() + ": " + change.reason()
-                + " Run the command again once it answers, or sign in again.");
+        Terminal.err(spec).println("fedcred: " + change.notMovedSentence() + " Run the command again once the "
+                + change.status().keychainName() + " works, or sign in again.");
         return ExitCodes.FAILED;
     }
 }

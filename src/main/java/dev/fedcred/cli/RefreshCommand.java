@@ -1,5 +1,7 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
@@ -35,7 +37,8 @@ final class RefreshCommand implements Callable<Integer> {
         TokenSet renewed = context.sessions().refresh(issuer, cached.get());
         if (renewed.rawIdToken().equals(cached.get().rawIdToken())) {
             Terminal.err(spec).println("fedcred: " + issuer.label() + " answered without a new ID token;"
-                    + " the current one stays valid until " + renewed.expiresAt() + ". Run `fedcred login --issuer "
+                    + " the current one stays valid until " + renewed.expiresAt() + ". Run `"
+                    + Launcher.current().forPeople() + " login --issuer "
                     + issuer.name() + "` for a new one.");
             return ExitCodes.FAILED;
         }

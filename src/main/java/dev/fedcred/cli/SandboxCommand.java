@@ -1,5 +1,7 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.sandbox.SandboxOptions;
@@ -15,9 +17,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "sandbox", description = {
-        "Run fedcred's loopback emulators until interrupted (Ctrl-C): an OpenID Connect issuer with a",
-        "ready-made sandbox user, AWS STS, and Google STS and IAM Credentials over HTTPS. The built-in issuer",
-        "`sandbox` and targets sandbox-aws and sandbox-gcp point at them; nothing here is a real account."})
+        "Run fedcred's loopback emulators until interrupted (Ctrl-C), to try fedcred without any account.",
+        "They are an OpenID Connect issuer with a ready-made sandbox user, AWS STS, and Google STS and IAM",
+        "Credentials over HTTPS. The built-in issuer `sandbox` and targets sandbox-aws and sandbox-gcp point",
+        "at them; nothing here is a real account."})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -70,7 +73,7 @@ final class SandboxCommand implements Callable<Integer> {
         } catch (BindException e) {
             throw new FedcredException("Port " + options.port() + " on 127.0.0.1 is in use; is a sandbox already"
                     + " running? Stop it, or choose another port with --port (and set FEDCRED_SANDBOX_PORT to the"
-                    + " same port so `fedcred login --issuer sandbox` finds it), or another --gcp-port (and"
+                    + " same port so `" + Launcher.current().forPeople() + " login --issuer sandbox` finds it), or another --gcp-port (and"
                     + " FEDCRED_SANDBOX_GCP_PORT).", e);
         } catch (IOException e) {
             throw new FedcredException("Cannot start the sandbox: " + e.getMessage(), e);

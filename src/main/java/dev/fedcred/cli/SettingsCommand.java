@@ -22,8 +22,8 @@ final class SettingsCommand implements Runnable {
     }
 
     @Command(name = "appearance", description = {
-            "Show the desktop window's appearance, or set it: system (follow the operating system),",
-            "light or dark. A running app uses it from its next start, or at once from its Preferences."})
+            "Show the desktop window's appearance, or set it: system (follow the operating system), light or dark.",
+            "A running app uses it from its next start, or at once from its Preferences."})
     static final class AppearanceSetting implements Runnable {
         @Spec
         CommandSpec spec;

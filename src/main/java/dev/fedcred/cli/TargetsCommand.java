@@ -1,5 +1,7 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
@@ -96,12 +98,12 @@ final class TargetsCommand implements Runnable {
                     sessionName, issuer, stsEndpoint);
             context.targetEditor().save(target, name);
             Terminal.out(spec).println("Added target " + name + " (" + roleArn + " -> " + target.destination()
-                    + "). Get credentials with `fedcred assume " + name + "`.");
+                    + "). Get credentials with `" + Launcher.current().forPeople() + " assume " + name + "`.");
         }
     }
 
-    @Command(name = "add-gcp", description = {"Add a GCP workload identity pool provider that trusts your issuer",
-            "(or replace a target of the same name)."})
+    @Command(name = "add-gcp", description = {
+            "Add a GCP workload identity pool provider that trusts your issuer (or replace a target of the same name)."})
     static final class AddGcp implements Runnable {
         @Spec
         CommandSpec spec;
@@ -161,7 +163,7 @@ final class TargetsCommand implements Runnable {
                     stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
             context.targetEditor().save(target, name);
             Terminal.out(spec).println("Added target " + name + " (" + target.audience() + (serviceAccount == null
-                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `fedcred assume " + name + "`.");
+                    ? "" : " as " + serviceAccount) + "). Write its ADC file with `" + Launcher.current().forPeople() + " assume " + name + "`.");
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.fedcred.cli;
 
+import dev.fedcred.core.launch.Launcher;
+
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
+import java.util.function.Function;
 
 /** Looks up a target that must be of one kind, for the AWS-only and GCP-only commands. */
 final class TypedTargets {
@@ -12,20 +15,23 @@ final class TypedTargets {
     }
 
     static AwsRoleTarget aws(FedcredContext context, String name) {
-        return resolve(context, name, AwsRoleTarget.class, "is not an AWS role; this command is for AWS targets."
-                + " For a GCP target use `fedcred assume " + name + "` (writes the ADC file) or"
-                + " `fedcred gcp print-access-token " + name + "`.");
+        return resolve(context, name, AwsRoleTarget.class, fedcred -> "is not an AWS role; this command is for AWS"
+                + " targets. For a GCP target use `" + fedcred + " assume " + name + "` (writes the ADC file) or `"
+                + fedcred + " gcp print-access-token " + name + "`.");
     }
 
     static GcpWorkloadTarget gcp(FedcredContext context, String name) {
-        return resolve(context, name, GcpWorkloadTarget.class, "is not a GCP workload identity provider; this command"
-                + " is for GCP targets. For an AWS role use `fedcred assume " + name + "` or `fedcred credential-process "
-                + name + "`.");
+        return resolve(context, name, GcpWorkloadTarget.class, fedcred -> "is not a GCP workload identity provider;"
+                + " this command is for GCP targets. For an AWS role use `" + fedcred + " assume " + name + "` or `"
+                + fedcred + " credential-process " + name + "`.");
     }
 
-    private static <T extends Target> T resolve(FedcredContext context, String name, Class<T> kind, String otherwise) {
+    /** @param otherwise the rest of the message, given the command that starts fedcred */
+    private static <T extends Target> T resolve(FedcredContext context, String name, Class<T> kind,
+                                                Function<String, String> otherwise) {
         Target target = context.targets().resolve(name);
         return context.kinds().as(target, kind)
-                .orElseThrow(() -> new FedcredException("The target \"" + name + "\" " + otherwise));
+                .orElseThrow(() -> new FedcredException("The target \"" + name + "\" "
+                        + otherwise.apply(Launcher.current().forPeople())));
     }
 }

@@ -7,13 +7,18 @@ import dev.fedcred.core.text.OutsideText;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,6 +36,9 @@ import javafx.scene.layout.VBox;
 final class ClaimsView extends StackPane {
     static final String PLACEHOLDER = "Sign in to see the claims of your verified ID token here.";
     static final String COPY_RAW_TOKEN = "Copy raw token…";
+    static final ButtonType SIGN_OUT = new ButtonType("Sign out", ButtonBar.ButtonData.OK_DONE);
+    static final String ALSO_REMOVE_FILES = "Also remove the AWS profiles and Google ADC files fedcred wrote for its"
+            + " targets (never ones it did not write); otherwise they work until they expire";
 
     private final FedcredContext context;
     private final BackgroundWork work;
@@ -38,6 +46,8 @@ final class ClaimsView extends StackPane {
     private final Ticker ticker;
     private final ZoneId zone;
     private final RawTokenCopy rawTokenCopy;
+    private final Consumer<List<String>> signedOut;
+    private Alert signOutQuestion;
 
     private final Label title = new Label();
     private final Label who = new Label();
@@ -52,9 +62,14 @@ final class ClaimsView extends StackPane {
     private final VBox content;
     private final Label placeholder = new Label(PLACEHOLDER);
 
+    /**
+     * @param signedOut told on the FX thread after a sign-out, with what became of the files fedcred
+     *                  wrote for the issuer's targets (empty when the user kept them)
+     */
     ClaimsView(FedcredContext context, BackgroundWork work, WindowState state, Ticker ticker, ZoneId zone,
-               RawTokenCopy rawTokenCopy) {
+               RawTokenCopy rawTokenCopy, Consumer<List<String>> signedOut) {
         this.context = context;
+        this.signedOut = signedOut;
         this.rawTokenCopy = rawTokenCopy;
         this.work = work;
         this.state = state;
@@ -180,14 +195,36 @@ final class ClaimsView extends StackPane {
         });
     }
 
+    /**
+     * Asks first: signing out forgets the tokens and the credentials cached for the issuer's targets,
+     * and a check box offers to remove the profiles and ADC files fedcred wrote for them as well.
+     */
     private void signOut() {
         String issuerName = state.shownIssuerProperty().get();
         if (issuerName == null) {
             return;
         }
+        CheckBox alsoFiles = new CheckBox(ALSO_REMOVE_FILES);
+        alsoFiles.setWrapText(true);
+        alsoFiles.setAccessibleText("Also remove the credentials fedcred wrote for the targets of " + issuerName);
+        TargetRow.Confirmation question = new TargetRow.Confirmation("Sign out", "Sign out of " + issuerName
+                + "? fedcred forgets its tokens and the credentials it keeps for its targets, so nothing hands them"
+                + " out until you sign in again.", SIGN_OUT, "Confirm signing out of " + issuerName,
+                "Stay signed in to " + issuerName);
+        if (signOutQuestion != null) {
+            signOutQuestion.close();
+        }
+        signOutQuestion = ConfirmationAlert.show(question, getScene() == null ? null : getScene().getWindow(),
+                () -> signOut(issuerName, alsoFiles.isSelected()), () -> { }, alsoFiles);
+    }
+
+    private void signOut(String issuerName, boolean removeWritten) {
         signOut.setDisable(true);
-        work.run(() -> context.sessions().signOut(issuerName),
-                removed -> state.signedOut(issuerName),
+        work.run(() -> context.signOut().signOut(issuerName, removeWritten),
+                result -> {
+                    state.signedOut(issuerName);
+                    signedOut.accept(result.removed());
+                },
                 failure -> {
                     signOut.setDisable(false);
                     error.setText(UserMessages.of(failure));

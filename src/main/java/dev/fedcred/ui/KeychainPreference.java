@@ -47,9 +47,7 @@ final class KeychainPreference extends VBox {
     private void changed(KeychainSetting.Change change) {
         show(change.status());
         if (!change.notMoved().isEmpty()) {
-            status.setText(status.getText() + " The refresh tokens of " + String.join(", ", change.notMoved())
-                    + " stayed in the " + change.status().keychainName() + ": "
-                    + OutsideText.neutraliseKeepingLineBreaks(change.reason()));
+            status.setText(status.getText() + " " + OutsideText.neutraliseKeepingLineBreaks(change.notMovedSentence()));
         }
     }
 

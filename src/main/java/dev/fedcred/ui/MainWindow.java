@@ -157,7 +157,7 @@ public final class MainWindow implements AutoCloseable {
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
         rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), ZoneId.systemDefault());
-        claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy);
+        claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy, this::signedOut);
         root.setCenter(claimsView);
 
         desktop.snapshotProperty().addListener((observable, before, snapshot) -> showConfiguration(snapshot));
@@ -173,6 +173,14 @@ public final class MainWindow implements AutoCloseable {
     /** The state the window shows; the tray listens to the same. */
     public LiveStatus liveStatus() {
         return desktop.live();
+    }
+
+    /** The targets' rows show what the sign-out forgot and removed, and say what became of the files. */
+    private void signedOut(List<String> removed) {
+        if (!removed.isEmpty()) {
+            targetList.showNotice(String.join(" ", removed));
+        }
+        refresh();
     }
 
     public Parent root() {

@@ -132,7 +132,7 @@ final class TargetEditing {
         refresh.run();
     }
 
-    private void showNotice(String text) {
+    void showNotice(String text) {
         notice.setText(text);
         Nodes.show(notice);
     }

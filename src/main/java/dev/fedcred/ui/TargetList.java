@@ -91,6 +91,10 @@ final class TargetList extends VBox {
         desktop.snapshotProperty().addListener((observable, before, snapshot) -> showRows(snapshot.targets()));
     }
 
+    /** A sentence about the targets, under the section's header, e.g. what a sign-out removed. */
+    void showNotice(String text) {
+        editing.showNotice(text);
+    }
 
     /** Closes a question still open; background work ends with the window's BackgroundWork. */
     void close() {

@@ -8,6 +8,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.ChildJvm;
 import dev.fedcred.testing.CliRun;
 import dev.fedcred.testing.FakeBrowser;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +97,70 @@ class CliAwsEndToEndTest {
     }
 
     @Test
+    void theConfigSnippetAppendedAsTheReadmeSaysLeavesAConfigEveryToolAndFedcredStillRead() throws Exception {
+        start(Duration.ofHours(1));
+        login();
+        assertThat(CliRun.run(context, "assume", "sandbox-aws").exitCode()).isZero();
+        Path config = home.resolve("aws/config");
+
+        CliRun snippet = CliRun.run(context, "aws", "config-snippet", "sandbox-aws");
+        assertThat(snippet.exitCode()).as(snippet.err()).isZero();
+        assertThat(snippet.out()).startsWith("[profile fedcred-sandbox-process]")
+                .contains("credential_process = ").contains("credential-process sandbox-aws");
+        Files.writeString(config, snippet.out(), java.nio.file.StandardOpenOption.APPEND); // >> ~/.aws/config
+
+        var profiles = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build().profiles();
+        assertThat(profiles.get("fedcred-sandbox-process").property("credential_process")).isPresent();
+        CliRun again = CliRun.run(context, "assume", "sandbox-aws");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+
+        CliRun colliding = CliRun.run(context, "aws", "config-snippet", "sandbox-aws");
+        assertThat(colliding.exitCode()).isEqualTo(1);
+        assertThat(colliding.out()).isEmpty();
+        assertThat(colliding.err()).contains("'fedcred-sandbox-process' is already defined (" + config);
+        CliRun targetsOwn = CliRun.run(context, "aws", "config-snippet", "sandbox-aws", "--profile", "fedcred-sandbox");
+        assertThat(targetsOwn.exitCode()).isEqualTo(1);
+        assertThat(targetsOwn.err()).contains("is the profile the target sandbox-aws writes its credentials to");
+    }
+
+    @Test
+    void installProfileWritesTheCredentialProcessProfileAndAwsRemoveTakesItOut() throws Exception {
+        start(Duration.ofHours(1));
+        Path config = home.resolve("aws/config");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, "[profile mine]\nregion = eu-west-1\n");
+
+        CliRun install = CliRun.run(context, "aws", "install-profile", "sandbox-aws", "--profile", "sandbox-cp");
+        assertThat(install.exitCode()).as(install.err()).isZero();
+        assertThat(install.out()).contains("Wrote the AWS profile sandbox-cp to " + config)
+                .contains("aws --profile sandbox-cp sts get-caller-identity --endpoint-url " + sandbox.endpoints().get("aws-sts"));
+        var profile = ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build()
+                .profile("sandbox-cp").orElseThrow();
+        assertThat(profile.property("credential_process")).get().asString().endsWith("credential-process sandbox-aws");
+        assertThat(profile.property("region")).contains("us-east-1");
+
+        CliRun refused = CliRun.run(context, "aws", "install-profile", "sandbox-aws", "--profile", "mine");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("was not written by fedcred").contains("--force");
+
+        CliRun remove = CliRun.run(context, "aws", "remove", "sandbox-cp");
+        assertThat(remove.exitCode()).as(remove.err()).isZero();
+        assertThat(remove.out()).contains("Removed AWS profile sandbox-cp");
+        assertThat(Files.readString(config)).isEqualTo("[profile mine]\nregion = eu-west-1\n");
+    }
+
+    @Test
+    void theSnippetNamesTheInstalledCommandNotTheJavaBehindIt() throws Exception {
+        Map<String, String> env = Map.of("HOME", home.toString(), "FEDCRED_HOME", home.resolve("fedcred").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("aws/credentials").toString(),
+                "AWS_CONFIG_FILE", home.resolve("aws/config").toString());
+        ChildJvm installed = ChildJvm.runMain(home, env, List.of("-Djpackage.app-path=/usr/bin/fedcred"),
+                "aws", "config-snippet", "sandbox-aws");
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+        assertThat(installed.out()).contains("credential_process = /usr/bin/fedcred credential-process sandbox-aws\n");
+    }
+
+    @Test
     void credentialProcessReusesFreshCredentialsAndEnvPrintsExports() throws Exception {
         start(Duration.ofHours(1));
         login();
@@ -109,7 +176,10 @@ class CliAwsEndToEndTest {
 
         CliRun env = CliRun.run(context, "env", "sandbox-aws");
         assertThat(env.out()).contains("export AWS_ACCESS_KEY_ID='" + first.path("AccessKeyId").asText() + "'")
-                .contains("export AWS_SESSION_TOKEN='").contains("export AWS_REGION='us-east-1'");
+                .contains("export AWS_SESSION_TOKEN='").contains("export AWS_REGION='us-east-1'")
+                // botocore and the AWS CLI v1 read only AWS_DEFAULT_REGION; botocore's environment provider the expiry
+                .contains("export AWS_DEFAULT_REGION='us-east-1'")
+                .contains("export AWS_CREDENTIAL_EXPIRATION='" + first.path("Expiration").asText() + "'");
         assertThat(credentials()).doesNotExist();
     }
 
@@ -147,7 +217,7 @@ class CliAwsEndToEndTest {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("is not an IAM role ARN");
         CliRun snippet = CliRun.run(context, "aws", "config-snippet", "dev");
-        assertThat(snippet.out()).contains("[profile dev]").contains("credential_process = ")
+        assertThat(snippet.out()).contains("[profile dev-process]").contains("credential_process = ")
                 .contains("credential-process dev").contains("region = eu-west-1");
         assertThat(CliRun.run(context, "targets", "remove", "dev").out()).contains("Removed target dev");
     }

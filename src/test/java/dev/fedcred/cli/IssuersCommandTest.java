@@ -45,6 +45,30 @@ class IssuersCommandTest {
     }
 
     @Test
+    void addingAnIssuerSaysWhichIssuerIsTheDefaultAndChangesItOnlyWhenAsked() {
+        CliRun first = CliRun.run(context(), "issuers", "add", "work", "--issuer-url", "https://login.example.test",
+                "--client-id", "c");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("work is now the default issuer, as your only one besides the sandbox");
+
+        CliRun second = CliRun.run(context(), "issuers", "add", "other", "--issuer-url", "https://other.example.test",
+                "--client-id", "c");
+        assertThat(second.out()).contains("The default issuer stays work").contains("fedcred issuers default other");
+        assertThat(CliRun.run(context(), "issuers", "list").out()).containsPattern("\\* work");
+
+        CliRun chosen = CliRun.run(context(), "issuers", "add", "third", "--issuer-url", "https://third.example.test",
+                "--client-id", "c", "--default");
+        assertThat(chosen.exitCode()).as(chosen.err()).isZero();
+        assertThat(chosen.out()).contains("third is now the default issuer.");
+        assertThat(CliRun.run(context(), "issuers", "list").out()).containsPattern("\\* third");
+
+        CliRun.run(context(), "issuers", "default", "sandbox");
+        CliRun afterSandbox = CliRun.run(context(), "issuers", "add", "fourth", "--issuer-url", "https://fourth.example.test",
+                "--client-id", "c");
+        assertThat(afterSandbox.out()).contains("The default issuer stays sandbox");
+    }
+
+    @Test
     void badInputGetsAClearErrorAndExitCode() {
         CliRun http = CliRun.run(context(), "issuers", "add", "x", "--issuer-url", "http://idp.example.test",
                 "--client-id", "c");

@@ -87,10 +87,11 @@ class AutoRenewalTest {
     }
 
     @Test
-    void withoutASignInToRenewFromTheNoticeOffersTheBrowser(FxRobot robot) {
+    void withoutASignInToRenewFromTheNoticeOffersTheBrowser(FxRobot robot) throws Exception {
         WindowRobot ui = new WindowRobot(robot);
         signInAndAssume(ui);
-        context.sessions().signOut("sandbox");
+        // the sign-in is lost, not signed out of (which would forget the credentials too)
+        Files.delete(context.paths().tokenCacheFile());
         clock.advance(Duration.ofMinutes(56));
         window.renewNow();
         waitUntil(() -> ui.labelShowingStartingWith("Could not renew sandbox-aws before it expires"));

@@ -66,6 +66,7 @@ class MainWindowSignInTest {
         ui.click(ui.buttonByAccessibleText("Sign in to mock"));
 
         ui.click(ui.buttonByAccessibleText("Sign out of mock"));
+        ui.click(ui.buttonByAccessibleText("Confirm signing out of mock"));
 
         waitUntil(() -> ui.labelShowing(ClaimsView.PLACEHOLDER));
         assertThat(ui.labelShowing("Not signed in")).isTrue();

@@ -93,6 +93,34 @@ class SignedInWindowTest {
     }
 
     @Test
+    void signOutAsksFirstAndCanRemoveWhatFedcredWroteForTheIssuersTargets(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signInAndGetBoth(ui);
+        Path adc = home.resolve("fedcred/state/sandbox/gcp-application_default_credentials.json");
+        assertThat(adc).exists();
+
+        ui.click(ui.buttonByAccessibleText("Sign out of sandbox"));
+        waitUntil(() -> ui.labelShowingStartingWith("Sign out of sandbox? fedcred forgets its tokens and the credentials"));
+        ui.click(ui.buttonByAccessibleText("Stay signed in to sandbox"));
+        assertThat(context.sessions().current("sandbox")).isPresent();
+
+        ui.click(ui.buttonByAccessibleText("Sign out of sandbox"));
+        javafx.scene.control.CheckBox alsoFiles = ui.byAccessibleText(javafx.scene.control.CheckBox.class,
+                "Also remove the credentials fedcred wrote for the targets of sandbox");
+        assertThat(alsoFiles.isSelected()).as("files stay unless asked").isFalse();
+        robot.clickOn(alsoFiles);
+        ui.click(ui.buttonByAccessibleText("Confirm signing out of sandbox"));
+
+        waitUntil(() -> ui.labelShowing(ClaimsView.PLACEHOLDER));
+        waitUntil(() -> ui.labelShowingStartingWith("Removed the profile fedcred-sandbox from " + credentials() + "."));
+        assertThat(context.sessions().current("sandbox")).isEmpty();
+        assertThat(Files.readString(credentials())).doesNotContain("fedcred-sandbox");
+        assertThat(adc).doesNotExist();
+        var awsTarget = (dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws");
+        assertThat(context.aws().cached(awsTarget)).as("credential-process has nothing to hand out").isEmpty();
+    }
+
+    @Test
     void theRawTokenIsCopiedOnlyAfterTheWarningAndClearedAgain(FxRobot robot) throws Exception {
         WindowRobot ui = new WindowRobot(robot);
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));

@@ -79,7 +79,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
         List<String> report = List.of("Wrote AWS profile " + target.profile() + " to " + file + " as "
                         + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
                         + TimeLeft.between(clock.instant(), role.expiration()) + ").",
-                "Use it with: aws --profile " + target.profile() + " sts get-caller-identity");
+                AwsHints.useWith(target, target.profile()));
         return new Obtained(role.expiration(), notice, report);
     }
 

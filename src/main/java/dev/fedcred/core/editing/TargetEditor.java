@@ -15,10 +15,12 @@ import java.util.Optional;
 public final class TargetEditor {
     private final TargetRegistry targets;
     private final TargetKinds kinds;
+    private final TargetCredentials credentials;
 
     public TargetEditor(TargetRegistry targets, TargetKinds kinds) {
         this.targets = targets;
         this.kinds = kinds;
+        this.credentials = new TargetCredentials(kinds);
     }
 
     /**
@@ -43,23 +45,14 @@ public final class TargetEditor {
         Target target = targets.resolve(name);
         targets.remove(name);
         forget(target);
-        return new Deletion(target, removeWritten ? removeWritten(target) : null);
+        return new Deletion(target, removeWritten ? credentials.removeWritten(target) : null);
     }
 
     /** @param writtenFiles what became of the profile or ADC file, for people; null when not asked */
     public record Deletion(Target target, String writtenFiles) {
     }
 
-    private String removeWritten(Target target) {
-        try {
-            return kinds.of(target).removeWritten().notice();
-        } catch (FedcredException e) {
-            // the target is gone either way; what stays on disk is the user's to decide
-            return "The credentials file stays as it is: " + e.getMessage();
-        }
-    }
-
     private void forget(Target target) {
-        kinds.of(target).forget();
+        credentials.forgetCached(target);
     }
 }

@@ -7,6 +7,9 @@ import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.launch.Launcher;
+import dev.fedcred.core.settings.TargetRegistry;
+import dev.fedcred.core.launch.ShellWords;
 import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,17 +110,33 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
                 + written.backup().map(b -> "; kept your previous file as " + b).orElse("");
         List<String> report = new ArrayList<>();
         written.backup().ifPresent(backup -> report.add("Kept the previous ADC file as " + backup
-                + "; `fedcred gcp remove " + target.name() + "` puts it back."));
+                + "; `" + Launcher.current().forPeople("gcp", "remove", target.name()) + "` puts it back."));
         report.add("Wrote Application Default Credentials to " + written.adcFile() + " for " + token.principal()
                 + " (ID token in " + written.subjectTokenFile() + ").");
         report.add("Access token expires " + token.expiresAt() + " (in " + TimeLeft.between(clock.instant(),
                 token.expiresAt()) + "); the ID token it is made from expires " + written.idTokenExpiresAt() + " (in "
                 + TimeLeft.between(clock.instant(), written.idTokenExpiresAt())
                 + "), and fedcred rewrites it on every renewal.");
-        report.add("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + written.adcFile() + " (Google's libraries),"
-                + " `gcloud auth login --cred-file=" + written.adcFile() + "`, or"
-                + " CLOUDSDK_AUTH_ACCESS_TOKEN=$(fedcred gcp print-access-token " + target.name() + ").");
+        String adc = ShellWords.quoted(written.adcFile().toString());
+        report.add("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + adc + " (Google's libraries),"
+                + " `gcloud auth login --cred-file=" + adc + "`, or CLOUDSDK_AUTH_ACCESS_TOKEN=$("
+                + Launcher.current().forPeople("gcp", "print-access-token", target.name()) + ").");
+        if (target.trustedCaFile() != null) {
+            report.add(trustHint(target));
+        }
         return new Obtained(token.expiresAt(), notice, report);
+    }
+
+    /**
+     * Endpoints behind their own CA (the sandbox's) are trusted by Python (requests), Node and gcloud
+     * only when told; Python's google-auth also asks Cloud Resource Manager for the project unless named.
+     */
+    private static String trustHint(GcpWorkloadTarget target) {
+        String ca = ShellWords.quoted(target.trustedCaFile().toString());
+        boolean sandbox = TargetRegistry.SANDBOX_GCP.equals(target.name());
+        return "Its endpoints use " + (sandbox ? "the sandbox's own CA" : "their own CA") + "; for Python, Node and"
+                + " gcloud first run: export REQUESTS_CA_BUNDLE=" + ca + " NODE_EXTRA_CA_CERTS=" + ca
+                + " CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=" + ca + (sandbox ? " GOOGLE_CLOUD_PROJECT=" + TargetRegistry.SANDBOX_GCP_PROJECT_ID : "");
     }
 
     @Override

@@ -61,6 +61,10 @@ public final class RefreshTokenVault {
         return !memory.isEmpty();
     }
 
+    boolean holdsInMemory(String issuerName) {
+        return memory.containsKey(issuerName);
+    }
+
     Kept keep(String issuerName, String refreshToken) {
         memory.remove(issuerName);
         if (refreshToken == null || refreshToken.isBlank()) {

@@ -109,6 +109,15 @@ public final class TokenCache {
         }
     }
 
+    /** Where each issuer's refresh token is now, from the file and this process's memory; the keychain is not asked. */
+    public synchronized Map<String, RefreshTokenPlace> refreshTokenPlaces() {
+        Map<String, RefreshTokenPlace> places = new LinkedHashMap<>();
+        readAll().forEach((issuer, stored) -> places.put(issuer, stored.tokens().hasRefreshToken() ? RefreshTokenPlace.TOKEN_FILE
+                : stored.inKeychain() ? RefreshTokenPlace.KEYCHAIN
+                : vault.holdsInMemory(issuer) ? RefreshTokenPlace.MEMORY : RefreshTokenPlace.NONE));
+        return places;
+    }
+
     /**
      * Moves every refresh token to where the setting now says: into the keychain when it is on,
      * back into the file when it is off. A token the keychain will not take or give stays where it

@@ -24,6 +24,8 @@ public final class TargetRegistry {
     public static final String SANDBOX_AWS_ROLE = "arn:aws:iam::000000000000:role/fedcred-sandbox";
     public static final String SANDBOX_GCP = "sandbox-gcp";
     public static final String SANDBOX_GCP_PROJECT_NUMBER = "000000000000";
+    /** The project the sandbox's service account lives in, which Python's google-auth must be told. */
+    public static final String SANDBOX_GCP_PROJECT_ID = "fedcred-sandbox";
     public static final String SANDBOX_GCP_POOL = "fedcred-sandbox-pool";
     public static final String SANDBOX_GCP_PROVIDER = "fedcred-sandbox-provider";
     public static final String SANDBOX_GCP_SERVICE_ACCOUNT = "fedcred-sandbox@fedcred-sandbox.iam.gserviceaccount.com";

@@ -86,8 +86,16 @@ class CredentialRenewerTest {
     }
 
     @Test
-    void withoutASignInTheFailureAsksForTheBrowser() {
+    void aSignOutLeavesNothingToRenew() {
         context.sessions().signOut("sandbox");
+        clock.advance(Duration.ofMinutes(56));
+        assertThat(context.renewer().renewDue()).as("signing out forgot the targets' credentials").isEmpty();
+    }
+
+    @Test
+    void withoutASignInTheFailureAsksForTheBrowser() throws Exception {
+        // the sign-in is lost, not signed out of (which would forget the credentials too)
+        Files.delete(context.paths().tokenCacheFile());
         clock.advance(Duration.ofMinutes(56));
         List<RenewalOutcome> outcomes = context.renewer().renewDue();
         assertThat(outcomes).extracting(RenewalOutcome::name).containsExactlyInAnyOrder("sandbox-aws", "sandbox-gcp");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.secrets.KeychainUnavailableException;
+import dev.fedcred.core.secrets.SecretStore;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.testing.InMemorySecretStore;
 import dev.fedcred.testing.TestKeys;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +122,51 @@ class RefreshTokenKeychainTest {
         assertThat(cache().load("work").orElseThrow().refreshToken()).isEqualTo(REFRESH);
     }
 
+    /** A keychain that answers the probe but will not store: a locked collection, a full or read-only store. */
+    private static final class ProbesButCannotStore implements SecretStore {
+        static final String REFUSED = "The test keychain refused to store the item.";
+
+        @Override
+        public String name() {
+            return "test keychain";
+        }
+
+        @Override
+        public void put(String key, String secret) {
+            throw new KeychainUnavailableException(REFUSED);
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void delete(String key) {
+        }
+    }
+
+    @Test
+    void aKeychainThatAnswersButCannotStoreLeavesTheTokensInTheFileAndEveryMessageSaysSo() throws Exception {
+        SettingsStore settings = settings();
+        TokenCache cache = new TokenCache(tokenFile(), new RefreshTokenVault(new ProbesButCannotStore(),
+                () -> settings.load().keychain()));
+        cache.save(tokens("work", REFRESH));
+        cache.save(tokens("plain", null));
+
+        KeychainSetting.Change on = new KeychainSetting(settings, cache).turnOn();
+        assertThat(on.notMoved()).containsExactly("work");
+        assertThat(fileText()).contains(REFRESH);
+        assertThat(on.notMovedSentence()).isEqualTo("The refresh tokens of work stayed in the token file " + tokenFile()
+                + ": " + ProbesButCannotStore.REFUSED);
+        assertThat(on.status().where()).doesNotContain("has none")
+                .contains("The refresh tokens of work are still in the token file " + tokenFile());
+
+        KeychainSetting.Status later = new KeychainSetting(settings, cache).status();
+        assertThat(later.where()).as("a status asked afterwards").doesNotContain("has none")
+                .contains("The refresh tokens of work are still in the token file");
+    }
+
     @Test
     void turningOnWhileTheKeychainDoesNotAnswerFailsAndChangesNothing() throws Exception {
         cache().save(tokens("work", REFRESH));
@@ -140,6 +187,8 @@ class RefreshTokenKeychainTest {
         KeychainSetting.Change off = setting(cache()).turnOff();
         assertThat(off.notMoved()).containsExactly("work");
         assertThat(off.reason()).isEqualTo(InMemorySecretStore.NOT_ANSWERING);
+        assertThat(off.notMovedSentence()).startsWith("The refresh tokens of work stayed in the test keychain: ");
+        assertThat(off.status().where()).contains("The refresh tokens of work are still in the test keychain");
         assertThat(settings().load().keychain()).isFalse();
 
         keychain.answerAgain();

@@ -71,6 +71,12 @@ public final class AwsProfileWriter {
         return files;
     }
 
+    /** The header of the profile's section in the config file: {@code [profile NAME]}, or {@code [default]}. */
+    public static String configHeader(String profile) {
+        requireProfileName(profile);
+        return AwsFileKind.CONFIG.headerFor(profile);
+    }
+
     /** Writes or replaces [profile] in the credentials file; marks it managed by fedcred for targetName. */
     public void writeCredentials(String profile, String targetName, AwsCredentials credentials, boolean force) {
         requireProfileName(profile);
@@ -90,13 +96,51 @@ public final class AwsProfileWriter {
     /** Sets region in the config file: section [profile NAME], or [default] for "default"; same ownership rules. */
     public void writeRegion(String profile, String targetName, String region, boolean force) {
         requireProfileName(profile);
-        if (region == null || !REGION.matcher(region).matches()) {
-            throw new FedcredException("'" + region + "' is not an AWS region name; use one like us-east-1.");
-        }
+        requireRegion(region);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("region", region);
         values.put(MANAGED_MARKER, requireTargetName(targetName));
         put(files.configFile(), AwsFileKind.CONFIG, profile, values, force);
+    }
+
+    /**
+     * Writes a {@code credential_process} profile into the config file, marked as fedcred's, with
+     * the target's region when it has one. Refused when the credentials file defines the profile
+     * (its keys would shadow credential_process), and, without {@code force}, when the config file
+     * has a section of that name fedcred did not write.
+     */
+    public void writeProcessProfile(String profile, String targetName, String command, String region, boolean force) {
+        requireProfileName(profile);
+        if (command == null || command.isBlank() || command.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
+            throw new FedcredException("The credential_process command must be one line of text; fedcred changed nothing.");
+        }
+        whereDefined(profile, AwsFileKind.CREDENTIALS).ifPresent(where -> {
+            throw new FedcredException("The AWS credentials file defines the profile '" + profile + "' (" + where
+                    + "); its keys would win over credential_process. Choose another name with --profile.");
+        });
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("credential_process", command.strip());
+        if (region != null) {
+            requireRegion(region);
+            values.put("region", region);
+        }
+        values.put(MANAGED_MARKER, requireTargetName(targetName));
+        put(files.configFile(), AwsFileKind.CONFIG, profile, values, force);
+    }
+
+    /**
+     * Where a section defining {@code profile} is, in the credentials or config file, as
+     * "FILE, line N"; empty when neither has one. Read without a lock, like {@link #readManaged}.
+     */
+    public Optional<String> whereDefined(String profile) {
+        requireProfileName(profile);
+        return whereDefined(profile, AwsFileKind.CREDENTIALS).or(() -> whereDefined(profile, AwsFileKind.CONFIG));
+    }
+
+    private Optional<String> whereDefined(String profile, AwsFileKind kind) {
+        Path file = SecureFiles.resolveSymbolicLinks(kind == AwsFileKind.CONFIG ? files.configFile() : files.credentialsFile());
+        return ProfileDocument.parse(file, kind, read(file)).section(profile)
+                .map(section -> file + ", line " + section.lineNumber());
     }
 
     /**
@@ -267,7 +311,14 @@ public final class AwsProfileWriter {
         }
     }
 
-    private static void requireProfileName(String profile) {
+    private static void requireRegion(String region) {
+        if (region == null || !REGION.matcher(region).matches()) {
+            throw new FedcredException("'" + region + "' is not an AWS region name; use one like us-east-1.");
+        }
+    }
+
+    /** Throws unless the AWS tools accept {@code profile} as a profile name. */
+    public static void requireProfileName(String profile) {
         if (profile == null || !PROFILE_NAME.matcher(profile).matches()) {
             throw new FedcredException("'" + profile + "' cannot be an AWS profile name: the AWS tools accept only"
                     + " letters, digits and - / . % @ _. Choose another name.");
