@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "targets", description = "List, add and remove the cloud targets you get credentials for.",
-        subcommands = {TargetsCommand.ListTargets.class, TargetsCommand.AddAws.class, TargetsCommand.AddGcp.class,
-                TargetsCommand.RemoveTarget.class})
+        subcommands = {TargetsCommand.ListTargets.class, TargetKindsCommand.class, AddTargetCommand.class,
+                TargetsCommand.AddAws.class, TargetsCommand.AddGcp.class, TargetsCommand.RemoveTarget.class})
 final class TargetsCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -6,6 +6,7 @@ import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.targets.SettingKey;
 import dev.fedcred.core.targets.SettingsValues;
 import dev.fedcred.core.targets.TargetEntry;
 import java.net.URI;
@@ -44,6 +45,17 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     @Override
     public Class<AwsRoleTarget> targetClass() {
         return AwsRoleTarget.class;
+    }
+
+    @Override
+    public List<SettingKey> settingKeys() {
+        return List.of(SettingKey.required("role_arn", "the IAM role's ARN, " + AwsRoleRules.ROLE_ARN_SHAPE),
+                SettingKey.required("profile", "the AWS profile fedcred writes"),
+                SettingKey.optional("region", "the region for STS and the profile"),
+                SettingKey.optional("duration_seconds", "the session duration, 900 to 43200 (default 3600)"),
+                SettingKey.optional("role_session_name", "the role session name (default: from the email or sub)"),
+                SettingKey.optional("issuer", "the issuer that signs in for it (default: the default issuer)"),
+                SettingKey.optional("sts_endpoint", "another STS endpoint, such as the sandbox's"));
     }
 
     @Override

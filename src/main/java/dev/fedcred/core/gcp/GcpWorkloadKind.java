@@ -13,6 +13,7 @@ import dev.fedcred.core.launch.ShellWords;
 import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.targets.SettingKey;
 import dev.fedcred.core.targets.SettingsValues;
 import dev.fedcred.core.targets.TargetEntry;
 import java.net.URI;
@@ -58,6 +59,21 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     @Override
     public Class<GcpWorkloadTarget> targetClass() {
         return GcpWorkloadTarget.class;
+    }
+
+    @Override
+    public List<SettingKey> settingKeys() {
+        return List.of(SettingKey.required("project_number", "the pool's project number (digits)"),
+                SettingKey.required("pool", "the workload identity pool ID"),
+                SettingKey.required("provider", "the pool's OIDC provider ID"),
+                SettingKey.optional("service_account", "the service account to impersonate (default: none)"),
+                SettingKey.optional("scopes", "OAuth scopes, separated by commas (default: cloud-platform)"),
+                SettingKey.optional("lifetime_seconds", "an impersonated token's lifetime, 600 to 43200 (default 3600)"),
+                SettingKey.optional("adc_file", "the ADC file to write, a full path (default: gcloud's)"),
+                SettingKey.optional("issuer", "the issuer that signs in for it (default: the default issuer)"),
+                SettingKey.optional("sts_endpoint", "another Google STS token URL"),
+                SettingKey.optional("iamcredentials_endpoint", "another IAM Credentials base URL"),
+                SettingKey.optional("trusted_ca_file", "trust only the CAs in this PEM file for both endpoints"));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.fedcred.core.targets;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +27,9 @@ public interface TargetKind<T extends Target> {
     String title();
 
     Class<T> targetClass();
+
+    /** The settings {@link #read} takes, for the command line and for people. */
+    List<SettingKey> settingKeys();
 
     /**
      * Reads a target of this kind from its settings.json entry (the entry's {@code "kind"} is this
