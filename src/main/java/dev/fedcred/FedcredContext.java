@@ -1,6 +1,8 @@
 package dev.fedcred;
 
+import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.FedcredPaths;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
@@ -231,7 +233,8 @@ public final class FedcredContext {
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(variable + " must be a port number, not \"" + value + "\"");
+            throw new FedcredException(variable + " must be a port number, not " + OutsideText.quoted(value)
+                    + "; set it to a free port such as 9750, or unset it.");
         }
     }
 }
