@@ -58,12 +58,13 @@ class AwsCliInteropIT {
     void theAwsCliRunsCredentialProcessFromTheConfigSnippet() throws Exception {
         PeerProgram.Result snippet = home.fedcred("aws", "config-snippet", "sandbox-aws");
         assertThat(snippet.exitCode()).as(snippet.err()).isZero();
-        assertThat(snippet.out()).contains("[profile fedcred-sandbox]").contains("credential_process = ");
+        // its own profile name: a credentials-file profile of the target's name would shadow credential_process
+        assertThat(snippet.out()).contains("[profile fedcred-sandbox-process]").contains("credential_process = ");
         Path config = dir.resolve("aws/config");
         Files.createDirectories(config.getParent());
         Files.writeString(config, snippet.out());
 
-        PeerProgram.Result identity = aws("sts", "get-caller-identity", "--profile", "fedcred-sandbox");
+        PeerProgram.Result identity = aws("sts", "get-caller-identity", "--profile", "fedcred-sandbox-process");
         assertThat(identity.exitCode()).as(identity.err()).isZero();
         assertThat(Json.MAPPER.readTree(identity.out()).path("Arn").asText()).endsWith("/sandbox.user@example.com");
         assertThat(dir.resolve("aws/credentials")).doesNotExist();
