@@ -1,11 +1,10 @@
 package dev.fedcred.ui.app;
 
+import dev.fedcred.FedcredContext;
 import dev.fedcred.instance.SingleInstance;
 import dev.fedcred.ui.fx.AfterFirstFrame;
 import dev.fedcred.ui.fx.FirstFrameProbe;
 import dev.fedcred.ui.issuers.SandboxStarter;
-
-import dev.fedcred.FedcredContext;
 import dev.fedcred.ui.tray.DesktopTray;
 import dev.fedcred.ui.tray.TrayHost;
 import dev.fedcred.ui.tray.WindowClosing;

@@ -6,7 +6,6 @@ import dev.fedcred.ui.fx.ColorSchemeProbe;
 import dev.fedcred.ui.fx.FileChooserPicker;
 import dev.fedcred.ui.fx.FilePicker;
 import dev.fedcred.ui.fx.OsColorScheme;
-
 import java.time.Duration;
 
 /**

@@ -1,7 +1,6 @@
 package dev.fedcred.ui.app;
 
 import dev.fedcred.ui.fx.Icons;
-
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

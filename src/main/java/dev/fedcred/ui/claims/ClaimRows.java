@@ -1,11 +1,10 @@
 package dev.fedcred.ui.claims;
 
-import dev.fedcred.ui.fx.TimeText;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fedcred.core.Json;
+import dev.fedcred.ui.fx.TimeText;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;

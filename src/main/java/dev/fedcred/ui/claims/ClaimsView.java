@@ -1,5 +1,9 @@
 package dev.fedcred.ui.claims;
 
+import atlantafx.base.theme.Styles;
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.ConfirmationAlert;
@@ -11,11 +15,6 @@ import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.fx.UserMessages;
 import dev.fedcred.ui.issuers.SignInStatus;
 import dev.fedcred.ui.state.WindowState;
-
-import atlantafx.base.theme.Styles;
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.text.OutsideText;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,7 @@
 package dev.fedcred.ui.claims;
 
-import dev.fedcred.ui.fx.Resources;
-
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.ui.fx.Resources;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

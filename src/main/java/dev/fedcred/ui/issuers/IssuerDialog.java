@@ -1,14 +1,13 @@
 package dev.fedcred.ui.issuers;
 
-import dev.fedcred.ui.fx.BackgroundWork;
-import dev.fedcred.ui.fx.FormDialog;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.issuers.IssuerCheck;
 import dev.fedcred.core.issuers.IssuerField;
 import dev.fedcred.core.issuers.IssuerValidation;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
+import dev.fedcred.ui.fx.BackgroundWork;
+import dev.fedcred.ui.fx.FormDialog;
 import dev.fedcred.ui.issuers.IssuerForm.Provider;
 import dev.fedcred.ui.issuers.IssuerForm.Redirect;
 import dev.fedcred.ui.issuers.IssuerForm.Values;

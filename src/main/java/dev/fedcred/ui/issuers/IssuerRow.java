@@ -1,17 +1,16 @@
 package dev.fedcred.ui.issuers;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.SignInCancelledException;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Icons;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
 import dev.fedcred.ui.fx.UserMessages;
 import dev.fedcred.ui.state.WindowState;
-
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.IssuerConfig;
-import dev.fedcred.core.oidc.SignInCancelledException;
-import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.text.OutsideText;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;

@@ -1,16 +1,15 @@
 package dev.fedcred.ui.issuers;
 
 import dev.fedcred.ui.fx.Icons;
-
 import java.net.URI;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.input.Clipboard;
 
 /** When no browser could be started: the sign-in URL, selectable and copyable, to open by hand. */
 public final class ManualUrlBox extends VBox {

@@ -1,9 +1,8 @@
 package dev.fedcred.ui.issuers;
 
-import dev.fedcred.ui.fx.TimeText;
-
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.text.OutsideText;
+import dev.fedcred.ui.fx.TimeText;
 import java.time.Instant;
 
 /** The one-line sign-in state an issuer row shows. */

@@ -1,12 +1,11 @@
 package dev.fedcred.ui.preferences;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.settings.Appearance;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.UserMessages;
 import dev.fedcred.ui.fx.WindowTheme;
-
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.settings.Appearance;
 import java.util.EnumMap;
 import java.util.Map;
 import javafx.scene.control.Label;

@@ -1,9 +1,8 @@
 package dev.fedcred.ui.preferences;
 
-import dev.fedcred.ui.fx.Nodes;
-
 import dev.fedcred.core.session.RefreshTokenVault;
 import dev.fedcred.core.text.OutsideText;
+import dev.fedcred.ui.fx.Nodes;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 

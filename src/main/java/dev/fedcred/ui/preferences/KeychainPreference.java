@@ -1,11 +1,10 @@
 package dev.fedcred.ui.preferences;
 
+import dev.fedcred.core.session.KeychainSetting;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.UserMessages;
-
-import dev.fedcred.core.session.KeychainSetting;
-import dev.fedcred.core.text.OutsideText;
 import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;

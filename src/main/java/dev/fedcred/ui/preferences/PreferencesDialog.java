@@ -1,7 +1,6 @@
 package dev.fedcred.ui.preferences;
 
 import dev.fedcred.ui.fx.Resources;
-
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

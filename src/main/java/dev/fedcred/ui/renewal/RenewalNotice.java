@@ -1,10 +1,9 @@
 package dev.fedcred.ui.renewal;
 
-import dev.fedcred.ui.fx.Nodes;
-
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.text.OutsideText;
+import dev.fedcred.ui.fx.Nodes;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;

@@ -1,11 +1,10 @@
 package dev.fedcred.ui.state;
 
-import dev.fedcred.ui.fx.Ticker;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.status.StatusSnapshot;
+import dev.fedcred.ui.fx.Ticker;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;

@@ -1,13 +1,12 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.ui.fx.BackgroundWork;
-import dev.fedcred.ui.fx.FormDialog;
-
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AwsRoleRules;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
-import dev.fedcred.core.aws.AwsRoleRules;
+import dev.fedcred.ui.fx.BackgroundWork;
+import dev.fedcred.ui.fx.FormDialog;
 import dev.fedcred.ui.targets.TargetForm.AwsValues;
 import dev.fedcred.ui.targets.TargetForm.Result;
 import java.util.function.Consumer;

@@ -1,7 +1,6 @@
 package dev.fedcred.ui.targets;
 
 import dev.fedcred.ui.fx.TimeText;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,14 +1,13 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.ui.fx.Confirmation;
-
-import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcNotManagedException;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.ui.fx.Confirmation;
 import java.nio.file.Path;
 import java.util.List;
 

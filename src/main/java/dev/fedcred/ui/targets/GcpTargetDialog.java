@@ -1,15 +1,14 @@
 package dev.fedcred.ui.targets;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.gcp.GcpWorkloadRules;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.FilePicker;
 import dev.fedcred.ui.fx.FormDialog;
 import dev.fedcred.ui.fx.UserMessages;
-
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
-import dev.fedcred.core.targets.Target;
-import dev.fedcred.core.targets.TargetField;
-import dev.fedcred.core.gcp.GcpWorkloadRules;
 import dev.fedcred.ui.targets.TargetForm.FileCheck;
 import dev.fedcred.ui.targets.TargetForm.GcpValues;
 import dev.fedcred.ui.targets.TargetForm.Result;

@@ -1,11 +1,10 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.ui.fx.BackgroundWork;
-import dev.fedcred.ui.fx.FormDialog;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
+import dev.fedcred.ui.fx.BackgroundWork;
+import dev.fedcred.ui.fx.FormDialog;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -1,5 +1,12 @@
 package dev.fedcred.ui.targets;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.aws.AwsRoleKind;
+import dev.fedcred.core.gcp.GcpWorkloadKind;
+import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.ConfirmationAlert;
@@ -7,14 +14,6 @@ import dev.fedcred.ui.fx.FilePicker;
 import dev.fedcred.ui.fx.Icons;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.UserMessages;
-
-import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.aws.AwsRoleKind;
-import dev.fedcred.core.gcp.GcpWorkloadKind;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
-import dev.fedcred.core.targets.Target;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;

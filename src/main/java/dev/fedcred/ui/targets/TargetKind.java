@@ -1,13 +1,12 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.ui.fx.Confirmation;
-
-import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
+import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.ui.fx.Confirmation;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dev.fedcred.ui.targets;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.core.targets.Target;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.ConfirmationAlert;
@@ -8,19 +11,15 @@ import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
 import dev.fedcred.ui.state.DesktopState;
 import dev.fedcred.ui.state.WindowState;
-
-import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.targets.Target;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;

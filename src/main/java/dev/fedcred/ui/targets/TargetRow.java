@@ -1,22 +1,21 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.ui.fx.Confirmation;
+import atlantafx.base.theme.Styles;
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.renewal.RenewalOutcome;
+import dev.fedcred.core.session.BrowserSignIn;
+import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.targets.Target;
 import dev.fedcred.ui.fx.BackgroundWork;
+import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.Icons;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
 import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.fx.UserMessages;
 import dev.fedcred.ui.state.WindowState;
-
-import dev.fedcred.core.status.TargetSnapshot;
-import atlantafx.base.theme.Styles;
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.renewal.RenewalOutcome;
-import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.session.BrowserSignIn;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.Target;
 import java.time.Instant;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;

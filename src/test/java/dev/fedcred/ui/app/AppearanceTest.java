@@ -1,13 +1,4 @@
 package dev.fedcred.ui.app;
-import dev.fedcred.ui.claims.TokenClipboard;
-import dev.fedcred.ui.claims.RawTokenCopy;
-import dev.fedcred.ui.preferences.PreferencesDialog;
-import dev.fedcred.ui.testing.WindowRobot;
-
-import dev.fedcred.ui.fx.Shortcut;
-import dev.fedcred.ui.issuers.IssuerDialog;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.TestContexts;
 
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +7,14 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.settings.Appearance;
+import dev.fedcred.ui.claims.RawTokenCopy;
+import dev.fedcred.ui.claims.TokenClipboard;
+import dev.fedcred.ui.fx.Shortcut;
+import dev.fedcred.ui.issuers.IssuerDialog;
+import dev.fedcred.ui.preferences.PreferencesDialog;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.TestContexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,13 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.renewal.RenewalNotice;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.WindowRobot;
-
-import dev.fedcred.testing.SandboxHome;
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.MutableClock;
+import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.ui.renewal.RenewalNotice;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The window renews credentials ahead of expiry: with one clock shared by the window and the

@@ -1,13 +1,12 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.issuers.IssuerDialog;
-import dev.fedcred.ui.testing.TestContexts;
-import dev.fedcred.ui.testing.WindowRobot;
-
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.ui.issuers.IssuerDialog;
+import dev.fedcred.ui.testing.TestContexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,16 +1,15 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.claims.ClaimsView;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.TestContexts;
-import dev.fedcred.ui.testing.WindowRobot;
-
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.ui.claims.ClaimsView;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.TestContexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;

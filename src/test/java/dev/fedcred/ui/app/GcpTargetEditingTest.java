@@ -1,23 +1,19 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.fx.FormDialog;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.WindowRobot;
-
-import dev.fedcred.testing.TestTargetKinds;
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
-import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.sandbox.SandboxGcp;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.testing.TestTargetKinds;
+import dev.fedcred.ui.fx.FormDialog;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A GCP target the CLI added with the sandbox's endpoints: the window edits it without losing

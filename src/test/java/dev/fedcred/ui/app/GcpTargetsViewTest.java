@@ -1,8 +1,5 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.testing.SceneTexts;
-import dev.fedcred.ui.testing.WindowRobot;
-
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.Json;
 import dev.fedcred.sandbox.SandboxGcp;
+import dev.fedcred.ui.testing.SceneTexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,15 +1,14 @@
 package dev.fedcred.ui.app;
 
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.ui.claims.ClaimRow;
 import dev.fedcred.ui.claims.RawTokenCopy;
 import dev.fedcred.ui.claims.TokenClipboard;
 import dev.fedcred.ui.testing.SceneTexts;
 import dev.fedcred.ui.testing.WindowRobot;
-
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.fedcred.core.oidc.TokenSet;
 import java.nio.file.Path;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;

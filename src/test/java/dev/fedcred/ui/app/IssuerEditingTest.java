@@ -1,19 +1,15 @@
 package dev.fedcred.ui.app;
 
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.IssuerKind;
+import dev.fedcred.core.settings.SettingsStore;
+import dev.fedcred.testing.TestTargetKinds;
 import dev.fedcred.ui.claims.ClaimsView;
 import dev.fedcred.ui.issuers.IssuerDialog;
 import dev.fedcred.ui.issuers.IssuerForm;
 import dev.fedcred.ui.testing.FollowingBrowser;
 import dev.fedcred.ui.testing.WindowRobot;
-
-import dev.fedcred.testing.TestTargetKinds;
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.IssuerConfig;
-import dev.fedcred.core.oidc.IssuerKind;
-import dev.fedcred.core.settings.SettingsStore;
 import java.net.URI;
 import java.nio.file.Files;
 import javafx.scene.control.Button;
@@ -27,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issuers are added, edited and removed from the window, and the settings file follows. */
 @ExtendWith(ApplicationExtension.class)

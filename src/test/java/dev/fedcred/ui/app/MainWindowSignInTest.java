@@ -1,14 +1,13 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.claims.ClaimRow;
-import dev.fedcred.ui.claims.ClaimsView;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.WindowRobot;
-
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.ui.claims.ClaimRow;
+import dev.fedcred.ui.claims.ClaimsView;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.WindowRobot;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;

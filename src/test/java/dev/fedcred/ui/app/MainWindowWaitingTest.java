@@ -1,8 +1,4 @@
 package dev.fedcred.ui.app;
-import dev.fedcred.ui.issuers.SignInTask;
-import dev.fedcred.ui.issuers.ManualUrlBox;
-import dev.fedcred.ui.issuers.IssuerRow;
-import dev.fedcred.ui.testing.WindowRobot;
 
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
+import dev.fedcred.ui.issuers.IssuerRow;
+import dev.fedcred.ui.issuers.ManualUrlBox;
+import dev.fedcred.ui.issuers.SignInTask;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.net.URI;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;

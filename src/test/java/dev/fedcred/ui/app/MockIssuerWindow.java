@@ -1,11 +1,10 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.testing.TestContexts;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
+import dev.fedcred.ui.testing.TestContexts;
 import java.net.URI;
 import javafx.stage.Stage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;

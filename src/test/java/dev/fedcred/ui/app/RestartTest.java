@@ -1,11 +1,5 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.claims.ClaimsView;
-import dev.fedcred.ui.issuers.SignInStatus;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.TestContexts;
-import dev.fedcred.ui.testing.WindowRobot;
-
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +7,11 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.PendingSignIn;
+import dev.fedcred.ui.claims.ClaimsView;
+import dev.fedcred.ui.issuers.SignInStatus;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.TestContexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

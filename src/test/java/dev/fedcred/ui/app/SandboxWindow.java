@@ -1,11 +1,10 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.testing.FollowingBrowser;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.ui.testing.FollowingBrowser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.UnaryOperator;

@@ -1,17 +1,16 @@
 package dev.fedcred.ui.app;
 
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.ui.claims.ClaimsView;
 import dev.fedcred.ui.claims.TokenClipboard;
 import dev.fedcred.ui.fx.Shortcut;
 import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.testing.SceneTexts;
 import dev.fedcred.ui.testing.WindowRobot;
-
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.TokenSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,15 +1,5 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.fx.FormDialog;
-import dev.fedcred.ui.targets.TargetDialogFrame;
-import dev.fedcred.ui.targets.TargetEditing;
-import dev.fedcred.ui.testing.FollowingBrowser;
-import dev.fedcred.ui.testing.WindowRobot;
-
-import dev.fedcred.testing.TestTargetKinds;
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.targets.AwsRoleTarget;
@@ -18,6 +8,12 @@ import dev.fedcred.core.targets.Target;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.testing.TestTargetKinds;
+import dev.fedcred.ui.fx.FormDialog;
+import dev.fedcred.ui.targets.TargetDialogFrame;
+import dev.fedcred.ui.targets.TargetEditing;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Targets added, edited and deleted in the window, against a real sandbox and a real settings file

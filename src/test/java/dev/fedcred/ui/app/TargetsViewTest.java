@@ -1,9 +1,5 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.ui.targets.CredentialStatus;
-import dev.fedcred.ui.testing.SceneTexts;
-import dev.fedcred.ui.testing.WindowRobot;
-
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,10 +7,13 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.testing.CliRun;
 import dev.fedcred.testing.FakeBrowser;
 import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.ui.targets.CredentialStatus;
+import dev.fedcred.ui.testing.SceneTexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;

@@ -1,8 +1,8 @@
 package dev.fedcred.ui.claims;
-import dev.fedcred.ui.fx.TimeText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedcred.ui.fx.TimeText;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;

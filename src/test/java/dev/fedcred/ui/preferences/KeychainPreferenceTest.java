@@ -1,13 +1,4 @@
 package dev.fedcred.ui.preferences;
-import dev.fedcred.ui.testing.WindowRobot;
-
-import dev.fedcred.ui.fx.BackgroundWork;
-import dev.fedcred.ui.fx.Resources;
-import dev.fedcred.ui.testing.TestContexts;
-
-import dev.fedcred.testing.TestTargetKinds;
-import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.fedcred.core.oidc.TokenSet;
@@ -17,6 +8,11 @@ import dev.fedcred.core.session.TokenCache;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.testing.InMemorySecretStore;
 import dev.fedcred.testing.TestKeys;
+import dev.fedcred.testing.TestTargetKinds;
+import dev.fedcred.ui.fx.BackgroundWork;
+import dev.fedcred.ui.fx.Resources;
+import dev.fedcred.ui.testing.TestContexts;
+import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The keychain check box and its status line in a plain stage, over real files and a keychain in memory. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,11 +1,9 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.testing.TestTargetKinds;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.fedcred.core.targets.AwsRoleTarget;
 import dev.fedcred.core.targets.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
+import dev.fedcred.testing.TestTargetKinds;
 import dev.fedcred.ui.targets.TargetForm.AwsValues;
 import dev.fedcred.ui.targets.TargetForm.FileCheck;
 import dev.fedcred.ui.targets.TargetForm.GcpValues;
@@ -15,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TargetFormTest {
     private static final Path ADC = Path.of("/home/u/gcloud/adc.json").toAbsolutePath();
