@@ -34,7 +34,7 @@ class FirstFrameTest {
         Matcher printed = Pattern.compile("(?m)^first-frame-ms: (\\d+)$").matcher(run.out());
         assertThat(printed.find()).as(run.out()).isTrue();
         assertThat(Long.parseLong(printed.group(1))).isPositive().isLessThan(60_000);
-        assertThat(run.loadedClasses()).contains("dev.fedcred.ui.MainWindow", "dev.fedcred.ui.FirstFrameProbe");
+        assertThat(run.loadedClasses()).contains("dev.fedcred.ui.app.MainWindow", "dev.fedcred.ui.fx.FirstFrameProbe");
         assertThat(run.loadedFrom("software.amazon.awssdk.", "com.google.auth.", "com.google.api.client.",
                 "org.bouncycastle.")).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.fedcred.ui.tray;
 
+import dev.fedcred.ui.fx.Resources;
 import java.awt.AWTException;
 import java.awt.Dimension;
 import java.awt.EventQueue;
@@ -199,7 +200,7 @@ final class SystemTrayIcon implements TrayView {
     }
 
     static Image image(TrayState state, int size) {
-        String name = "/dev/fedcred/ui/icons/tray/tray-" + state.iconName() + "-" + size + ".png";
+        String name = Resources.ICONS + "tray/tray-" + state.iconName() + "-" + size + ".png";
         URL resource = Objects.requireNonNull(SystemTrayIcon.class.getResource(name), name);
         try {
             return ImageIO.read(resource);

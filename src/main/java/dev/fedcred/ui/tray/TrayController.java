@@ -1,18 +1,18 @@
 package dev.fedcred.ui.tray;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.status.StatusSnapshot;
-import dev.fedcred.ui.TargetKind;
 import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.ui.UserMessages;
+import dev.fedcred.ui.fx.UserMessages;
+import dev.fedcred.ui.targets.TargetKind;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,9 +1,9 @@
 package dev.fedcred.ui.tray;
 
 import dev.fedcred.core.renewal.CredentialRenewer;
-import dev.fedcred.ui.TargetKind;
 import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.ui.TimeText;
+import dev.fedcred.ui.fx.TimeText;
+import dev.fedcred.ui.targets.TargetKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,0 @@
-package dev.fedcred.ui;
-
-/** A dialog that adds or edits one kind of target, in its {@link TargetDialogFrame}. */
-interface TargetDialog {
-    TargetDialogFrame frame();
-}

@@ -1,0 +1,83 @@
+package dev.fedcred.ui.state;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.renewal.RenewalOutcome;
+import dev.fedcred.core.status.LiveStatus;
+import dev.fedcred.core.status.StatusSnapshot;
+import dev.fedcred.ui.fx.Ticker;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+/**
+ * The window's side of {@link LiveStatus}, on the FX thread: the one snapshot every part of the
+ * window shows, the countdowns' "now", and what renewal did. The tray listens to the same
+ * LiveStatus, so the two never disagree and neither reads the files on its own.
+ */
+public final class DesktopState implements AutoCloseable {
+    private final LiveStatus live;
+    private final Ticker ticker;
+    private final ReadOnlyObjectWrapper<StatusSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final List<Consumer<List<RenewalOutcome>>> renewalListeners = new CopyOnWriteArrayList<>();
+    private final LiveStatus.Listener listener = new LiveStatus.Listener() {
+        @Override
+        public void changed(StatusSnapshot read) {
+            Platform.runLater(() -> snapshot.set(read));
+        }
+
+        @Override
+        public void renewed(List<RenewalOutcome> outcomes) {
+            Platform.runLater(() -> renewalListeners.forEach(each -> each.accept(outcomes)));
+        }
+    };
+
+    public DesktopState(FedcredContext context) {
+        this.ticker = new Ticker(context.clock());
+        this.live = context.liveStatus();
+        live.addListener(listener);
+    }
+
+    /** Starts reading, watching the files, renewing and ticking. FX thread. */
+    public void start() {
+        live.startWatching();
+        ticker.start();
+    }
+
+    /** The latest snapshot; null until the first read is in. */
+    public ReadOnlyObjectProperty<StatusSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public Ticker ticker() {
+        return ticker;
+    }
+
+    /** What the tray listens to. */
+    public LiveStatus live() {
+        return live;
+    }
+
+    /** Reads the files again soon; the snapshot property changes when the read is in. */
+    public void refresh() {
+        live.refresh();
+    }
+
+    public void renewNow() {
+        live.checkRenewalsNow();
+    }
+
+    /** {@code onOutcomes} hears, on the FX thread, each renewal check that renewed or failed something. */
+    public void onRenewal(Consumer<List<RenewalOutcome>> onOutcomes) {
+        renewalListeners.add(onOutcomes);
+    }
+
+    @Override
+    public void close() {
+        ticker.stop();
+        live.removeListener(listener);
+        live.close();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fedcred.ui.targets;
+
+import dev.fedcred.ui.fx.TimeText;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** The one-line state of a target's short-lived credentials, as its row shows it. */
+public final class CredentialStatus {
+    public static final String NONE = "No credentials yet";
+    static final String EXPIRED = "Expired";
+    /** The last minutes before the credentials expire show as a warning. */
+    static final Duration ENDING_SOON = Duration.ofMinutes(5);
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    enum Level { NONE, VALID, ENDING_SOON, EXPIRED }
+
+    record Shown(String text, Level level) {
+    }
+
+    private CredentialStatus() {
+    }
+
+    /** @param expiration when the last credentials fedcred got expire; null when it has none */
+    static Shown describe(Instant expiration, Instant now, ZoneId zone) {
+        if (expiration == null) {
+            return new Shown(NONE, Level.NONE);
+        }
+        if (!now.isBefore(expiration)) {
+            return new Shown(EXPIRED, Level.EXPIRED);
+        }
+        Duration left = Duration.between(now, expiration);
+        String text = "Credentials valid for " + TimeText.hoursMinutesSeconds(left) + " (until "
+                + until(expiration, now, zone) + ")";
+        return new Shown(text, left.compareTo(ENDING_SOON) <= 0 ? Level.ENDING_SOON : Level.VALID);
+    }
+
+    /** "AWS credentials expire in 42 minutes": the status as a screen reader should say it. */
+    static String spoken(String credentialsName, Instant expiration, Instant now) {
+        if (expiration == null) {
+            return "No " + credentialsName + " yet";
+        }
+        if (!now.isBefore(expiration)) {
+            return credentialsName + " expired";
+        }
+        return credentialsName + " expire in " + TimeText.spoken(Duration.between(now, expiration));
+    }
+
+    /** The time of day, with the date when that is not today (sessions last up to 12 hours). */
+    private static String until(Instant expiration, Instant now, ZoneId zone) {
+        ZonedDateTime at = expiration.atZone(zone);
+        boolean today = at.toLocalDate().equals(now.atZone(zone).toLocalDate());
+        return (today ? TIME_OF_DAY : DATE_AND_TIME).format(at);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.fedcred.ui.app;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.MutableClock;
+import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.ui.renewal.RenewalNotice;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.WindowRobot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The window renews credentials ahead of expiry: with one clock shared by the window and the
+ * sandbox moved to five minutes before expiry, a renewal check replaces the AWS credentials in
+ * the file and the row; without a sign-in to renew from, a notice offers the browser sign-in.
+ */
+@ExtendWith(ApplicationExtension.class)
+class AutoRenewalTest {
+    private static final String ASSUME = "Assume role sandbox-aws";
+
+    @TempDir
+    Path home;
+
+    private final MutableClock clock = new MutableClock();
+    private SandboxServer sandbox;
+    private FedcredContext context;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true), clock);
+        context = new FedcredContext(SandboxHome.environment(sandbox, home),
+                clock, new FollowingBrowser());
+        window = new MainWindow(context, sandbox::issuerUri);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() {
+        window.close();
+        sandbox.close();
+    }
+
+    private Path credentials() {
+        return home.resolve("aws/credentials");
+    }
+
+    private static String accessKeyId(String credentialsText) {
+        return credentialsText.lines().filter(line -> line.startsWith("aws_access_key_id"))
+                .map(line -> line.substring(line.indexOf('=') + 1).strip()).findFirst().orElse("");
+    }
+
+    private void signInAndAssume(WindowRobot ui) {
+        ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
+        waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com"));
+        ui.click(ui.buttonByAccessibleText(ASSUME));
+        waitUntil(() -> ui.labelShowingStartingWith("Wrote profile fedcred-sandbox (access key ID ASIA"));
+    }
+
+    @Test
+    void credentialsAreRenewedFiveMinutesBeforeTheyExpire(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signInAndAssume(ui);
+        String before = accessKeyId(Files.readString(credentials()));
+
+        assertThat(context.renewer().renewDue()).as("nothing is due an hour ahead").isEmpty();
+
+        clock.advance(Duration.ofMinutes(56));
+        window.renewNow();
+        waitUntil(() -> !accessKeyId(Files.readString(credentials())).equals(before));
+        waitUntil(() -> ui.labelShowingStartingWith("Credentials valid for 0:59:")
+                || ui.labelShowingStartingWith("Credentials valid for 1:00:00"));
+        // the ID token was renewed too: the issuer row counts from a fresh hour, not the last four minutes
+        waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com, 0:59:")
+                || ui.labelShowingStartingWith("Signed in as sandbox.user@example.com, 1:00:00"));
+    }
+
+    @Test
+    void withoutASignInToRenewFromTheNoticeOffersTheBrowser(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signInAndAssume(ui);
+        // the sign-in is lost, not signed out of (which would forget the credentials too)
+        Files.delete(context.paths().tokenCacheFile());
+        clock.advance(Duration.ofMinutes(56));
+        window.renewNow();
+        waitUntil(() -> ui.labelShowingStartingWith("Could not renew sandbox-aws before it expires"));
+        ui.click(ui.buttonByAccessibleText(RenewalNotice.SIGN_IN + " to sandbox"));
+        waitUntil(() -> !ui.labelShowingStartingWith("Could not renew sandbox-aws"));
+    }
+}

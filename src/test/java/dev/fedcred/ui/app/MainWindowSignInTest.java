@@ -1,0 +1,87 @@
+package dev.fedcred.ui.app;
+
+import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.ui.claims.ClaimRow;
+import dev.fedcred.ui.claims.ClaimsView;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.ui.testing.WindowRobot;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A full browser sign-in against a real (mock) OpenID Connect provider, driven from the window. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowSignInTest {
+    private MockIssuerWindow mock;
+    private FedcredContext context;
+
+    @Start
+    void start(Stage stage) {
+        mock = MockIssuerWindow.show(stage, new FollowingBrowser());
+        context = mock.context();
+    }
+
+    @AfterEach
+    void stop() {
+        mock.close();
+    }
+
+    @Test
+    void signInShowsTheVerifiedClaimsAndCountsDown(FxRobot robot) {
+        WindowRobot ui = new WindowRobot(robot);
+        assertThat(ui.findShowing(node -> node instanceof Label l && "Not signed in".equals(l.getText()))).isPresent();
+
+        ui.click(ui.buttonByAccessibleText("Sign in to mock"));
+
+        TableView<ClaimRow> claims = robot.lookup("#claims-table").queryTableView();
+        waitUntil(() -> claims.isVisible() && claimNames(claims).contains("sub"));
+        assertThat(claimNames(claims)).contains("iss", "aud", "exp", "iat", "nonce");
+        assertThat(valueOf(claims, "exp")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(\\d+\\)");
+        assertThat(ui.labelShowingStartingWith("✔ Signature verified with the issuer's key")).isTrue();
+        assertThat(ui.labelShowingStartingWith("Signed in as ")).isTrue();
+        assertThat(ui.labelShowing("RS256")).isTrue();
+
+        Label countdown = robot.lookup("#expiry-countdown").queryAs(Label.class);
+        String first = countdown.getText();
+        assertThat(first).matches("Expires in \\d+:\\d\\d:\\d\\d");
+        long before = System.nanoTime();
+        waitUntil(() -> !countdown.getText().equals(first));
+        assertThat((System.nanoTime() - before) / 1_000_000).isLessThan(2_500);
+
+        assertThat(context.sessions().current("mock")).isPresent();
+        // the window shows decoded claims, never the token itself
+        String rawToken = context.sessions().current("mock").orElseThrow().rawIdToken();
+        assertThat(ui.findShowing(node -> node instanceof Label l && l.getText() != null
+                && l.getText().contains(rawToken))).isEmpty();
+    }
+
+    @Test
+    void signOutForgetsTheTokensAndClearsTheClaims(FxRobot robot) {
+        WindowRobot ui = new WindowRobot(robot);
+        ui.click(ui.buttonByAccessibleText("Sign in to mock"));
+
+        ui.click(ui.buttonByAccessibleText("Sign out of mock"));
+        ui.click(ui.buttonByAccessibleText("Confirm signing out of mock"));
+
+        waitUntil(() -> ui.labelShowing(ClaimsView.PLACEHOLDER));
+        assertThat(ui.labelShowing("Not signed in")).isTrue();
+        assertThat(context.sessions().current("mock")).isEmpty();
+    }
+
+    private static java.util.List<String> claimNames(TableView<ClaimRow> table) {
+        return table.getItems().stream().map(ClaimRow::name).toList();
+    }
+
+    private static String valueOf(TableView<ClaimRow> table, String claim) {
+        return table.getItems().stream().filter(row -> row.name().equals(claim)).findFirst().orElseThrow().value();
+    }
+}

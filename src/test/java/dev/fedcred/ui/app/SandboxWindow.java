@@ -1,0 +1,40 @@
+package dev.fedcred.ui.app;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.ui.testing.FollowingBrowser;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+import javafx.stage.Stage;
+
+/**
+ * The main window in {@code stage} against a fresh auto-approving sandbox (issuer, AWS STS and
+ * the GCP emulator), with fedcred's files, the AWS files and HOME under {@code home}.
+ */
+record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow window) implements AutoCloseable {
+
+    static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks) throws Exception {
+        return show(stage, home, hooks, UnaryOperator.identity());
+    }
+
+    /** As {@link #show(Stage, Path, DesktopHooks)}, with the sandbox's options changed first (its user's claims, say). */
+    static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change)
+            throws Exception {
+        SandboxServer sandbox = SandboxServer.start(change.apply(SandboxOptions.defaults().withPort(0).withGcpPort(0)
+                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))));
+        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(),
+                new FollowingBrowser());
+        MainWindow window = new MainWindow(context, sandbox::issuerUri, hooks);
+        window.show(stage);
+        return new SandboxWindow(sandbox, context, window);
+    }
+
+    @Override
+    public void close() {
+        window.close();
+        sandbox.close();
+    }
+}
