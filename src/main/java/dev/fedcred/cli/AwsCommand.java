@@ -5,7 +5,7 @@ import dev.fedcred.core.aws.AwsHints;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.ProcessProfiles;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

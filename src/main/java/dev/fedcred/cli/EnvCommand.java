@@ -2,7 +2,7 @@ package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

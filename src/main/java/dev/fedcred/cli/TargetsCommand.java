@@ -3,8 +3,8 @@ package dev.fedcred.cli;
 import dev.fedcred.core.launch.Launcher;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
 import java.io.PrintWriter;

@@ -4,8 +4,8 @@ import dev.fedcred.core.launch.Launcher;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import java.util.function.Function;
 

@@ -3,7 +3,7 @@ package dev.fedcred.bench;
 import dev.fedcred.core.gcp.GcpHttpTransports;
 import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.SandboxGcp;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

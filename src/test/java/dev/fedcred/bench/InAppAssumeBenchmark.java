@@ -3,7 +3,7 @@ package dev.fedcred.bench;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.WebIdentityRoleAssumer;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

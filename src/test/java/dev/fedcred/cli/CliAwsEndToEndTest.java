@@ -88,7 +88,7 @@ class CliAwsEndToEndTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("--force");
         assertThat(Files.readString(credentials())).isEqualTo(handWritten);
-        assertThat(context.aws().cached((dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
+        assertThat(context.aws().cached((dev.fedcred.core.aws.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
                 .as("refused before any credentials were fetched").isEmpty();
 
         CliRun forced = CliRun.run(context, "assume", "sandbox-aws", "--force");
@@ -238,7 +238,7 @@ class CliAwsEndToEndTest {
         assertThat(assume.err()).contains(config.toString()).contains("line 3");
         assertThat(credentials()).as("no credentials written without their config").doesNotExist();
         assertThat(Files.readString(config)).isEqualTo(before);
-        assertThat(context.aws().cached((dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
+        assertThat(context.aws().cached((dev.fedcred.core.aws.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
                 .as("refused before STS was called").isEmpty();
     }
 
@@ -257,7 +257,7 @@ class CliAwsEndToEndTest {
         assertThat(assume.err()).contains(credentials() + " is read-only").contains("chmod u+w");
         assertThat(Files.readString(credentials())).isEqualTo(mine);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(credentials()))).isEqualTo("r--------");
-        assertThat(context.aws().cached((dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
+        assertThat(context.aws().cached((dev.fedcred.core.aws.AwsRoleTarget) context.targets().resolve("sandbox-aws")))
                 .as("refused before STS was called").isEmpty();
     }
 }

@@ -9,7 +9,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.gcp.GcpHttpTransports;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.SandboxGcp;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.ChildJvm;

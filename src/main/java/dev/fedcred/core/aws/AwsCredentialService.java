@@ -7,7 +7,7 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.issuers.IssuerRegistry;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.fedcred.core.aws;
 
 import dev.fedcred.core.launch.ShellWords;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 
 /** The AWS CLI command that proves a written profile works, as `assume` and `aws install-profile` suggest it. */
 public final class AwsHints {

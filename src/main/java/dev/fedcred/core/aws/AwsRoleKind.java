@@ -1,7 +1,7 @@
 package dev.fedcred.core.aws;
 
 import dev.fedcred.core.aws.profiles.ProfileState;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.text.TimeLeft;

@@ -4,7 +4,7 @@ import dev.fedcred.core.text.OutsideText;
 import static dev.fedcred.core.targets.TargetValidation.httpsOrLoopbackProblem;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.fedcred.core.aws;
 
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.settings.TargetRegistry;
 
 /**

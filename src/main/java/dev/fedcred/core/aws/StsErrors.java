@@ -10,7 +10,7 @@ import dev.fedcred.core.net.ReplyTooLargeException;
 import dev.fedcred.core.text.OutsideText;
 import java.time.Duration;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;

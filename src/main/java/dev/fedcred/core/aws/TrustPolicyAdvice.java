@@ -1,7 +1,7 @@
 package dev.fedcred.core.aws;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import java.net.URI;
 
 /**

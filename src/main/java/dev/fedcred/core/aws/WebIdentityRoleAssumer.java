@@ -3,7 +3,7 @@ package dev.fedcred.core.aws;
 import dev.fedcred.core.issued.IssuedCredentialChecks;
 import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

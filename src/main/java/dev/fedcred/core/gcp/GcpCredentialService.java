@@ -7,7 +7,7 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.issuers.IssuerRegistry;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

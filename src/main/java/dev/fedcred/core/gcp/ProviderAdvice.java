@@ -1,7 +1,7 @@
 package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 
 /**
  * When STS refuses a token, people need to see what the token says beside what the provider

@@ -1,7 +1,7 @@
 package dev.fedcred.core.settings;
 
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetValidation;

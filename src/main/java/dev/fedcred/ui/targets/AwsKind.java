@@ -3,7 +3,7 @@ package dev.fedcred.ui.targets;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
 import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.ui.fx.Confirmation;
 import java.nio.file.Path;
 import java.util.List;

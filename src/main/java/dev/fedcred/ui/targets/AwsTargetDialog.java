@@ -2,7 +2,7 @@ package dev.fedcred.ui.targets;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AwsRoleRules;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.ui.fx.BackgroundWork;

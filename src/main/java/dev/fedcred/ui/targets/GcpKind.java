@@ -6,7 +6,7 @@ import dev.fedcred.core.gcp.adc.AdcFileWriter;
 import dev.fedcred.core.gcp.adc.AdcNotManagedException;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.ui.fx.Confirmation;
 import java.nio.file.Path;
 import java.util.List;

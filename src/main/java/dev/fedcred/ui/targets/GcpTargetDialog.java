@@ -2,7 +2,7 @@ package dev.fedcred.ui.targets;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.gcp.GcpWorkloadRules;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.ui.fx.BackgroundWork;

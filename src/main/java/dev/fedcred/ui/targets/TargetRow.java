@@ -6,7 +6,7 @@ import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;

@@ -11,7 +11,7 @@ import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
 import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
 import dev.fedcred.core.settings.SettingsStore;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.settings.TargetRegistry;
 import java.net.URI;

@@ -8,7 +8,7 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.issued.UnusableCredentialsException;
 import dev.fedcred.core.net.ReplyTooLargeException;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.sandbox.SandboxAws;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

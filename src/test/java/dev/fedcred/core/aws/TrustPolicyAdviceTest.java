@@ -3,7 +3,7 @@ package dev.fedcred.core.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

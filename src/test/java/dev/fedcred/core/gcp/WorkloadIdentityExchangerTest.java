@@ -13,7 +13,7 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.GcpProvider;
 import dev.fedcred.sandbox.SandboxGcp;
 import dev.fedcred.sandbox.SandboxOptions;

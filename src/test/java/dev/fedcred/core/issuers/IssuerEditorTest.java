@@ -9,7 +9,7 @@ import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.FakeBrowser;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.CliRun;

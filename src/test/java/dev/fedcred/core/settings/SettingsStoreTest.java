@@ -193,7 +193,7 @@ class SettingsStoreTest {
         assertThat(saved.path("targets").get(0).path("ticket").path("id").asInt()).isEqualTo(42);
         assertThat(saved.path("targets").get(0).path("region").asText()).isEqualTo("eu-west-1");
 
-        store.update(settings -> settings.withTarget(new dev.fedcred.core.targets.AwsRoleTarget("dev",
+        store.update(settings -> settings.withTarget(new dev.fedcred.core.aws.AwsRoleTarget("dev",
                 "arn:aws:iam::000000000000:role/dev", "dev", null, java.time.Duration.ofHours(1), null, null, null), "dev"));
         var edited = dev.fedcred.core.Json.MAPPER.readTree(file().toFile()).path("targets").get(0);
         assertThat(edited.has("region")).as("a known key the edit removed stays removed").isFalse();

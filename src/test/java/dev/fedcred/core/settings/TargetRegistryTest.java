@@ -1,6 +1,6 @@
 package dev.fedcred.core.settings;
 
-import dev.fedcred.core.targets.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
 

@@ -5,7 +5,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.settings.SettingsStore;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.SandboxGcp;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

@@ -122,7 +122,7 @@ class SignedInWindowTest {
         assertThat(context.sessions().current("sandbox")).isEmpty();
         assertThat(Files.readString(credentials())).doesNotContain("fedcred-sandbox");
         assertThat(adc).doesNotExist();
-        var awsTarget = (dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws");
+        var awsTarget = (dev.fedcred.core.aws.AwsRoleTarget) context.targets().resolve("sandbox-aws");
         assertThat(context.aws().cached(awsTarget)).as("credential-process has nothing to hand out").isEmpty();
     }
 
@@ -182,7 +182,7 @@ class SignedInWindowTest {
         assertThat(value(after, "x_security_token_expires")).isGreaterThan(expiresBefore);
         assertThat(after).contains("x_fedcred_managed = sandbox-aws");
         String until = TimeText.local(context.aws().cached(
-                (dev.fedcred.core.targets.AwsRoleTarget) context.targets().resolve("sandbox-aws")).orElseThrow().expiration(),
+                (dev.fedcred.core.aws.AwsRoleTarget) context.targets().resolve("sandbox-aws")).orElseThrow().expiration(),
                 java.time.ZoneId.systemDefault());
         assertThat(ui.labelShowing("Renewed sandbox-aws: new credentials written, valid until " + until)).isTrue();
         assertThat(SceneTexts.everywhere()).noneMatch(text -> text.contains(value(after, "aws_secret_access_key")));

@@ -2,8 +2,8 @@ package dev.fedcred.ui.app;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.settings.SettingsStore;
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

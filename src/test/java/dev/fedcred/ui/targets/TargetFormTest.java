@@ -1,7 +1,7 @@
 package dev.fedcred.ui.targets;
 
-import dev.fedcred.core.targets.AwsRoleTarget;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.testing.TestTargetKinds;
 import dev.fedcred.ui.targets.TargetForm.AwsValues;

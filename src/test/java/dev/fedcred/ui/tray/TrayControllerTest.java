@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.status.LiveStatus;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;

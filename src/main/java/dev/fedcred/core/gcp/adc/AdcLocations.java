@@ -1,6 +1,6 @@
 package dev.fedcred.core.gcp.adc;
 
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

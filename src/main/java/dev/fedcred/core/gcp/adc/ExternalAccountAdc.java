@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

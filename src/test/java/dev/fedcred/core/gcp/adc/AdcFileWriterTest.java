@@ -9,7 +9,7 @@ import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileTooLargeException;
 import dev.fedcred.core.files.ReadOnlyFileException;
 import dev.fedcred.core.gcp.GcpTestTargets;
-import dev.fedcred.core.targets.GcpWorkloadTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -1,4 +1,5 @@
-package dev.fedcred.core.targets;
+package dev.fedcred.core.gcp;
+
 
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.settings.TargetRegistry;

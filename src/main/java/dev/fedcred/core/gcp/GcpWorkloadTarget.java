@@ -1,4 +1,6 @@
-package dev.fedcred.core.targets;
+package dev.fedcred.core.gcp;
+
+import dev.fedcred.core.targets.Target;
 
 import java.net.URI;
 import java.nio.file.Path;
