@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.builtin.SandboxTargets;
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Lazy;
@@ -19,8 +20,8 @@ import dev.fedcred.core.gcp.GcpHttpTransports;
 import dev.fedcred.core.gcp.GcpTokenCache;
 import dev.fedcred.core.gcp.SubjectTokenFiles;
 import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
-import dev.fedcred.core.gcp.adc.AdcFileWriter;
-import dev.fedcred.core.gcp.adc.AdcLocations;
+import dev.fedcred.core.gcp.AdcFileWriter;
+import dev.fedcred.core.gcp.AdcLocations;
 import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IdTokenVerifier;
@@ -102,8 +103,8 @@ public final class FedcredContext {
                 new GcpWorkloadKind(this::gcp, awsFiles, clock)));
         this.settings = new SettingsStore(paths.settingsFile(), kinds);
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
-        this.targets = new TargetRegistry(settings, kinds, issuers.sandbox(),
-                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir()));
+        this.targets = new TargetRegistry(settings, kinds, SandboxTargets.of(issuers.sandbox(),
+                SandboxGcpEndpoints.of(sandboxGcpPort, paths.sandboxDir())));
         TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
         this.keychain = new KeychainSetting(settings, tokenCache);

@@ -1,7 +1,7 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.gcp.adc.AdcFileWriter;
+import dev.fedcred.core.gcp.AdcFileWriter;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,13 +1,9 @@
 package dev.fedcred.core.gcp;
 
-import dev.fedcred.core.gcp.adc.AdcFileWriter;
-import dev.fedcred.core.gcp.adc.AdcLocations;
-import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.issuers.IssuerRegistry;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

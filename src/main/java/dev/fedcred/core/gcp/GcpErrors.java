@@ -11,7 +11,6 @@ import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.net.Replies;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import com.google.gson.JsonParseException;
 import com.google.gson.stream.MalformedJsonException;
 import java.io.IOException;

@@ -2,9 +2,6 @@ package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.gcp.adc.AdcFileWriter;
-import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.launch.Launcher;

@@ -6,7 +6,6 @@ import static dev.fedcred.core.targets.TargetValidation.pathProblem;
 
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.files.SecureFiles;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.TargetField;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 
 /**
  * When STS refuses a token, people need to see what the token says beside what the provider

@@ -8,7 +8,6 @@ import dev.fedcred.core.issued.IssuedCredentialChecks;
 import dev.fedcred.core.net.Replies;
 import dev.fedcred.core.net.ReplyTooLargeException;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,22 +1,17 @@
 package dev.fedcred.core.settings;
 
-import dev.fedcred.core.aws.AwsRoleTarget;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetValidation;
 
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.oidc.IssuerConfig;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The targets a user can get credentials for: their own from the settings, plus the built-in
- * sandbox targets that use the sandbox issuer and emulators, so the whole flow works with no
- * cloud account.
+ * ones (the sandbox's, so the whole flow works with no cloud account). It knows no kind of target.
  */
 public final class TargetRegistry {
     public static final String SANDBOX_AWS = "sandbox-aws";
@@ -36,17 +31,11 @@ public final class TargetRegistry {
     private final TargetValidation validation;
     private final List<Target> builtIns;
 
-    public TargetRegistry(SettingsStore store, TargetKinds kinds, IssuerConfig sandboxIssuer,
-                          SandboxGcpEndpoints sandboxGcp) {
+    /** @param builtIns the built-in targets, which need no settings file (the sandbox's: core/builtin) */
+    public TargetRegistry(SettingsStore store, TargetKinds kinds, List<Target> builtIns) {
         this.store = store;
         this.validation = new TargetValidation(kinds);
-        URI stsEndpoint = URI.create(sandboxIssuer.issuer() + "/aws-sts");
-        this.builtIns = List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
-                AwsRoleTarget.DEFAULT_DURATION, null, sandboxIssuer.name(), stsEndpoint),
-                new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
-                        SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
-                        sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), sandboxIssuer.name(),
-                        sandboxGcp.sts(), sandboxGcp.iamCredentials(), sandboxGcp.caFile()));
+        this.builtIns = List.copyOf(builtIns);
     }
 
     /** The user's targets, then the built-in sandbox ones. */

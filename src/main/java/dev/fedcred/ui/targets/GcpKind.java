@@ -2,9 +2,9 @@ package dev.fedcred.ui.targets;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.gcp.adc.AdcFileWriter;
-import dev.fedcred.core.gcp.adc.AdcNotManagedException;
-import dev.fedcred.core.gcp.adc.ExternalAccountAdc;
+import dev.fedcred.core.gcp.AdcFileWriter;
+import dev.fedcred.core.gcp.AdcNotManagedException;
+import dev.fedcred.core.gcp.ExternalAccountAdc;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.ui.fx.Confirmation;

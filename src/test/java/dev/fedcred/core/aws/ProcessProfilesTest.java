@@ -1,5 +1,6 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.builtin.SandboxTargets;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.testing.TestTargetKinds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,8 @@ class ProcessProfilesTest {
         writer = new AwsProfileWriter(new AwsFileLocations(credentials, config), Clock.systemUTC());
         TargetKinds kinds = TestTargetKinds.withoutServices(home);
         TargetRegistry targets = new TargetRegistry(new SettingsStore(home.resolve("settings.json"), kinds), kinds,
-                IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")), SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
+                SandboxTargets.of(IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
+                SandboxGcpEndpoints.of(9751, home.resolve("sandbox"))));
         prod = new AwsRoleTarget("prod", "arn:aws:iam::123456789012:role/prod", "prod", "eu-west-1",
                 Duration.ofHours(1), null, null, null);
         targets.add(prod);

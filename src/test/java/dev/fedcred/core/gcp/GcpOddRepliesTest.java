@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fedcred.core.issued.UnusableCredentialsException;
 import dev.fedcred.core.net.ReplyTooLargeException;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.GcpFaults;
 import dev.fedcred.sandbox.GcpFaults.Endpoint;
 import dev.fedcred.sandbox.SandboxGcp;

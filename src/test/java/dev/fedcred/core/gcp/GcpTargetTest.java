@@ -1,5 +1,6 @@
 package dev.fedcred.core.gcp;
 
+import dev.fedcred.core.builtin.SandboxTargets;
 
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.settings.TargetRegistry;
@@ -26,8 +27,8 @@ class GcpTargetTest {
 
     private TargetRegistry registry() {
         return new TargetRegistry(new SettingsStore(home.resolve("settings.json"), TestTargetKinds.withoutServices()),
-                TestTargetKinds.withoutServices(home), IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
-                SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
+                TestTargetKinds.withoutServices(home), SandboxTargets.of(IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
+                SandboxGcpEndpoints.of(9751, home.resolve("sandbox"))));
     }
 
     private static GcpWorkloadTarget gcp(String project, String pool, String provider, String account, long lifetime,

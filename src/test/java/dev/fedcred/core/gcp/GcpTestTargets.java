@@ -1,7 +1,6 @@
 package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

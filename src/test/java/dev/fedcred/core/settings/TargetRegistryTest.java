@@ -1,5 +1,6 @@
 package dev.fedcred.core.settings;
 
+import dev.fedcred.core.builtin.SandboxTargets;
 import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetField;
@@ -21,8 +22,8 @@ class TargetRegistryTest {
 
     private TargetRegistry registry() {
         return new TargetRegistry(new SettingsStore(home.resolve("settings.json"), TestTargetKinds.withoutServices()),
-                TestTargetKinds.withoutServices(home), IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
-                SandboxGcpEndpoints.of(9751, home.resolve("sandbox")));
+                TestTargetKinds.withoutServices(home), SandboxTargets.of(IssuerRegistry.sandbox(URI.create("http://127.0.0.1:9750")),
+                SandboxGcpEndpoints.of(9751, home.resolve("sandbox"))));
     }
 
     private static AwsRoleTarget aws(String arn, String profile, String region, long seconds, String sessionName) {

@@ -1,11 +1,9 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.Json;
-import dev.fedcred.core.gcp.WorkloadIdentityExchanger;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

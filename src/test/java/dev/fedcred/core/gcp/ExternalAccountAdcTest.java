@@ -1,4 +1,4 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.IdentityPoolCredentials;
 import dev.fedcred.core.Json;
-import dev.fedcred.core.gcp.GcpTestTargets;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,7 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fedcred.core.gcp.GcpTestTargets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

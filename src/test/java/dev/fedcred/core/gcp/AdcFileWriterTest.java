@@ -1,4 +1,4 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,6 @@ import dev.fedcred.core.Json;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileTooLargeException;
 import dev.fedcred.core.files.ReadOnlyFileException;
-import dev.fedcred.core.gcp.GcpTestTargets;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

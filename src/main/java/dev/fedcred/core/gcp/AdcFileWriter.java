@@ -1,4 +1,4 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,5 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

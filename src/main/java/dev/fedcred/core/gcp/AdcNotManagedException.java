@@ -1,4 +1,4 @@
-package dev.fedcred.core.gcp.adc;
+package dev.fedcred.core.gcp;
 
 import dev.fedcred.core.FedcredException;
 

@@ -1,0 +1,39 @@
+package dev.fedcred.core.builtin;
+
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_AWS;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_AWS_PROFILE;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_AWS_ROLE;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_ADC_FILE;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_POOL;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_PROJECT_NUMBER;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_PROVIDER;
+import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_SERVICE_ACCOUNT;
+
+import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
+import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.settings.SandboxGcpEndpoints;
+import dev.fedcred.core.targets.Target;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The built-in targets that use the sandbox issuer and emulators, so the whole flow works with no
+ * cloud account. Here, above the kinds' packages, so that the settings (which hold the user's
+ * targets) need not know any kind.
+ */
+public final class SandboxTargets {
+    private SandboxTargets() {
+    }
+
+    public static List<Target> of(IssuerConfig sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {
+        URI stsEndpoint = URI.create(sandboxIssuer.issuer() + "/aws-sts");
+        return List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
+                        AwsRoleTarget.DEFAULT_DURATION, null, sandboxIssuer.name(), stsEndpoint),
+                new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
+                        SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
+                        sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), sandboxIssuer.name(),
+                        sandboxGcp.sts(), sandboxGcp.iamCredentials(), sandboxGcp.caFile()));
+    }
+}
