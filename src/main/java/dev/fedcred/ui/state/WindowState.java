@@ -42,10 +42,13 @@ public final class WindowState {
         shownIssuer.set(show);
     }
 
-    /** The issuers were read again: forget the tokens of those that are gone, take in the stored ones. */
+    /**
+     * fedcred's files were read again: the stored sign-ins are what counts, so an issuer that is
+     * gone, or that was signed out elsewhere (`fedcred logout` in a terminal), loses its tokens here.
+     */
     public void reloaded(Set<String> issuerNames, Map<String, TokenSet> current) {
         for (String name : List.copyOf(tokens.keySet())) {
-            if (!issuerNames.contains(name)) {
+            if (!issuerNames.contains(name) || !current.containsKey(name)) {
                 signedOut(name);
             }
         }

@@ -155,6 +155,22 @@ class TargetsViewTest {
         assertThat(ui.buttonByAccessibleText(REMOVE).isDisabled()).isFalse();
     }
 
+    @Test
+    void aLogoutInATerminalShowsInTheWindowWithinASecond(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signIn(ui);
+        FedcredContext terminal = new FedcredContext(SandboxHome.environment(shown.sandbox(), home), Clock.systemUTC(),
+                new FakeBrowser());
+        assertThat(CliRun.run(terminal, "assume", "sandbox-aws").exitCode()).isZero();
+        waitUntil(() -> statusText(ui).startsWith("Credentials valid for "));
+
+        assertThat(CliRun.run(terminal, "logout").exitCode()).isZero();
+        long signedOut = System.nanoTime();
+        waitUntil(() -> !ui.labelShowingStartingWith("Signed in as sandbox.user@example.com")
+                && ui.labelShowing(CredentialStatus.NONE));
+        assertThat(Duration.ofNanos(System.nanoTime() - signedOut)).isLessThan(Duration.ofSeconds(1));
+    }
+
     private static void signIn(WindowRobot ui) {
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com"));
