@@ -57,6 +57,13 @@ class ArchitectureTest {
                     + "which the real google-auth-library is tested against");
 
     @ArchTest
+    static final ArchRule onlyTheSharedWidgetsUseControlsFx = noClasses()
+            .that().resideOutsideOfPackage("dev.fedcred.ui.fx")
+            .should().dependOnClassesThat().resideInAnyPackage("org.controlsfx..", "impl.org.controlsfx..")
+            .because("ControlsFX must not load for the window's first frame: its two uses (FieldDecorations, "
+                    + "WindowNotices) sit in ui.fx, where the first-frame check knows them");
+
+    @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()
             .that().resideInAPackage("dev.fedcred.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.fedcred.ui..", "javafx..")

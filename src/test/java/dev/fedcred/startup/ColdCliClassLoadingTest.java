@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ColdCliClassLoadingTest {
     private static final String[] HEAVY_LIBRARIES = {"software.amazon.awssdk.", "com.google.auth.",
-            "com.google.api.client.", "com.nimbusds.", "javafx.", "picocli.", "org.bouncycastle."};
+            "com.google.api.client.", "com.nimbusds.", "javafx.", "picocli.", "org.bouncycastle.", "org.controlsfx.",
+            "impl.org.controlsfx."};
 
     @TempDir
     Path home;
@@ -81,7 +82,7 @@ class ColdCliClassLoadingTest {
         assertThat(run.out()).startsWith("fedcred ");
         assertThat(run.loadedClasses()).contains("picocli.CommandLine");
         assertThat(run.loadedFrom("software.amazon.awssdk.", "com.google.auth.", "com.google.api.client.",
-                "com.nimbusds.", "javafx.")).isEmpty();
+                "com.nimbusds.", "javafx.", "org.controlsfx.", "impl.org.controlsfx.")).isEmpty();
     }
 
     @Test

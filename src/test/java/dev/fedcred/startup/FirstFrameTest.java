@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The desktop app in a fresh JVM (headless JavaFX) with {@code FEDCRED_BENCH_FIRST_FRAME=1}:
  * it reports the time to its first frame and exits, and nothing before that frame has loaded
- * the AWS SDK or Google's libraries.
+ * the AWS SDK, Google's libraries or ControlsFX (which the dialogs and notices load when they
+ * first show).
  */
 class FirstFrameTest {
     private static final List<String> HEADLESS_JAVAFX = List.of("-Dglass.platform=Monocle",
@@ -36,6 +37,6 @@ class FirstFrameTest {
         assertThat(Long.parseLong(printed.group(1))).isPositive().isLessThan(60_000);
         assertThat(run.loadedClasses()).contains("dev.fedcred.ui.app.MainWindow", "dev.fedcred.ui.fx.FirstFrameProbe");
         assertThat(run.loadedFrom("software.amazon.awssdk.", "com.google.auth.", "com.google.api.client.",
-                "org.bouncycastle.")).isEmpty();
+                "org.bouncycastle.", "org.controlsfx.", "impl.org.controlsfx.")).isEmpty();
     }
 }

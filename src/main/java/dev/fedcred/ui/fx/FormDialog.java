@@ -41,7 +41,8 @@ import javafx.stage.Window;
  * What the settings dialogs share: labelled fields in a grid, each with its problem under it once
  * the user has left the field (or at once when set from outside), "Still needed" for fields not
  * yet touched, Save disabled until all is right, saving in the background with the failure shown
- * in the dialog (which keeps everything typed), Enter saves and Escape cancels.
+ * in the dialog (which keeps everything typed), Enter saves and Escape cancels. A field whose
+ * problem shows also carries ControlsFX's error mark ({@link FieldDecorations}).
  *
  * @param <F> the dialog's fields; {@code text} gives each its label and accessible name
  */
@@ -55,6 +56,9 @@ public final class FormDialog<F extends Enum<F>> {
     private final GridPane grid = new GridPane();
     private final VBox root;
     private final Map<F, Label> errors;
+    /** The problems showing now, by field; the error marks follow them. */
+    private final Map<F, String> shown;
+    private final FieldDecorations<F> decorations;
     /** Fields the user changed: their errors show once they leave the field. */
     private final Set<F> edited;
     /** Fields whose errors show. */
@@ -80,6 +84,8 @@ public final class FormDialog<F extends Enum<F>> {
         this.text = text;
         this.recheck = recheck;
         this.errors = new EnumMap<>(fields);
+        this.shown = new EnumMap<>(fields);
+        this.decorations = new FieldDecorations<>(shown::get);
         this.edited = EnumSet.noneOf(fields);
         this.touched = EnumSet.noneOf(fields);
 
@@ -172,6 +178,7 @@ public final class FormDialog<F extends Enum<F>> {
         if (field instanceof TextInputControl input) {
             input.accessibleHelpProperty().bind(error.textProperty());
         }
+        decorations.watch(field, which);
         VBox box = new VBox(3, field);
         box.getChildren().addAll(below);
         box.getChildren().add(error);
@@ -226,12 +233,14 @@ public final class FormDialog<F extends Enum<F>> {
     /** Shows the problems of touched fields; the footer names the fields still needed. */
     public void showProblems(Map<F, String> problems, boolean canSave) {
         valid.set(canSave);
+        shown.clear();
         for (Map.Entry<F, Label> entry : errors.entrySet()) {
             String error = problems.get(entry.getKey());
             Label label = entry.getValue();
             if (error != null && touched.contains(entry.getKey())) {
                 label.setText(error);
                 Nodes.show(label);
+                shown.put(entry.getKey(), error);
             } else {
                 label.setText("");
                 Nodes.hide(label);
@@ -242,6 +251,7 @@ public final class FormDialog<F extends Enum<F>> {
                 .map(label -> Character.toLowerCase(label.charAt(0)) + label.substring(1))
                 .collect(Collectors.joining(", "));
         stillNeeded.setText(missing.isEmpty() ? "" : "Still needed: " + missing + ".");
+        decorations.refresh();
         Platform.runLater(this::fitToContent);
     }
 

@@ -4,6 +4,7 @@ import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.fx.Nodes;
+import dev.fedcred.ui.fx.WindowNotices;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
@@ -14,10 +15,14 @@ import javafx.scene.layout.Priority;
 
 /**
  * Says when automatic renewal could not renew a session, ahead of its expiry; when only a
- * browser sign-in helps, it offers that sign-in in one click.
+ * browser sign-in helps, it offers that sign-in in one click. The notice stays in the window until
+ * the next check renews; a short notice at the window's corner ({@link WindowNotices}) tells of
+ * each renewal and draws the eye to a failure.
  */
 public final class RenewalNotice extends HBox {
     public static final String SIGN_IN = "Sign in again";
+    public static final String RENEWED = "Renewed";
+    public static final String NOT_RENEWED = "Renewal failed";
 
     private final Label text = new Label();
     private final Button signIn = new Button(SIGN_IN);
@@ -43,13 +48,19 @@ public final class RenewalNotice extends HBox {
 
     /** Shows the failures among {@code outcomes}, or hides the notice when everything renewed. */
     public void show(List<RenewalOutcome> outcomes) {
+        List<RenewalOutcome> renewed = outcomes.stream().filter(RenewalOutcome::succeeded).toList();
+        if (!renewed.isEmpty()) {
+            WindowNotices.inform(this, RENEWED, names(renewed) + ": new credentials written.");
+        }
         List<RenewalOutcome> failed = outcomes.stream().filter(outcome -> !outcome.succeeded()).toList();
         if (failed.isEmpty()) {
             Nodes.hide(this);
             return;
         }
         RenewalOutcome first = failed.get(0);
-        String names = String.join(", ", failed.stream().map(RenewalOutcome::name).toList());
+        String names = names(failed);
+        // the notice at the top says why and keeps the way out; the corner notice only points there
+        WindowNotices.warn(this, NOT_RENEWED, names + ": see the notice at the top of the window.");
         text.setText("Could not renew " + names + " before it expires: "
                 + OutsideText.neutraliseKeepingLineBreaks(first.failure().getMessage()));
         issuerToSignIn = first.failure() instanceof SignInRequiredException required ? required.issuerName() : null;
@@ -58,5 +69,9 @@ public final class RenewalNotice extends HBox {
         signIn.setManaged(offerSignIn);
         signIn.setAccessibleText(offerSignIn ? SIGN_IN + " to " + issuerToSignIn : null);
         Nodes.show(this);
+    }
+
+    private static String names(List<RenewalOutcome> outcomes) {
+        return String.join(", ", outcomes.stream().map(RenewalOutcome::name).toList());
     }
 }

@@ -87,6 +87,9 @@ class AutoRenewalTest {
         // the ID token was renewed too: the issuer row counts from a fresh hour, not the last four minutes
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com, 0:59:")
                 || ui.labelShowingStartingWith("Signed in as sandbox.user@example.com, 1:00:00"));
+        // and a notice at the window's corner (ControlsFX) said so
+        waitUntil(() -> ui.labelShowing(RenewalNotice.RENEWED)
+                && ui.labelShowingContaining("sandbox-aws") && ui.labelShowingContaining(": new credentials written."));
     }
 
     @Test
@@ -98,6 +101,9 @@ class AutoRenewalTest {
         clock.advance(Duration.ofMinutes(56));
         window.renewNow();
         waitUntil(() -> ui.labelShowingStartingWith("Could not renew sandbox-aws before it expires"));
+        // the corner notice points to it; the notice in the window keeps the way out
+        waitUntil(() -> ui.labelShowing(RenewalNotice.NOT_RENEWED)
+                && ui.labelShowingContaining("sandbox-aws: see the notice at the top of the window."));
         ui.click(ui.buttonByAccessibleText(RenewalNotice.SIGN_IN + " to sandbox"));
         waitUntil(() -> !ui.labelShowingStartingWith("Could not renew sandbox-aws"));
     }

@@ -12,6 +12,7 @@ import dev.fedcred.ui.testing.FollowingBrowser;
 import dev.fedcred.ui.testing.WindowRobot;
 import java.net.URI;
 import java.nio.file.Files;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -102,6 +103,10 @@ class IssuerEditingTest {
         assertThat(ui.fieldError("Redirect URI"))
                 .hasValueSatisfying(error -> assertThat(error).contains("http://127.0.0.1:PORT/PATH"));
         assertThat(save.isDisabled()).isTrue();
+        // each wrong field carries ControlsFX's error mark too, saying the same as the text under it
+        for (String field : List.of("Name", "Issuer URL", "Client ID", "Redirect URI")) {
+            waitUntil(() -> ui.fieldMark(field).isPresent() && ui.fieldMark(field).equals(ui.fieldError(field)));
+        }
 
         ui.enter(ui.byAccessibleText(TextField.class, "Name"), "fixed");
         ui.enter(ui.byAccessibleText(TextField.class, "Issuer URL"), "https://id.example.com");
@@ -110,6 +115,7 @@ class IssuerEditingTest {
         waitUntil(() -> !save.isDisabled());
         assertThat(ui.fieldError("Name")).isEmpty();
         assertThat(ui.fieldError("Redirect URI")).isEmpty();
+        waitUntil(() -> ui.fieldMark("Name").isEmpty() && ui.fieldMark("Redirect URI").isEmpty());
 
         // Escape cancels: nothing is written
         robot.clickOn(clientId).type(KeyCode.ESCAPE);

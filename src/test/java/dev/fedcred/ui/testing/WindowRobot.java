@@ -1,5 +1,6 @@
 package dev.fedcred.ui.testing;
 
+import dev.fedcred.ui.fx.FieldDecorations;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,14 @@ public final class WindowRobot {
                 .map(node -> ((Label) node).getText());
     }
 
+    /** The problem of the error mark (ControlsFX's decoration) on the field with this accessible text, if one shows. */
+    public Optional<String> fieldMark(String field) {
+        String prefix = field + ": ";
+        return findShowing(node -> node.getStyleClass().contains(FieldDecorations.STYLE_CLASS)
+                && node.getAccessibleText() != null && node.getAccessibleText().startsWith(prefix))
+                .map(node -> node.getAccessibleText().substring(prefix.length()));
+    }
+
     /** The error a dialog shows above its buttons (a failed save), if one shows. */
     public String dialogError(String dialogStyleClass) {
         return findShowing(node -> node instanceof Label label && label.getStyleClass().contains("error")
@@ -75,6 +84,11 @@ public final class WindowRobot {
 
     public boolean labelShowing(String text) {
         return labeledShowing(Label.class, text).isPresent();
+    }
+
+    public boolean labelShowingContaining(String part) {
+        return findShowing(node -> node instanceof Label label && label.getText() != null
+                && label.getText().contains(part)).isPresent();
     }
 
     public boolean labelShowingStartingWith(String prefix) {
