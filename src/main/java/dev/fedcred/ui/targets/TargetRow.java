@@ -152,11 +152,10 @@ final class TargetRow extends VBox {
         if (model.issuerProblem()) {
             issuerLine.getStyleClass().add("field-error");
         }
-        workingMessage.setText(model.busy() ? model.working() : workingMessage.getText());
-        Nodes.showIf(working, model.busy());
-        notice.setText(model.notice() == null ? notice.getText() : model.notice());
-        Nodes.showIf(notice, model.notice() != null);
-        showError();
+        showText(workingMessage, working, model.working());
+        showText(notice, notice, model.notice());
+        showText(error, errorBox, model.error());
+        showSignIn();
         if (kind != null) {
             showActions();
             showStatus();
@@ -171,14 +170,21 @@ final class TargetRow extends VBox {
         }
     }
 
-    private void showError() {
-        error.setText(model.error() == null ? error.getText() : model.error());
+    /** Shows {@code text} in {@code label} and shows {@code line}; hides {@code line} when there is no text. */
+    private static void showText(Label label, Node line, String text) {
+        if (text != null) {
+            label.setText(text);
+        }
+        Nodes.showIf(line, text != null);
+    }
+
+    /** When signing in fixes the error, the button is right there. */
+    private void showSignIn() {
         String issuer = model.signInIssuer();
         if (issuer != null) {
             signIn.setAccessibleText("Sign in to " + issuer + " for " + target.name());
         }
         Nodes.showIf(signIn, issuer != null);
-        Nodes.showIf(errorBox, model.error() != null);
     }
 
     private void showActions() {
