@@ -1,6 +1,7 @@
 package dev.fedcred.ui.fx;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,13 +12,19 @@ import javafx.concurrent.Task;
  * Where the window's file and network work runs, so the FX thread never waits. Daemon threads:
  * a sign-in still waiting for the browser must not keep the JVM alive after the window closes.
  */
-public final class BackgroundWork implements AutoCloseable {
+public final class BackgroundWork implements Executor, AutoCloseable {
     private final AtomicInteger threadCount = new AtomicInteger();
     private final ExecutorService executor = Executors.newCachedThreadPool(work -> {
         Thread thread = new Thread(work, "fedcred-ui-" + threadCount.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Runs {@code work} in the background, for a caller that hands its outcome to the FX thread itself. */
+    @Override
+    public void execute(Runnable work) {
+        executor.execute(work);
+    }
 
     public <T> Task<T> run(Task<T> task) {
         executor.execute(task);

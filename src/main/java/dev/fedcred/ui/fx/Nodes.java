@@ -21,6 +21,12 @@ public final class Nodes {
         node.setManaged(false);
     }
 
+    /** {@link #show} or {@link #hide}, as {@code shown} says. */
+    public static void showIf(Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+
     /** Wraps a label's text and lets it grow as tall as the text needs, so nothing ends in "…". */
     public static void wrapFully(Label label) {
         label.setWrapText(true);

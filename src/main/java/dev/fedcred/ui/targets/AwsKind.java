@@ -29,7 +29,7 @@ final class AwsKind implements dev.fedcred.ui.targets.TargetKind {
 
     @Override
     public String getLabel() {
-        return TargetRow.ASSUME;
+        return TargetRowModel.ASSUME;
     }
 
     @Override
@@ -39,12 +39,12 @@ final class AwsKind implements dev.fedcred.ui.targets.TargetKind {
 
     @Override
     public String removeLabel() {
-        return TargetRow.REMOVE_PROFILE;
+        return TargetRowModel.REMOVE_PROFILE;
     }
 
     @Override
     public String gettingMessage() {
-        return "Assuming " + TargetRow.roleName(aws) + "…";
+        return "Assuming " + TargetRowModel.roleName(aws) + "…";
     }
 
     @Override
@@ -61,8 +61,8 @@ final class AwsKind implements dev.fedcred.ui.targets.TargetKind {
         Path file = notManaged.file();
         String text = "The profile " + notManaged.profile() + " in " + file + " was not written by fedcred."
                 + " Replace it? A one-time backup of the file is kept as " + file.getFileName()
-                + TargetRow.BACKUP_SUFFIX + ".";
-        return new Confirmation("Replace profile", text, TargetRow.REPLACE,
+                + TargetRowModel.BACKUP_SUFFIX + ".";
+        return new Confirmation("Replace profile", text, TargetRowModel.REPLACE,
                 "Replace profile " + notManaged.profile(), "Keep profile " + notManaged.profile());
     }
 
@@ -76,7 +76,7 @@ final class AwsKind implements dev.fedcred.ui.targets.TargetKind {
     public Confirmation removeQuestion(TargetSnapshot snapshot) {
         String text = "Remove the profile " + aws.profile() + " from " + snapshot.credentialsFile()
                 + "? Only a profile fedcred wrote is removed.";
-        return new Confirmation("Remove profile", text, TargetRow.REMOVE,
+        return new Confirmation("Remove profile", text, TargetRowModel.REMOVE,
                 "Confirm removing profile " + aws.profile(), "Keep profile " + aws.profile());
     }
 
@@ -93,6 +93,6 @@ final class AwsKind implements dev.fedcred.ui.targets.TargetKind {
 
     @Override
     public String missingHint() {
-        return "The profile " + aws.profile() + " is not in the credentials file; " + TargetRow.ASSUME + " writes it.";
+        return "The profile " + aws.profile() + " is not in the credentials file; " + TargetRowModel.ASSUME + " writes it.";
     }
 }

@@ -16,16 +16,16 @@ public final class CredentialStatus {
     private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final DateTimeFormatter DATE_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    enum Level { NONE, VALID, ENDING_SOON, EXPIRED }
+    public enum Level { NONE, VALID, ENDING_SOON, EXPIRED }
 
-    record Shown(String text, Level level) {
+    public record Shown(String text, Level level) {
     }
 
     private CredentialStatus() {
     }
 
     /** @param expiration when the last credentials fedcred got expire; null when it has none */
-    static Shown describe(Instant expiration, Instant now, ZoneId zone) {
+    public static Shown describe(Instant expiration, Instant now, ZoneId zone) {
         if (expiration == null) {
             return new Shown(NONE, Level.NONE);
         }

@@ -94,7 +94,7 @@ final class GcpKind implements dev.fedcred.ui.targets.TargetKind {
         }
         String text = "The file " + foreign.file + " was not written by fedcred. Replace it? fedcred keeps a backup"
                 + " and restores it when you remove its credentials.";
-        return new Confirmation("Replace Google ADC", text, TargetRow.REPLACE,
+        return new Confirmation("Replace Google ADC", text, TargetRowModel.REPLACE,
                 "Replace ADC file for " + gcp.name(), "Keep ADC file for " + gcp.name());
     }
 
@@ -108,7 +108,7 @@ final class GcpKind implements dev.fedcred.ui.targets.TargetKind {
     public Confirmation removeQuestion(TargetSnapshot snapshot) {
         String text = "Remove the Google ADC file " + snapshot.credentialsFile() + " that fedcred wrote for " + gcp.name()
                 + "? A file fedcred replaced is put back.";
-        return new Confirmation("Remove credentials", text, TargetRow.REMOVE,
+        return new Confirmation("Remove credentials", text, TargetRowModel.REMOVE,
                 "Confirm removing credentials " + gcp.name(), "Keep credentials " + gcp.name());
     }
 

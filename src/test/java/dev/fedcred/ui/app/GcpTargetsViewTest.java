@@ -7,10 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.Json;
 import dev.fedcred.sandbox.SandboxGcp;
+import dev.fedcred.testing.MutableClock;
 import dev.fedcred.ui.testing.SceneTexts;
 import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
@@ -38,11 +42,13 @@ class GcpTargetsViewTest {
     @TempDir
     Path home;
 
+    /** Stands still until the test moves it, so the countdown shows exact seconds. */
+    private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private SandboxWindow shown;
 
     @Start
     void start(Stage stage) throws Exception {
-        shown = SandboxWindow.show(stage, home, DesktopHooks.system());
+        shown = SandboxWindow.show(stage, home, DesktopHooks.system(), clock);
     }
 
     @AfterEach
@@ -71,10 +77,11 @@ class GcpTargetsViewTest {
         JsonNode written = Json.MAPPER.readTree(adc().toFile());
         assertThat(written.path("type").asText()).isEqualTo("external_account");
 
+        // the row shows its model's text for the ticker's second, and the next one when the clock moves
         waitUntil(() -> !statusText(ui).isEmpty());
-        String first = statusText(ui);
-        assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:0[01]) \\(until .*\\)");
-        waitUntil(() -> !statusText(ui).equals(first));
+        assertThat(statusText(ui)).isEqualTo(shown.statusAt("sandbox-gcp", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        waitUntil(() -> statusText(ui).equals(shown.statusAt("sandbox-gcp", clock.instant())));
         assertNoAccessTokenShows();
 
         Button remove = ui.buttonByAccessibleText(REMOVE);

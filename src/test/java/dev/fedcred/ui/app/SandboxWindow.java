@@ -6,7 +6,10 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.ui.testing.FollowingBrowser;
 import java.nio.file.Path;
+import dev.fedcred.ui.targets.CredentialStatus;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.function.UnaryOperator;
 import javafx.stage.Stage;
 
@@ -23,13 +26,32 @@ record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow w
     /** As {@link #show(Stage, Path, DesktopHooks)}, with the sandbox's options changed first (its user's claims, say). */
     static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change)
             throws Exception {
+        return show(stage, home, hooks, change, Clock.systemUTC());
+    }
+
+    /** As {@link #show(Stage, Path, DesktopHooks)}, with the window's clock: a stopped one shows exact countdowns. */
+    static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, Clock clock) throws Exception {
+        return show(stage, home, hooks, UnaryOperator.identity(), clock);
+    }
+
+    private static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change,
+                                      Clock clock) throws Exception {
         SandboxServer sandbox = SandboxServer.start(change.apply(SandboxOptions.defaults().withPort(0).withGcpPort(0)
                 .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))));
-        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(),
+        FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), clock,
                 new FollowingBrowser());
         MainWindow window = new MainWindow(context, sandbox::issuerUri, hooks);
         window.show(stage);
         return new SandboxWindow(sandbox, context, window);
+    }
+
+    /**
+     * What the target's row says at {@code now}: the text its model gives (TargetRowModelTest pins
+     * it down) for the expiry core holds. With a stopped clock the window shows exactly this.
+     */
+    String statusAt(String targetName, Instant now) {
+        Instant expiry = context.kinds().of(context.targets().resolve(targetName)).cachedExpiry().orElse(null);
+        return CredentialStatus.describe(expiry, now, ZoneId.systemDefault()).text();
     }
 
     @Override

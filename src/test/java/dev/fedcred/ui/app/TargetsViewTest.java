@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.testing.CliRun;
 import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.MutableClock;
 import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.ui.targets.CredentialStatus;
 import dev.fedcred.ui.testing.SceneTexts;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -42,11 +45,13 @@ class TargetsViewTest {
     @TempDir
     Path home;
 
+    /** Stands still until the test moves it, so the countdown shows exact seconds. */
+    private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private SandboxWindow shown;
 
     @Start
     void start(Stage stage) throws Exception {
-        shown = SandboxWindow.show(stage, home, DesktopHooks.system());
+        shown = SandboxWindow.show(stage, home, DesktopHooks.system(), clock);
     }
 
     @AfterEach
@@ -76,10 +81,10 @@ class TargetsViewTest {
 
         String credentialsText = Files.readString(credentials());
         assertThat(credentialsText).contains("[fedcred-sandbox]").contains("x_fedcred_managed = sandbox-aws");
-        String first = statusText(ui);
-        assertThat(first).matches("Credentials valid for (0:59:\\d\\d|1:00:0[01]) \\(until \\d\\d:\\d\\d:\\d\\d\\)|"
-                + "Credentials valid for (0:59:\\d\\d|1:00:0[01]) \\(until \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\)");
-        waitUntil(() -> !statusText(ui).equals(first));
+        // the row shows its model's text for the ticker's second, and the next one when the clock moves
+        assertThat(statusText(ui)).isEqualTo(shown.statusAt("sandbox-aws", clock.instant()));
+        clock.advance(Duration.ofSeconds(1));
+        waitUntil(() -> statusText(ui).equals(shown.statusAt("sandbox-aws", clock.instant())));
         assertNoSecretShows(credentialsText);
 
         Button remove = ui.buttonByAccessibleText(REMOVE);

@@ -1,0 +1,285 @@
+package dev.fedcred.ui.targets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedcred.FedcredContext;
+import dev.fedcred.core.oidc.PendingSignIn;
+import dev.fedcred.core.settings.TargetRegistry;
+import dev.fedcred.core.status.StatusReader;
+import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.sandbox.SandboxOptions;
+import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.MutableClock;
+import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.ui.fx.Confirmation;
+import dev.fedcred.ui.fx.TimeText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A target row's state and actions without a window: the real core against an auto-approving
+ * sandbox, a clock that stands still, and the row's background work run where the test says
+ * (at once, or when the test lets it), so every text is exact and nothing waits.
+ */
+class TargetRowModelTest {
+    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @TempDir
+    Path home;
+
+    private SandboxServer sandbox;
+    private MutableClock clock;
+    private FedcredContext context;
+    /** Where the stopped clock shows noon, so an hour later is still today and the status shows no date. */
+    private ZoneId zone;
+    /** Background work the test runs when it chooses, to look at the row while it works. */
+    private final List<Runnable> held = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
+                .withDataDir(SandboxHome.sandboxDataDir(home)));
+        clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        int secondOfDay = clock.instant().atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+        zone = ZoneOffset.ofTotalSeconds(Math.floorMod(12 * 3600 - secondOfDay + 12 * 3600, 24 * 3600) - 12 * 3600);
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, new FakeBrowser());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void beforeAnyCredentialsOnlyGettingThemIsOffered() {
+        TargetRowModel row = awsRow(Runnable::run);
+
+        assertThat(row.issuerLine()).isEqualTo("Signs in with sandbox");
+        assertThat(row.issuerProblem()).isFalse();
+        assertThat(row.status(clock.instant())).isEqualTo(new CredentialStatus.Shown("No credentials yet",
+                CredentialStatus.Level.NONE));
+        assertThat(row.spokenStatus(clock.instant())).isEqualTo("No AWS credentials yet");
+        assertThat(row.canGet()).isTrue();
+        assertThat(row.renewShown()).isFalse();
+        assertThat(row.canRemove()).isFalse();
+        assertThat(row.editable()).as("a built-in target").isFalse();
+        assertThat(row.missingHint()).isNull();
+        assertThat(row.notice()).isNull();
+        assertThat(row.error()).isNull();
+    }
+
+    @Test
+    void gettingBeforeSigningInOffersTheSignInAndSigningInClearsTheError() {
+        TargetRowModel row = awsRow(Runnable::run);
+
+        row.get();
+        assertThat(row.busy()).isFalse();
+        assertThat(row.error()).startsWith("You are not signed in to sandbox (sandbox).");
+        assertThat(row.signInIssuer()).isEqualTo("sandbox");
+        assertThat(Files.exists(credentials())).isFalse();
+
+        row.signedIn("someone-else");
+        assertThat(row.error()).isNotNull();
+        signIn();
+        row.signedIn("sandbox");
+        assertThat(row.error()).isNull();
+        assertThat(row.signInIssuer()).isNull();
+        assertThat(row.notice()).isEqualTo("Signed in to sandbox. Assume role now gets the credentials.");
+    }
+
+    @Test
+    void whileItWorksTheRowIsBusyAndEveryActionWaits() {
+        signIn();
+        TargetRowModel row = awsRow(held::add);
+        List<Boolean> busyOnEachChange = new ArrayList<>();
+        row.onChange(() -> busyOnEachChange.add(row.busy()));
+
+        row.get();
+        assertThat(row.busy()).isTrue();
+        assertThat(row.working()).isEqualTo("Assuming fedcred-sandbox…");
+        assertThat(row.canGet()).isFalse();
+        assertThat(row.canRemove()).isFalse();
+        row.get();
+        row.remove();
+        assertThat(held).as("a second click while it works does nothing").hasSize(1);
+        assertThat(row.question()).isNull();
+        // a reload meanwhile brings the old facts; the running work decides the expiry
+        row.update(snapshot(TargetRegistry.SANDBOX_AWS));
+
+        runHeld();
+        assertThat(row.busy()).isFalse();
+        assertThat(row.working()).isNull();
+        assertThat(row.expiration()).isNotNull();
+        assertThat(row.notice()).startsWith("Wrote profile fedcred-sandbox (access key ID ASIA");
+        assertThat(busyOnEachChange).startsWith(true).endsWith(false);
+    }
+
+    @Test
+    void credentialsGotCountDownToTheSecondAndExpire() throws Exception {
+        signIn();
+        TargetRowModel row = awsRow(Runnable::run);
+
+        row.get();
+        Instant expiry = row.expiration();
+        assertThat(expiry).isAfter(clock.instant());
+        assertThat(Files.readString(credentials())).contains("[fedcred-sandbox]");
+        assertThat(row.canRenew()).isTrue();
+        assertThat(row.canRemove()).isTrue();
+        assertThat(row.missingHint()).isNull();
+        String until = TIME_OF_DAY.format(expiry.atZone(zone));
+        assertThat(row.status(expiry.minus(Duration.ofHours(1)))).isEqualTo(new CredentialStatus.Shown(
+                "Credentials valid for 1:00:00 (until " + until + ")", CredentialStatus.Level.VALID));
+        assertThat(row.status(expiry.minusSeconds(42 * 60 + 10)).text())
+                .isEqualTo("Credentials valid for 0:42:10 (until " + until + ")");
+        assertThat(row.spokenStatus(expiry.minusSeconds(42 * 60 + 10))).isEqualTo("AWS credentials expire in 42 minutes");
+        assertThat(row.status(expiry.minusSeconds(300)).level()).isEqualTo(CredentialStatus.Level.ENDING_SOON);
+
+        clock.advance(Duration.between(clock.instant(), expiry));
+        assertThat(row.status(clock.instant())).isEqualTo(new CredentialStatus.Shown("Expired",
+                CredentialStatus.Level.EXPIRED));
+        assertThat(row.spokenStatus(clock.instant())).isEqualTo("AWS credentials expired");
+    }
+
+    @Test
+    void renewWritesNewCredentialsWhateverTimeIsLeft() throws Exception {
+        signIn();
+        TargetRowModel row = awsRow(Runnable::run);
+        row.get();
+        String first = Files.readString(credentials());
+        clock.advance(Duration.ofMinutes(10));
+
+        row.renew();
+        assertThat(row.error()).isNull();
+        assertThat(Files.readString(credentials())).as("new credentials").isNotEqualTo(first);
+        assertThat(row.notice()).isEqualTo("Renewed sandbox-aws: new credentials written, valid until "
+                + TimeText.local(row.expiration(), zone));
+    }
+
+    @Test
+    void removingAsksFirstAndCancellingKeepsTheProfile() throws Exception {
+        signIn();
+        TargetRowModel row = awsRow(Runnable::run);
+        row.get();
+        String written = Files.readString(credentials());
+
+        row.remove();
+        Confirmation question = row.question();
+        assertThat(question.text()).isEqualTo("Remove the profile fedcred-sandbox from " + credentials()
+                + "? Only a profile fedcred wrote is removed.");
+        assertThat(question.proceedAccessibleText()).isEqualTo("Confirm removing profile fedcred-sandbox");
+        row.answer(question, false);
+        assertThat(row.question()).isNull();
+        assertThat(Files.readString(credentials())).isEqualTo(written);
+
+        row.remove();
+        row.answer(row.question(), true);
+        assertThat(row.notice()).isEqualTo("Removed the profile fedcred-sandbox from " + credentials() + ".");
+        assertThat(Files.readString(credentials())).doesNotContain("fedcred-sandbox");
+        assertThat(row.canRemove()).isFalse();
+        assertThat(row.renewShown()).isFalse();
+        // fedcred still holds the credentials: the row says the file no longer has them
+        assertThat(row.missingHint())
+                .isEqualTo("The profile fedcred-sandbox is not in the credentials file; Assume role writes it.");
+    }
+
+    @Test
+    void aHandWrittenProfileIsReplacedOnlyAfterConfirming() throws Exception {
+        signIn();
+        Files.createDirectories(credentials().getParent());
+        String handWritten = "# mine\n[fedcred-sandbox]\naws_access_key_id = AKIAFAKEHANDWRITTEN1\naws_secret_access_key = fake\n";
+        Files.writeString(credentials(), handWritten);
+        TargetRowModel row = awsRow(Runnable::run);
+
+        row.get();
+        Confirmation replace = row.question();
+        assertThat(replace.title()).isEqualTo("Replace profile");
+        assertThat(replace.proceed()).isSameAs(TargetRowModel.REPLACE);
+        assertThat(row.error()).isNull();
+        row.answer(replace, false);
+        assertThat(row.notice()).isEqualTo("Kept your profile fedcred-sandbox; fedcred wrote nothing.");
+        assertThat(Files.readString(credentials())).isEqualTo(handWritten);
+
+        row.get();
+        row.answer(row.question(), true);
+        assertThat(row.notice()).startsWith("Wrote profile fedcred-sandbox");
+        assertThat(Files.readString(credentials())).doesNotContain("AKIAFAKEHANDWRITTEN1");
+        assertThat(Files.readString(home.resolve("aws/credentials.fedcred-backup"))).isEqualTo(handWritten);
+    }
+
+    @Test
+    void anAnswerToAQuestionNoLongerAskedDoesNothing() throws Exception {
+        signIn();
+        Files.createDirectories(credentials().getParent());
+        Files.writeString(credentials(), "[fedcred-sandbox]\naws_access_key_id = AKIAFAKEHANDWRITTEN1\n");
+        TargetRowModel row = awsRow(Runnable::run);
+        row.get();
+        Confirmation replace = row.question();
+        // the window closes the first question's dialog when the second one opens
+        row.remove();
+        Confirmation remove = row.question();
+
+        row.answer(replace, true);
+        assertThat(row.question()).isSameAs(remove);
+        assertThat(Files.readString(credentials())).contains("AKIAFAKEHANDWRITTEN1");
+    }
+
+    @Test
+    void googleCloudCredentialsAreGotAndRemovedWithTheirOwnWords() throws Exception {
+        signIn();
+        TargetRowModel row = new TargetRowModel(context, Runnable::run, Runnable::run, zone,
+                snapshot(TargetRegistry.SANDBOX_GCP));
+        assertThat(row.spokenStatus(clock.instant())).isEqualTo("No Google Cloud credentials yet");
+
+        row.get();
+        assertThat(row.error()).isNull();
+        assertThat(row.expiration()).isNotNull();
+        assertThat(row.spokenStatus(row.expiration().minusSeconds(60 * 60))).isEqualTo(
+                "Google Cloud credentials expire in 1 hour");
+        row.remove();
+        assertThat(row.question().title()).isEqualTo("Remove credentials");
+        row.answer(row.question(), true);
+        assertThat(row.error()).isNull();
+        assertThat(row.canRemove()).isFalse();
+        assertThat(row.missingHint()).isEqualTo("The Google ADC file is not there; Get credentials writes it.");
+    }
+
+    private TargetRowModel awsRow(Executor background) {
+        return new TargetRowModel(context, background, Runnable::run, zone, snapshot(TargetRegistry.SANDBOX_AWS));
+    }
+
+    private TargetSnapshot snapshot(String name) {
+        return new StatusReader(context.issuers(), context::sessions, context.targets(), context.kinds()).read()
+                .targets().stream().filter(target -> target.target().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void signIn() {
+        try (PendingSignIn pending = context.sessions().begin(context.issuers().sandbox())) {
+            context.browser().open(pending.authorizationUri());
+            context.sessions().finish(pending, Duration.ofSeconds(10));
+        }
+    }
+
+    private void runHeld() {
+        List<Runnable> now = List.copyOf(held);
+        held.clear();
+        now.forEach(Runnable::run);
+    }
+
+    private Path credentials() {
+        return home.resolve("aws/credentials");
+    }
+}
