@@ -43,13 +43,17 @@ public final class WindowState {
     }
 
     /**
-     * fedcred's files were read again: the stored sign-ins are what counts, so an issuer that is
-     * gone, or that was signed out elsewhere (`fedcred logout` in a terminal), loses its tokens here.
+     * fedcred's files were read again: the stored sign-ins are what counts. An issuer that is gone
+     * is signed out here; one signed out elsewhere (`fedcred logout` in a terminal) loses its tokens
+     * but stays the one shown, so a read that began just before a sign-in here was stored, and
+     * arrives after it, cannot move the view: the next read puts the tokens back where they were.
      */
     public void reloaded(Set<String> issuerNames, Map<String, TokenSet> current) {
         for (String name : List.copyOf(tokens.keySet())) {
-            if (!issuerNames.contains(name) || !current.containsKey(name)) {
+            if (!issuerNames.contains(name)) {
                 signedOut(name);
+            } else if (!current.containsKey(name)) {
+                tokens.remove(name);
             }
         }
         tokens.putAll(current);
