@@ -20,8 +20,8 @@ final class LogoutCommand implements Callable<Integer> {
     @Option(names = "--issuer", paramLabel = "NAME", description = "Sign out of this issuer only (default: all).")
     String issuerName;
 
-    @Option(names = "--remove-credentials", description = {"Also remove the AWS profiles and ADC files fedcred wrote for",
-            "the issuer's targets (never ones it did not write; an ADC file it replaced is put back)."})
+    @Option(names = "--remove-credentials", description = "Also remove the AWS profiles and ADC files fedcred wrote for"
+            + " the issuer's targets (never ones it did not write; an ADC file it replaced is put back).")
     boolean removeCredentials;
 
     private final FedcredContext context;

@@ -32,9 +32,9 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Port on 127.0.0.1 (default: $FEDCRED_SANDBOX_PORT, else 9750; 0 picks a free one).")
     Integer port;
 
-    @Option(names = "--gcp-port", paramLabel = "PORT", description = {
-            "HTTPS port of the GCP emulator (default: $FEDCRED_SANDBOX_GCP_PORT, else the sandbox port + 1;",
-            "0 picks a free one). The built-in sandbox-gcp target expects the default."})
+    @Option(names = "--gcp-port", paramLabel = "PORT", description =
+            "HTTPS port of the GCP emulator (default: $FEDCRED_SANDBOX_GCP_PORT, else the sandbox port + 1;"
+            + " 0 picks a free one). The built-in sandbox-gcp target expects the default.")
     Integer gcpPort;
 
     private final FedcredContext context;

@@ -8,7 +8,7 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The main window's keyboard shortcuts. Ctrl is Cmd on macOS ({@link KeyCombination#SHORTCUT_DOWN}).
- * The README lists the same keys.
+ * docs/desktop-app.md lists the same keys.
  */
 public enum Shortcut {
     ADD_ISSUER("Add an issuer", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN)),
