@@ -233,8 +233,12 @@ class TargetEditingTest {
     }
 
     private static void openAdd(FxRobot robot, WindowRobot ui, String kind) {
+        // the first read of fedcred's files lays the window out again (the rows, a settings problem
+        // at the top): open the menu once it has, so the click lands where the menu is
+        waitUntil(() -> ui.buttonShowing("Assume role sandbox-aws"));
         MenuButton add = ui.byAccessibleText(MenuButton.class, TargetEditing.ADD_TARGET);
         robot.clickOn(add);
+        waitUntil(add::isShowing);
         robot.clickOn(kind);
         ui.byAccessibleText(Button.class, FormDialog.SAVE);
     }
