@@ -4,6 +4,8 @@ import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.targets.NotWrittenByFedcredException;
+import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.targets.SettingKey;
@@ -131,5 +133,16 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     @Override
     public String identity(AwsRoleTarget target) {
         return target.roleArn();
+    }
+
+    @Override
+    public TargetPresentation presentation(AwsRoleTarget target, Path credentialsFile) {
+        return AwsRoleRow.of(target, credentialsFile);
+    }
+
+    @Override
+    public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(AwsRoleTarget target,
+                                                                        NotWrittenByFedcredException refusal) {
+        return Optional.of(AwsRoleRow.replaceQuestion(target, refusal));
     }
 }

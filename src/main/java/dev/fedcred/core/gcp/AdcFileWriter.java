@@ -44,7 +44,7 @@ public final class AdcFileWriter {
             throw new AdcNotManagedException(file + " holds Application Default Credentials that fedcred did not write"
                     + " (from `gcloud auth application-default login`?). Run again with --force to replace them; fedcred"
                     + " keeps a copy as " + backupOf(real) + " and `fedcred gcp remove " + targetName + "` puts it back."
-                    + " Or give the target its own file with --adc.");
+                    + " Or give the target its own file with --adc.", file);
         }
     }
 
@@ -84,11 +84,11 @@ public final class AdcFileWriter {
         }
         Optional<String> owner = ExternalAccountAdc.managedBy(existing.get());
         if (owner.isEmpty()) {
-            throw new AdcNotManagedException(file + " was not written by fedcred; it stays as it is.");
+            throw new AdcNotManagedException(file + " was not written by fedcred; it stays as it is.", file);
         }
         if (!owner.get().equals(targetName)) {
             throw new AdcNotManagedException(file + " was last written for the target " + owner.get() + ", not "
-                    + targetName + "; remove it with `fedcred gcp remove " + owner.get() + "`.");
+                    + targetName + "; remove it with `fedcred gcp remove " + owner.get() + "`.", file);
         }
         try {
             Path backup = backupOf(real);

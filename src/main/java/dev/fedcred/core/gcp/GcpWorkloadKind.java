@@ -4,6 +4,8 @@ import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.targets.NotWrittenByFedcredException;
+import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.launch.ShellWords;
@@ -197,5 +199,16 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     public String identity(GcpWorkloadTarget target) {
         return target.serviceAccount() != null ? target.serviceAccount()
                 : "pool " + target.poolId() + " (no service account)";
+    }
+
+    @Override
+    public TargetPresentation presentation(GcpWorkloadTarget target, Path credentialsFile) {
+        return GcpWorkloadRow.of(target, credentialsFile);
+    }
+
+    @Override
+    public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(GcpWorkloadTarget target,
+                                                                        NotWrittenByFedcredException refusal) {
+        return GcpWorkloadRow.replaceQuestion(target, refusal);
     }
 }

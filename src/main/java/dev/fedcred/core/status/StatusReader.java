@@ -9,6 +9,7 @@ import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.text.OutsideText;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -64,8 +65,9 @@ public final class StatusReader {
             issuerProblem = OutsideText.neutraliseKeepingLineBreaks(e.getMessage());
         }
         TargetKinds.Bound<?> kind = kinds.of(target);
+        Path file = kind.credentialsFile();
         return new TargetSnapshot(target, kind.id(), targets.isBuiltIn(target.name()), issuerName, issuerProblem,
-                kind.cachedExpiry().orElse(null), written(kind), kind.credentialsFile());
+                kind.cachedExpiry().orElse(null), written(kind), file, kind.presentation(file));
     }
 
     /** Whether Remove has anything to remove; a file that does not parse shows its error on Assume. */

@@ -1,6 +1,7 @@
 package dev.fedcred.core.status;
 
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetPresentation;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -15,9 +16,11 @@ import java.time.Instant;
  * @param written         whether the file the tools read holds credentials fedcred wrote for this
  *                        target, by fedcred's ownership marker (the same test renewal uses)
  * @param credentialsFile where its credentials go: the shared credentials file (AWS), the ADC file (GCP)
+ * @param presentation    what the desktop window's row says about it, in its kind's words
  */
 public record TargetSnapshot(Target target, String kindId, boolean builtIn, String issuerName, String issuerProblem,
-                             Instant expiration, boolean written, Path credentialsFile) {
+                             Instant expiration, boolean written, Path credentialsFile,
+                             TargetPresentation presentation) {
 
     public String name() {
         return target.name();

@@ -75,6 +75,21 @@ public interface TargetKind<T extends Target> {
     /** Who the credentials are for, for lists: the role ARN, the service account. */
     String identity(T target);
 
+    /**
+     * What the desktop window's row says about the target whose credentials go to
+     * {@code credentialsFile} (as {@link #credentialsFile} gave it). Reads no file.
+     */
+    TargetPresentation presentation(T target, Path credentialsFile);
+
+    /**
+     * Whether to offer replacing the file that made {@link #obtain} (without force) refuse; empty
+     * when asking is not worth it (say the file is fedcred's, written for another target). May read
+     * the file: call it off any UI thread.
+     */
+    default Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(T target, NotWrittenByFedcredException refusal) {
+        return Optional.empty();
+    }
+
     /** What getting credentials did, for people; never a secret. */
     record Obtained(Instant expiresAt, String notice, java.util.List<String> report) {
         public Obtained {

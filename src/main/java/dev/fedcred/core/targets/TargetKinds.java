@@ -97,5 +97,13 @@ public final class TargetKinds {
         public String identity() {
             return kind.identity(target);
         }
+
+        public TargetPresentation presentation(Path credentialsFile) {
+            return kind.presentation(target, credentialsFile);
+        }
+
+        public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(NotWrittenByFedcredException refusal) {
+            return kind.replaceQuestion(target, refusal);
+        }
     }
 }

@@ -31,8 +31,8 @@ import javafx.scene.layout.VBox;
  * One target in the targets section: where its credentials go, which issuer signs in, how long
  * its last credentials stay valid, and the actions that get and remove them. It only builds the
  * nodes and draws its {@link TargetRowModel}, which holds the state and does the work; what
- * differs per kind of target ({@link AwsKind}: Assume role / Remove profile; {@link GcpKind}: Get
- * credentials / Remove credentials) is in its {@link TargetKind}. Shows the access key ID at most,
+ * differs per kind of target (AWS: Assume role / Remove profile; GCP: Get credentials / Remove
+ * credentials) are the words its core kind gives, through {@link TargetKind}. Shows the access key ID at most,
  * never the secret access key, the session token or an access token.
  */
 final class TargetRow extends VBox {

@@ -1,7 +1,6 @@
 package dev.fedcred.ui.targets;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.status.TargetSnapshot;
@@ -29,10 +28,9 @@ import javafx.scene.control.ButtonType;
  * touches the model: the foreground one.
  */
 final class TargetRowModel {
+    /** What Sign in's notice names when the kind gave no words of its own. */
     static final String ASSUME = "Assume role";
-    static final String REMOVE_PROFILE = "Remove profile";
     static final String RENEW = "Renew";
-    static final String BACKUP_SUFFIX = ".fedcred-backup";
     static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
     static final String UNSUPPORTED = "The desktop window cannot get credentials for this kind of target yet.";
@@ -320,16 +318,10 @@ final class TargetRowModel {
     private TargetSnapshot withWritten(boolean inFile) {
         TargetSnapshot s = snapshot;
         return new TargetSnapshot(s.target(), s.kindId(), s.builtIn(), s.issuerName(), s.issuerProblem(),
-                s.expiration(), inFile, s.credentialsFile());
+                s.expiration(), inFile, s.credentialsFile(), s.presentation());
     }
 
     private void changed() {
         List.copyOf(listeners).forEach(Runnable::run);
-    }
-
-    /** "fedcred-sandbox" from arn:aws:iam::000000000000:role/fedcred-sandbox; a path stays. */
-    static String roleName(AwsRoleTarget aws) {
-        int at = aws.roleArn().indexOf(":role/");
-        return at < 0 ? aws.roleArn() : aws.roleArn().substring(at + ":role/".length());
     }
 }

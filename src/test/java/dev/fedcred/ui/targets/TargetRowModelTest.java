@@ -7,6 +7,8 @@ import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.status.StatusReader;
 import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.FakeBrowser;
@@ -255,6 +257,50 @@ class TargetRowModelTest {
         assertThat(row.error()).isNull();
         assertThat(row.canRemove()).isFalse();
         assertThat(row.missingHint()).isEqualTo("The Google ADC file is not there; Get credentials writes it.");
+    }
+
+    /** A kind the ui has no code for: the row shows the words its core kind brings. */
+    @Test
+    void aKindBringsItsOwnWordsToTheRow() {
+        Path file = home.resolve("notes.json");
+        TargetPresentation words = new TargetPresentation(
+                List.of(new TargetPresentation.Line("Notebook n-1", "Notebook n one"),
+                        new TargetPresentation.Line("→ " + file, null)),
+                "Fetch notes", "notebook credentials", "Forget notes", "Fetching notes…", "Forgetting notes…",
+                new TargetPresentation.Question("Forget notes", "Forget the notes in " + file + "?",
+                        "Confirm forgetting notes", "Keep notes"),
+                "Also forget the notes in " + file, "The notes file is not there; Fetch notes writes it.");
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        TargetSnapshot written = new TargetSnapshot(new NotesTarget("notes"), "notes", false, "sandbox", null, later,
+                true, file, words);
+
+        TargetRowModel row = new TargetRowModel(context, held::add, Runnable::run, zone, written);
+        assertThat(row.canGet()).isTrue();
+        assertThat(row.canRemove()).isTrue();
+        assertThat(row.spokenStatus(clock.instant())).startsWith("notebook credentials");
+        assertThat(row.kind().getLabel()).isEqualTo("Fetch notes");
+        assertThat(row.kind().details(written)).extracting(TargetKind.Detail::text)
+                .containsExactly("Notebook n-1", "→ " + file);
+        row.remove();
+        assertThat(row.question()).isEqualTo(new Confirmation("Forget notes", "Forget the notes in " + file + "?",
+                TargetRowModel.REMOVE, "Confirm forgetting notes", "Keep notes"));
+
+        TargetRowModel gone = new TargetRowModel(context, held::add, Runnable::run, zone, new TargetSnapshot(
+                new NotesTarget("notes"), "notes", false, "sandbox", null, later, false, file, words));
+        assertThat(gone.missingHint()).isEqualTo("The notes file is not there; Fetch notes writes it.");
+        assertThat(held).as("nothing ran").isEmpty();
+    }
+
+    private record NotesTarget(String name) implements Target {
+        @Override
+        public String issuer() {
+            return null;
+        }
+
+        @Override
+        public String destination() {
+            return "notes";
+        }
     }
 
     private TargetRowModel awsRow(Executor background) {

@@ -7,6 +7,7 @@ import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.testing.MutableClock;
 import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.core.targets.TargetKinds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,10 @@ class TrayModelTest {
     }
 
     private TargetSnapshot target(Target target, Instant expiration, boolean inFile) {
-        return new TargetSnapshot(target, context.kinds().of(target).id(), true, "sandbox", null, expiration, inFile, home.resolve("credentials"));
+        TargetKinds.Bound<?> kind = context.kinds().of(target);
+        Path file = home.resolve("credentials");
+        return new TargetSnapshot(target, kind.id(), true, "sandbox", null, expiration, inFile, file,
+                kind.presentation(file));
     }
 
     private static TrayFacts.IssuerSession sandbox(Instant idTokenExpiresAt) {

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  */
 public final class AwsProfileWriter {
     static final String MANAGED_MARKER = "x_fedcred_managed";
-    static final String BACKUP_SUFFIX = ".fedcred-backup";
+    public static final String BACKUP_SUFFIX = ".fedcred-backup";
     private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(5);
     // the AWS SDKs ignore a profile whose name has any other character
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_\\-/.%@]+");

@@ -1,17 +1,15 @@
 package dev.fedcred.core.aws.profiles;
 
-import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import java.nio.file.Path;
 
 /** The profile exists and fedcred did not write it; fedcred left it unchanged. */
-public class ProfileNotManagedException extends FedcredException {
-    private final Path file;
+public class ProfileNotManagedException extends NotWrittenByFedcredException {
     private final String profile;
 
     public ProfileNotManagedException(Path file, String profile, String whatToDo) {
         super("The AWS profile '" + profile + "' in " + file + " was not written by fedcred, so fedcred left it"
-                + " unchanged. " + whatToDo);
-        this.file = file;
+                + " unchanged. " + whatToDo, file);
         this.profile = profile;
     }
 
@@ -23,10 +21,6 @@ public class ProfileNotManagedException extends FedcredException {
     static ProfileNotManagedException onRemove(Path file, String profile) {
         return new ProfileNotManagedException(file, profile, "Remove it by editing the file yourself if you no"
                 + " longer need it.");
-    }
-
-    public Path file() {
-        return file;
     }
 
     public String profile() {
