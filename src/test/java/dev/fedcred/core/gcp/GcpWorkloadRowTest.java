@@ -1,0 +1,58 @@
+package dev.fedcred.core.gcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.fedcred.core.aws.profiles.AwsFileLocations;
+import dev.fedcred.core.targets.NotWrittenByFedcredException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's replace question for an ADC file in the way: only for a file fedcred did not write at all. */
+class GcpWorkloadRowTest {
+    @TempDir
+    Path home;
+
+    private final AdcFileWriter writer = new AdcFileWriter();
+    private final GcpWorkloadKind kind = new GcpWorkloadKind(() -> {
+        throw new IllegalStateException("no service: the question reads only the file");
+    }, new AwsFileLocations(Path.of("unused", "credentials"), Path.of("unused", "config")), Clock.systemUTC());
+
+    private Path adc() {
+        return home.resolve("adc.json");
+    }
+
+    @Test
+    void aFileFedcredDidNotWriteIsWorthAskingAbout() throws Exception {
+        Files.writeString(adc(), "{\"type\":\"authorized_user\"}\n");
+        GcpWorkloadTarget target = GcpTestTargets.target(null);
+
+        NotWrittenByFedcredException refusal = refusalWriting(target);
+        assertThat(refusal.file()).isEqualTo(adc());
+        var question = kind.replaceQuestion(target, refusal).orElseThrow();
+        assertThat(question.question().title()).isEqualTo("Replace Google ADC");
+        assertThat(question.question().text()).isEqualTo("The file " + adc() + " was not written by fedcred. Replace"
+                + " it? fedcred keeps a backup and restores it when you remove its credentials.");
+        assertThat(question.keptNotice()).isEqualTo("Kept your file " + adc() + "; fedcred wrote nothing.");
+    }
+
+    @Test
+    void aFileFedcredWroteForAnotherTargetIsNotAskedAbout() {
+        GcpWorkloadTarget written = GcpTestTargets.target(null);
+        writer.write(adc(), written.name(), ExternalAccountAdc.build(written, home.resolve("id-token")), false);
+
+        NotWrittenByFedcredException refusal = catchThrowableOfType(() -> writer.remove(adc(), "gcp-other"),
+                NotWrittenByFedcredException.class);
+        assertThat(refusal).hasMessageContaining("was last written for the target " + written.name());
+        assertThat(refusal.file()).isEqualTo(adc());
+        assertThat(kind.replaceQuestion(written, refusal)).isEmpty();
+    }
+
+    private NotWrittenByFedcredException refusalWriting(GcpWorkloadTarget target) {
+        return catchThrowableOfType(() -> writer.write(adc(), target.name(),
+                ExternalAccountAdc.build(target, home.resolve("id-token")), false), NotWrittenByFedcredException.class);
+    }
+}
