@@ -56,7 +56,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
                 SettingKey.optional("region", "the region for STS and the profile"),
                 SettingKey.optional("duration_seconds", "the session duration, 900 to 43200 (default 3600)"),
                 SettingKey.optional("role_session_name", "the role session name (default: from the email or sub)"),
-                SettingKey.optional("issuer", "the issuer that signs in for it (default: the default issuer)"),
+                SettingKey.ISSUER,
                 SettingKey.optional("sts_endpoint", "another STS endpoint, such as the sandbox's"));
     }
 

@@ -69,7 +69,7 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
                 SettingKey.optional("scopes", "OAuth scopes, separated by commas (default: cloud-platform)"),
                 SettingKey.optional("lifetime_seconds", "an impersonated token's lifetime, 600 to 43200 (default 3600)"),
                 SettingKey.optional("adc_file", "the ADC file to write, a full path (default: gcloud's)"),
-                SettingKey.optional("issuer", "the issuer that signs in for it (default: the default issuer)"),
+                SettingKey.ISSUER,
                 SettingKey.optional("sts_endpoint", "another Google STS token URL"),
                 SettingKey.optional("iamcredentials_endpoint", "another IAM Credentials base URL"),
                 SettingKey.optional("trusted_ca_file", "trust only the CAs in this PEM file for both endpoints"));

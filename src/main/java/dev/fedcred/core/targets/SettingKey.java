@@ -9,6 +9,9 @@ package dev.fedcred.core.targets;
  * @param description what it holds, for people, e.g. "the IAM role's ARN"
  */
 public record SettingKey(String key, boolean required, String description) {
+    /** Every kind's: the issuer whose ID token the target exchanges (fedcred reads and writes it for the kind). */
+    public static final SettingKey ISSUER = optional("issuer", "the issuer that signs in for it (default: the default issuer)");
+
     public static SettingKey required(String key, String description) {
         return new SettingKey(key, true, description);
     }
