@@ -1,6 +1,7 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.core.launch.Launcher;
+import dev.fedcred.core.text.TimeLeft;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.issuers.IssuerDraft;
@@ -50,7 +51,7 @@ final class IssuersCommand implements Runnable {
             for (IssuerConfig issuer : context.issuers().all()) {
                 Optional<TokenSet> tokens = context.sessions().current(issuer.name());
                 String state = tokens.map(t -> t.isExpired(now) ? "expired"
-                        : TokenSummary.humanDuration(t.timeLeft(now)) + " left").orElse("no");
+                        : TimeLeft.of(t.timeLeft(now)) + " left").orElse("no");
                 out.printf("%-2s%-20s %-8s %-40s %-28s %s%n", issuer.name().equals(defaultName) ? "*" : "",
                         issuer.name(), issuer.kind().name().toLowerCase(), issuer.issuer(), issuer.clientId(), state);
             }

@@ -3,7 +3,7 @@ package dev.fedcred.cli;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.text.OutsideText;
-import java.time.Duration;
+import dev.fedcred.core.text.TimeLeft;
 import java.time.Instant;
 
 /** One-line human descriptions of a token set. */
@@ -15,12 +15,7 @@ final class TokenSummary {
         // claims are the issuer's words: an email may carry escape sequences meant for this terminal
         String who = OutsideText.shown(tokens.stringClaim("email") != null ? tokens.stringClaim("email") : tokens.subject());
         return "Signed in to " + OutsideText.neutralise(issuer.label()) + " as " + who + "; ID token valid until " + tokens.expiresAt()
-                + " (" + humanDuration(tokens.timeLeft(now)) + " left)"
+                + " (" + TimeLeft.of(tokens.timeLeft(now)) + " left)"
                 + (tokens.hasRefreshToken() ? ", renewable without a browser." : ".");
-    }
-
-    static String humanDuration(Duration duration) {
-        long seconds = duration.toSeconds();
-        return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
     }
 }

@@ -1,5 +1,6 @@
 package dev.fedcred.ui.fx;
 
+import dev.fedcred.core.text.TimeLeft;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -13,8 +14,7 @@ public final class TimeText {
     }
 
     public static String hoursMinutesSeconds(Duration duration) {
-        long seconds = Math.max(0, duration.toSeconds());
-        return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+        return TimeLeft.of(duration);
     }
 
     /** "1 hour 5 minutes", "42 minutes", "less than a minute": for screen readers, which a ticking h:mm:ss does not suit. */
