@@ -141,7 +141,7 @@ public final class FedcredContext {
      * with renewal on a schedule. Not started: the caller starts and closes it.
      */
     public LiveStatus liveStatus() {
-        return new LiveStatus(new StatusReader(issuers, sessions, targets, kinds), this::renewer, sessions,
+        return new LiveStatus(new StatusReader(settings, issuers, sessions, targets, kinds), this::renewer, sessions,
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
                         paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
                 StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);
