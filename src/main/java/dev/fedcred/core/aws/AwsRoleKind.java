@@ -34,14 +34,14 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
 
     /** Built on first use, so reading the settings never builds the service. */
     private final Supplier<AwsCredentialService> service;
+    private final AwsFileLocations files;
     private final Clock clock;
-    private final TargetForm form;
 
     /** @param files where profiles go, for the dialog's "Writes the profile … to …" */
     public AwsRoleKind(Supplier<AwsCredentialService> service, AwsFileLocations files, Clock clock) {
         this.service = service;
+        this.files = files;
         this.clock = clock;
-        this.form = AwsRoleForm.of(files);
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
 
     @Override
     public TargetForm form() {
-        return form;
+        return AwsRoleForm.of(files);
     }
 
     @Override

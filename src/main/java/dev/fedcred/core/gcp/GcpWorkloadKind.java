@@ -48,8 +48,8 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     /** Built on first use, so reading the settings never builds the service. */
     private final Supplier<GcpCredentialService> service;
     private final AwsFileLocations awsFiles;
+    private final AdcLocations adcLocations;
     private final Clock clock;
-    private final TargetForm form;
 
     /**
      * @param awsFiles     the AWS files, which an ADC file must not be
@@ -59,8 +59,8 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
                            Clock clock) {
         this.service = service;
         this.awsFiles = awsFiles;
+        this.adcLocations = adcLocations;
         this.clock = clock;
-        this.form = GcpWorkloadForm.of(adcLocations.defaultFile());
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
 
     @Override
     public TargetForm form() {
-        return form;
+        return GcpWorkloadForm.of(adcLocations.defaultFile());
     }
 
     @Override

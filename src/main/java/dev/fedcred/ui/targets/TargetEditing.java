@@ -52,7 +52,7 @@ public final class TargetEditing {
         this.owner = owner;
         this.refresh = refresh;
         // every registered kind, in the order of registration: a new kind needs no code here
-        for (dev.fedcred.core.targets.TargetKind<?> kind : context.kinds().all()) {
+        for (var kind : context.kinds().all()) {
             MenuItem item = new MenuItem(addItemText(kind.title()));
             item.setOnAction(event -> open(kind, null));
             add.getItems().add(item);
