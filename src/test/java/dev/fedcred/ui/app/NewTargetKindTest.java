@@ -1,17 +1,13 @@
 package dev.fedcred.ui.app;
 
-import dev.fedcred.FedcredContext;
-import dev.fedcred.sandbox.SandboxOptions;
-import dev.fedcred.sandbox.SandboxServer;
-import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.testing.vault.VaultRoleKind;
 import dev.fedcred.testing.vault.VaultRoleTarget;
+import dev.fedcred.ui.claims.RawTokenCopy;
+import dev.fedcred.ui.claims.TokenClipboard;
 import dev.fedcred.ui.fx.FormDialog;
 import dev.fedcred.ui.targets.TargetEditing;
-import dev.fedcred.ui.testing.FollowingBrowser;
 import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -42,27 +38,22 @@ class NewTargetKindTest {
     @TempDir
     Path home;
 
-    private SandboxServer sandbox;
-    private FedcredContext context;
-    private MainWindow window;
+    private SandboxWindow shown;
     private Path defaultToken;
     private Path picked;
 
     @Start
     void start(Stage stage) throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true));
         defaultToken = home.resolve(".vault-token");
         picked = home.resolve("vault/dev-token");
-        context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(), new FollowingBrowser(),
+        shown = SandboxWindow.show(stage, home, new DesktopHooks(() -> false, TokenClipboard.system(),
+                RawTokenCopy.CLEAR_AFTER, (owner, title, suggested) -> Optional.of(picked)),
                 List.of(new VaultRoleKind(defaultToken)));
-        window = new MainWindow(context, sandbox::issuerUri, (owner, title, suggested) -> Optional.of(picked));
-        window.show(stage);
     }
 
     @AfterEach
     void stop() {
-        window.close();
-        sandbox.close();
+        shown.close();
     }
 
     @Test
@@ -99,7 +90,7 @@ class NewTargetKindTest {
 
         waitUntil(() -> ui.buttonShowing("Log in vault-dev"));
         VaultRoleTarget saved = new VaultRoleTarget("vault-dev", "dev-reader", picked, "sandbox-aws", null);
-        assertThat(context.targets().resolve("vault-dev")).isEqualTo(saved);
+        assertThat(shown.context().targets().resolve("vault-dev")).isEqualTo(saved);
 
         ui.click(ui.buttonByAccessibleText("Edit target vault-dev…"));
         waitUntil(() -> "dev-reader".equals(field(ui, "Vault role").getText()));
