@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
  */
 final class SettingFields {
     static final String BROWSE = "Browse…";
+    static final String ISSUER_DEFAULT = "Default issuer";
 
     private final FormDialog<TargetField> dialog;
     private final TargetChoices choices;
@@ -55,37 +56,16 @@ final class SettingFields {
         }
         TextField field = new TextField();
         dialog.textRow(field, setting.field(), setting.placeholder(), hints(setting));
-        return text(field);
+        return new TextSettingField(field);
     }
 
     private SettingField issuer(TargetSetting setting) {
         ComboBox<IssuerChoice> issuer = new ComboBox<>();
-        issuer.getItems().add(new IssuerChoice("", TargetEditing.ISSUER_DEFAULT + " (" + choices.defaultIssuer() + ")"));
+        issuer.getItems().add(new IssuerChoice("", ISSUER_DEFAULT + " (" + choices.defaultIssuer() + ")"));
         choices.issuers().forEach(each -> issuer.getItems().add(new IssuerChoice(each, each)));
         issuer.getSelectionModel().selectFirst();
         choiceRow(setting, issuer);
-        return new SettingField() {
-            @Override
-            public String text() {
-                return issuer.getValue() == null ? "" : issuer.getValue().name();
-            }
-
-            /** An issuer no longer configured still shows, so the problem can be seen and fixed. */
-            @Override
-            public void fill(String name) {
-                issuer.setValue(issuer.getItems().stream().filter(choice -> choice.name().equals(name)).findFirst()
-                        .orElseGet(() -> {
-                            IssuerChoice missing = new IssuerChoice(name, name + " (not configured)");
-                            issuer.getItems().add(missing);
-                            return missing;
-                        }));
-            }
-
-            @Override
-            public Node focusTarget() {
-                return issuer;
-            }
-        };
+        return new ChoiceField<>(issuer, IssuerChoice::name, name -> new IssuerChoice(name, name + " (not configured)"));
     }
 
     private SettingField target(TargetSetting setting, SettingInput.TargetChoice offered) {
@@ -97,25 +77,7 @@ final class SettingFields {
         });
         target.setPromptText(setting.placeholder());
         choiceRow(setting, target);
-        return new SettingField() {
-            @Override
-            public String text() {
-                return target.getValue() == null ? "" : target.getValue();
-            }
-
-            @Override
-            public void fill(String name) {
-                if (!name.isEmpty() && !target.getItems().contains(name)) {
-                    target.getItems().add(name);
-                }
-                target.setValue(name.isEmpty() ? null : name);
-            }
-
-            @Override
-            public Node focusTarget() {
-                return target;
-            }
-        };
+        return new ChoiceField<>(target, name -> name, name -> name);
     }
 
     private void choiceRow(TargetSetting setting, ComboBox<?> choice) {
@@ -141,7 +103,7 @@ final class SettingFields {
         HBox line = new HBox(8, field, browse);
         line.setAlignment(Pos.CENTER_LEFT);
         dialog.row(FormDialog.label(setting.label(), field), dialog.withError(setting.field(), line, hints(setting)));
-        return text(field);
+        return new TextSettingField(field);
     }
 
     /** The file typed, else the default; a path that cannot be read is the field's problem, not the chooser's. */
@@ -151,25 +113,6 @@ final class SettingFields {
         } catch (InvalidPathException unreadable) {
             return file.defaultFile();
         }
-    }
-
-    private static SettingField text(TextField field) {
-        return new SettingField() {
-            @Override
-            public String text() {
-                return field.getText();
-            }
-
-            @Override
-            public void fill(String text) {
-                field.setText(text);
-            }
-
-            @Override
-            public Node focusTarget() {
-                return field;
-            }
-        };
     }
 
     private static Node[] hints(TargetSetting setting) {

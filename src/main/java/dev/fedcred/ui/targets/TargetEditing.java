@@ -29,7 +29,6 @@ import javafx.stage.Window;
  */
 public final class TargetEditing {
     public static final String ADD_TARGET = "Add target";
-    static final String ISSUER_DEFAULT = "Default issuer";
     static final ButtonType DELETE = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
 
     private final FedcredContext context;
