@@ -1,6 +1,7 @@
 package dev.fedcred.core.session;
 
 import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.PendingDeviceSignIn;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.oidc.SignInService;
 import dev.fedcred.core.oidc.TokenRequestException;
@@ -46,6 +47,22 @@ public final class IdentitySessions {
         TokenSet tokens = pending.complete(timeout);
         save(tokens);
         return tokens;
+    }
+
+    /** Starts a device sign-in (RFC 8628): a code the user enters on another computer. */
+    public PendingDeviceSignIn beginDevice(IssuerConfig issuer) {
+        return signIn.get().beginDevice(issuer);
+    }
+
+    /** Waits for the user to approve the code and keeps the verified tokens, as {@link #finish} does. */
+    public TokenSet finishDevice(PendingDeviceSignIn pending) {
+        TokenSet tokens = pending.complete();
+        save(tokens);
+        return tokens;
+    }
+
+    public boolean offersDeviceSignIn(IssuerConfig issuer) {
+        return signIn.get().offersDeviceSignIn(issuer);
     }
 
     public Optional<TokenSet> current(String issuerName) {
