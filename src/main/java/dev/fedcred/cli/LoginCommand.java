@@ -91,8 +91,8 @@ final class LoginCommand implements Callable<Integer> {
             err.println("and enter the code:");
             err.println("  " + prompt.shownUserCode());
             prompt.shownVerificationUriComplete().ifPresent(complete -> {
-                err.println("(or open this URL, which carries the code:");
-                err.println("  " + complete + " )");
+                err.println("or open this link, which has the code in it:");
+                err.println("  " + complete);
             });
             err.println("The code expires in " + TimeLeft.between(context.clock().instant(), prompt.expiresAt())
                     + ". Waiting for you to approve it ... (Ctrl-C cancels)");

@@ -2,6 +2,8 @@ package dev.fedcred.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,7 +57,8 @@ final class DeviceEndpoint {
             reply.put("device_code", issued.deviceCode());
             reply.put("user_code", issued.userCode());
             reply.put("verification_uri", issuer + VERIFICATION_PATH);
-            reply.put("verification_uri_complete", issuer + VERIFICATION_PATH + "?user_code=" + issued.userCode());
+            reply.put("verification_uri_complete", issuer + VERIFICATION_PATH + "?user_code="
+                    + URLEncoder.encode(issued.userCode(), StandardCharsets.UTF_8));
             reply.put("expires_in", issued.lifetime().toSeconds());
             reply.put("interval", issued.interval().toSeconds());
             HttpExchanges.sendNoStoreJson(exchange, 200, reply);
