@@ -39,6 +39,11 @@ public final class PendingSignIn implements AutoCloseable {
         return authorizationUri;
     }
 
+    /** Whether the issuer also offers the device sign-in, for when no browser can reach the loopback. */
+    public boolean offersDeviceSignIn() {
+        return provider.metadata().getDeviceAuthorizationEndpointURI() != null;
+    }
+
     public URI redirectUri() {
         return receiver.redirectUri();
     }
