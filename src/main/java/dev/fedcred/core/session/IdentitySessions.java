@@ -61,10 +61,6 @@ public final class IdentitySessions {
         return tokens;
     }
 
-    public boolean offersDeviceSignIn(IssuerConfig issuer) {
-        return signIn.get().offersDeviceSignIn(issuer);
-    }
-
     public Optional<TokenSet> current(String issuerName) {
         return cache.load(issuerName);
     }

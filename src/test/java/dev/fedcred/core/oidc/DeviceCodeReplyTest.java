@@ -50,7 +50,7 @@ class DeviceCodeReplyTest {
     private static void send(HttpExchange exchange, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(json.contains("\"error\"") ? 400 : 200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
@@ -97,6 +97,17 @@ class DeviceCodeReplyTest {
         assertThat(prompt.shownVerificationUri()).doesNotContain("\u202e").contains("\\u202E");
         assertThat(prompt.shownVerificationUriComplete()).isEmpty();
         assertThat(prompt.timeLeft(Clock.systemUTC().instant())).isBetween(Duration.ofSeconds(590), Duration.ofSeconds(600));
+    }
+
+    @Test
+    void aRefusalOfTheDeviceEndpointSaysWhatToDoWithoutControlCharacters() {
+        deviceReply = "{\"error\":\"invalid_client\",\"error_description\":\"no such client\\u001b[2J\\u202e\"}";
+
+        assertThatThrownBy(this::begin).isInstanceOf(TokenRequestException.class)
+                .hasMessageContaining("The issuer's device authorization endpoint refused the request: invalid_client")
+                .hasMessageContaining("(no such client")
+                .hasMessageNotContaining("\u001b").hasMessageNotContaining("\u202e")
+                .hasMessageContaining("Check this issuer's client ID and client secret");
     }
 
     @Test
