@@ -52,6 +52,19 @@ final class OAuthError extends Exception {
         return new OAuthError("access_denied", description, 400);
     }
 
+    /** RFC 8628 section 3.5: the device grant's "not yet", "poll slower" and "too late". */
+    static OAuthError authorizationPending(String description) {
+        return new OAuthError("authorization_pending", description, 400);
+    }
+
+    static OAuthError slowDown(String description) {
+        return new OAuthError("slow_down", description, 400);
+    }
+
+    static OAuthError expiredToken(String description) {
+        return new OAuthError("expired_token", description, 400);
+    }
+
     String error() {
         return error;
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * An OpenID Connect provider for one user and one public client, modelled on Google's
- * (accounts.google.com): discovery, JWKS, authorization code flow with PKCE, refresh, userinfo.
+ * (accounts.google.com): discovery, JWKS, authorization code flow with PKCE, the device
+ * authorization grant (RFC 8628), refresh, userinfo.
  * Wires the stores to the endpoints and registers the paths.
  */
 final class OidcIssuerEmulator implements SandboxEmulator {
@@ -26,6 +27,8 @@ final class OidcIssuerEmulator implements SandboxEmulator {
     private final AuthorizeEndpoint authorize;
     private final TokenEndpoint token;
     private final UserinfoEndpoint userinfo;
+    private final DeviceCodes deviceCodes;
+    private final DeviceEndpoint device;
 
     OidcIssuerEmulator(String issuer, SandboxOptions options, Clock clock) {
         this.issuer = issuer;
@@ -35,8 +38,10 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         AccessTokens accessTokens = new AccessTokens(clock, revocations);
         this.authorize = new AuthorizeEndpoint(issuer, options.autoApprove(), clock,
                 new PendingAuthorizations(clock), codes);
+        this.deviceCodes = new DeviceCodes(clock);
+        this.device = new DeviceEndpoint(issuer, options.autoApprove(), deviceCodes);
         this.token = new TokenEndpoint(codes, accessTokens, new RefreshTokens(revocations), revocations,
-                new IdTokenMinter(issuer, keys, options.idTokenLifetime(), clock, options.userClaims()));
+                new IdTokenMinter(issuer, keys, options.idTokenLifetime(), clock, options.userClaims()), deviceCodes);
         this.userinfo = new UserinfoEndpoint(accessTokens, options.userClaims());
     }
 
@@ -48,6 +53,14 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         server.createContext(SignInPage.DECISION_PATH, HttpExchanges.guarded(authorize::handleDecision));
         server.createContext(TOKEN_PATH, HttpExchanges.guarded(token::handle));
         server.createContext(USERINFO_PATH, HttpExchanges.guarded(userinfo::handle));
+        server.createContext(DeviceEndpoint.DEVICE_CODE_PATH, HttpExchanges.guarded(device::handleDeviceCode));
+        server.createContext(DeviceEndpoint.VERIFICATION_PATH, HttpExchanges.guarded(device::handleVerification));
+        server.createContext(DeviceEndpoint.DECISION_PATH, HttpExchanges.guarded(device::handleDecision));
+    }
+
+    /** The device grant's codes, with the hooks tests use to expire, decide or slow them. */
+    DeviceCodes deviceCodes() {
+        return deviceCodes;
     }
 
     @Override
@@ -57,6 +70,7 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         endpoints.put("jwks", issuer + JWKS_PATH);
         endpoints.put("authorize", issuer + AUTHORIZE_PATH);
         endpoints.put("token", issuer + TOKEN_PATH);
+        endpoints.put("device", issuer + DeviceEndpoint.DEVICE_CODE_PATH);
         endpoints.put("userinfo", issuer + USERINFO_PATH);
     }
 
@@ -68,6 +82,9 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         doc.put("token_endpoint", issuer + TOKEN_PATH);
         doc.put("userinfo_endpoint", issuer + USERINFO_PATH);
         doc.put("jwks_uri", issuer + JWKS_PATH);
+        if (deviceCodes.offered()) {
+            doc.put("device_authorization_endpoint", issuer + DeviceEndpoint.DEVICE_CODE_PATH);
+        }
         doc.put("response_types_supported", List.of("code"));
         doc.put("response_modes_supported", List.of("query"));
         doc.put("subject_types_supported", List.of("public"));
@@ -75,7 +92,9 @@ final class OidcIssuerEmulator implements SandboxEmulator {
         doc.put("scopes_supported", List.of("openid", "email", "profile"));
         doc.put("token_endpoint_auth_methods_supported", List.of("none", "client_secret_post", "client_secret_basic"));
         doc.put("code_challenge_methods_supported", List.of(Pkce.S256));
-        doc.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        doc.put("grant_types_supported", deviceCodes.offered()
+                ? List.of("authorization_code", "refresh_token", TokenEndpoint.DEVICE_CODE_GRANT)
+                : List.of("authorization_code", "refresh_token"));
         doc.put("claims_supported", List.of(
                 "iss", "aud", "azp", "sub", "iat", "exp", "auth_time", "nonce", "at_hash",
                 "email", "email_verified", "name", "given_name", "family_name", "locale", "picture"));

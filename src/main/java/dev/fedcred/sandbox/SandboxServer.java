@@ -59,13 +59,15 @@ public final class SandboxServer implements AutoCloseable {
     private final Map<String, String> endpoints;
     private final AwsStsFaults awsStsFaults;
     private final GcpFaults gcpFaults;
+    private final DeviceCodes deviceCodes;
     private final Path gcpCaFile;
     /** The data directory if this server created it as a temporary one, to delete on close; else null. */
     private final Path temporaryDataDir;
 
     private SandboxServer(HttpServer server, HttpsServer gcpServer, ExecutorService executor, URI issuerUri,
                           Map<String, String> endpoints, AwsStsFaults awsStsFaults, GcpFaults gcpFaults,
-                          Path gcpCaFile, Path temporaryDataDir) {
+                          DeviceCodes deviceCodes, Path gcpCaFile, Path temporaryDataDir) {
+        this.deviceCodes = deviceCodes;
         this.server = server;
         this.gcpServer = gcpServer;
         this.executor = executor;
@@ -113,7 +115,8 @@ public final class SandboxServer implements AutoCloseable {
             Path caFile = tls.caFile().toAbsolutePath();
 
             AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
-            List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock), sts);
+            OidcIssuerEmulator oidc = new OidcIssuerEmulator(issuer.toString(), options, clock);
+            List<SandboxEmulator> emulators = List.of(oidc, sts);
             Map<String, String> endpoints = new LinkedHashMap<>();
             for (SandboxEmulator emulator : emulators) {
                 emulator.register(server);
@@ -140,7 +143,7 @@ public final class SandboxServer implements AutoCloseable {
             server.start();
             gcpServer.start();
             return new SandboxServer(server, gcpServer, executor, issuer, Collections.unmodifiableMap(endpoints),
-                    sts.faults(), gcp.faults(), caFile, temporaryDataDir);
+                    sts.faults(), gcp.faults(), oidc.deviceCodes(), caFile, temporaryDataDir);
         } catch (IOException | RuntimeException e) {
             // Nothing was started yet; free whatever was bound or created.
             if (server != null) {
@@ -183,7 +186,7 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Endpoint name to absolute URL, in a stable order: issuer, discovery, jwks, authorize, token,
-     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), then the GCP emulator on its
+     * device (the device authorization endpoint; its verification page is {@code <issuer>/device}), userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), then the GCP emulator on its
      * HTTPS port: gcp-sts ({@code https://127.0.0.1:<gcpPort>/v1/token}), gcp-iamcredentials
      * ({@code https://127.0.0.1:<gcpPort>/v1/}, to which a client appends
      * {@code projects/-/serviceAccounts/EMAIL:generateAccessToken}), gcp-whoami
@@ -205,6 +208,11 @@ public final class SandboxServer implements AutoCloseable {
     /** Errors and odd replies the STS emulator is to answer with next, for testing a client. */
     public AwsStsFaults awsStsFaults() {
         return awsStsFaults;
+    }
+
+    /** The issuer's device grant codes, and the hooks tests use to expire, decide or slow them. */
+    public DeviceCodes deviceCodes() {
+        return deviceCodes;
     }
 
     /** Odd replies the GCP emulator's STS and IAM Credentials are to answer with next, for testing a client. */

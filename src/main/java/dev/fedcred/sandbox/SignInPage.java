@@ -58,7 +58,7 @@ final class SignInPage {
                 """.formatted(escape(message)));
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return """
                 <!DOCTYPE html>
                 <html lang="en">

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * {@code /token}: the back channel (RFC 6749 sections 4.1.3 and 6, OIDC Core 3.1.3 and 12).
- * Supports {@code authorization_code} with mandatory S256 PKCE, and {@code refresh_token}.
+ * Supports {@code authorization_code} with mandatory S256 PKCE, {@code refresh_token}, and the
+ * device grant's {@code urn:ietf:params:oauth:grant-type:device_code} (RFC 8628 section 3.4).
  */
 final class TokenEndpoint {
 
@@ -23,10 +24,14 @@ final class TokenEndpoint {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final GrantRevocations revocations;
+    static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
+
     private final IdTokenMinter idTokens;
+    private final DeviceCodes deviceCodes;
 
     TokenEndpoint(AuthorizationCodes codes, AccessTokens accessTokens, RefreshTokens refreshTokens,
-                  GrantRevocations revocations, IdTokenMinter idTokens) {
+                  GrantRevocations revocations, IdTokenMinter idTokens, DeviceCodes deviceCodes) {
+        this.deviceCodes = deviceCodes;
         this.codes = codes;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
@@ -61,8 +66,9 @@ final class TokenEndpoint {
             Map<String, Object> response = switch (grantType) {
                 case "authorization_code" -> redeemCode(clientId, params);
                 case "refresh_token" -> refresh(clientId, params);
+                case DEVICE_CODE_GRANT -> redeemDeviceCode(clientId, params);
                 default -> throw OAuthError.unsupportedGrantType(
-                        "supported grant types are authorization_code and refresh_token");
+                        "supported grant types are authorization_code, refresh_token and " + DEVICE_CODE_GRANT);
             };
             HttpExchanges.sendNoStoreJson(exchange, 200, response);
         } catch (OAuthError e) {
@@ -79,7 +85,7 @@ final class TokenEndpoint {
      * form) is accepted and its value ignored; what must hold is that the client is known and that
      * the Basic and form client_ids, if both are given, agree.
      */
-    private static String identifyClient(HttpExchange exchange, Parameters params) throws OAuthError {
+    static String identifyClient(HttpExchange exchange, Parameters params) throws OAuthError {
         String formClientId = params.get("client_id");
         String header = authorizationHeader(exchange);
         String clientId = formClientId;
@@ -171,6 +177,34 @@ final class TokenEndpoint {
         Map<String, Object> response = tokenResponse(accessToken);
         response.put("refresh_token", refreshTokens.issue(grant));
         response.put("id_token", idTokens.mint(grant, grant.scopes(), request.nonce(), accessToken.value()));
+        return response;
+    }
+
+    /**
+     * RFC 8628 section 3.5: authorization_pending until the user answers, slow_down when polled too
+     * soon, expired_token, access_denied; once approved, the same tokens as the code flow, with an ID
+     * token that carries no nonce (this grant has no authorization request to bring one).
+     */
+    private Map<String, Object> redeemDeviceCode(String clientId, Parameters params) throws OAuthError {
+        String deviceCode = params.get("device_code");
+        if (deviceCode == null) {
+            throw OAuthError.invalidRequest("device_code is missing");
+        }
+        if (!deviceCodes.offered()) {
+            throw OAuthError.unsupportedGrantType("this issuer does not offer the device grant");
+        }
+        DeviceCodes.Poll poll = deviceCodes.poll(deviceCode, clientId);
+        if (poll instanceof DeviceCodes.Poll.Refused refused) {
+            throw refused.error();
+        }
+        Grant grant = ((DeviceCodes.Poll.Approved) poll).grant();
+        AccessTokens.AccessToken accessToken = accessTokens.issue(grant, grant.scopes());
+        Map<String, Object> response = tokenResponse(accessToken);
+        response.put("refresh_token", refreshTokens.issue(grant));
+        Grant named = deviceCodes.takeAudienceOverride()
+                .map(audience -> new Grant(grant.id(), audience, grant.scopes(), grant.authTime()))
+                .orElse(grant);
+        response.put("id_token", idTokens.mint(named, grant.scopes(), null, accessToken.value()));
         return response;
     }
 

@@ -49,6 +49,7 @@ class DiscoveryAndKeysTest {
                 org.assertj.core.api.Assertions.entry("jwks", issuer + "/jwks"),
                 org.assertj.core.api.Assertions.entry("authorize", issuer + "/authorize"),
                 org.assertj.core.api.Assertions.entry("token", issuer + "/token"),
+                org.assertj.core.api.Assertions.entry("device", issuer + "/device/code"),
                 org.assertj.core.api.Assertions.entry("userinfo", issuer + "/userinfo"),
                 org.assertj.core.api.Assertions.entry("aws-sts", issuer + "/aws-sts"),
                 org.assertj.core.api.Assertions.entry("gcp-sts", gcp + "/v1/token"),
@@ -76,7 +77,9 @@ class DiscoveryAndKeysTest {
         assertThat(strings(doc, "token_endpoint_auth_methods_supported"))
                 .containsExactly("none", "client_secret_post", "client_secret_basic");
         assertThat(strings(doc, "code_challenge_methods_supported")).containsExactly("S256");
-        assertThat(strings(doc, "grant_types_supported")).containsExactly("authorization_code", "refresh_token");
+        assertThat(doc.get("device_authorization_endpoint").asText()).isEqualTo(issuer + "/device/code");
+        assertThat(strings(doc, "grant_types_supported")).containsExactly("authorization_code", "refresh_token",
+                "urn:ietf:params:oauth:grant-type:device_code");
         assertThat(strings(doc, "claims_supported")).contains("sub", "email", "email_verified", "name", "at_hash", "nonce");
 
         // A real OIDC library accepts the document as provider metadata.

@@ -18,12 +18,9 @@ final class DiscoveredEndpoints {
     }
 
     static void requireSecure(URI issuer, OIDCProviderMetadata metadata) {
-        boolean loopbackHttpIssuer = isPlainHttp(issuer) && isLoopback(issuer);
         for (Map.Entry<String, URI> endpoint : named(metadata).entrySet()) {
             URI uri = endpoint.getValue();
-            boolean secure = "https".equalsIgnoreCase(uri.getScheme());
-            boolean allowedPlain = loopbackHttpIssuer && isPlainHttp(uri) && isLoopback(uri);
-            if (!secure && !allowedPlain) {
+            if (!isSecureFor(issuer, uri)) {
                 throw new InsecureEndpointException("The issuer " + issuer + " names "
                         + OutsideText.shown(uri.toString()) + " as its " + endpoint.getKey() + " in its discovery"
                         + " document. fedcred sends codes and tokens only over https (plain http only to an issuer on"
@@ -31,6 +28,16 @@ final class DiscoveredEndpoints {
                         + " endpoints, and check that no proxy rewrites the discovery document.");
             }
         }
+    }
+
+    /**
+     * Whether {@code issuer} may send its client (or its user) to {@code uri}: https, or plain http on
+     * this computer for an issuer that is itself plain http on this computer.
+     */
+    static boolean isSecureFor(URI issuer, URI uri) {
+        boolean loopbackHttpIssuer = isPlainHttp(issuer) && isLoopback(issuer);
+        boolean secure = "https".equalsIgnoreCase(uri.getScheme());
+        return secure || loopbackHttpIssuer && isPlainHttp(uri) && isLoopback(uri);
     }
 
     /** Every endpoint a client could be sent to, by its name in the discovery document. */

@@ -39,6 +39,11 @@ public final class PendingSignIn implements AutoCloseable {
         return authorizationUri;
     }
 
+    /** Whether the issuer also offers the device sign-in, for when no browser can reach the loopback. */
+    public boolean offersDeviceSignIn() {
+        return provider.metadata().getDeviceAuthorizationEndpointURI() != null;
+    }
+
     public URI redirectUri() {
         return receiver.redirectUri();
     }
@@ -48,11 +53,7 @@ public final class PendingSignIn implements AutoCloseable {
         String code = receiver.awaitCode(timeout);
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri(), codeVerifier);
         TokenEndpointClient.TokenResponseTokens tokens = service.tokens().exchange(provider.metadata(), issuer, grant);
-        if (tokens.idToken() == null) {
-            throw new IssuerUnreachableException("The issuer answered the sign-in without an ID token. Check that the"
-                    + " issuer's scopes include \"openid\".");
-        }
-        return service.verifiedTokenSet(issuer, provider, tokens.idToken(), tokens.refreshToken(), nonce, null);
+        return service.signedIn(issuer, provider, tokens, nonce);
     }
 
     public void cancel() {

@@ -28,7 +28,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Calls the token endpoint for the code and refresh grants. A public client sends only its
+ * Calls the token endpoint for the code, refresh and device-code grants. A public client sends only its
  * client ID; one with a secret authenticates with the method the issuer advertises, preferring
  * HTTP Basic as RFC 6749 does.
  */
@@ -52,7 +52,26 @@ public final class TokenEndpointClient {
         this.timeout = timeout;
     }
 
+    /**
+     * The token endpoint's answer to one request: the tokens, or the OAuth error it gave. The device
+     * grant reads the error (authorization_pending, slow_down) as "not yet"; every other grant
+     * treats it as a refusal through {@link #exchange}.
+     */
+    record Answer(TokenResponseTokens tokens, ErrorObject error) {
+        String errorCode() {
+            return error == null || error.getCode() == null ? "unknown_error" : error.getCode();
+        }
+    }
+
     public TokenResponseTokens exchange(OIDCProviderMetadata provider, IssuerConfig issuer, AuthorizationGrant grant) {
+        Answer answer = ask(provider, issuer, grant);
+        if (answer.tokens() == null) {
+            throw rejection(answer.error());
+        }
+        return answer.tokens();
+    }
+
+    Answer ask(OIDCProviderMetadata provider, IssuerConfig issuer, AuthorizationGrant grant) {
         URI endpoint = provider.getTokenEndpointURI();
         ClientAuthentication auth = clientAuthentication(provider, issuer);
         TokenRequest request = auth != null
@@ -60,12 +79,16 @@ public final class TokenEndpointClient {
                 : new TokenRequest(endpoint, new ClientID(issuer.clientId()), grant, null);
         TokenResponse response = send(request.toHTTPRequest(), endpoint, timeout);
         if (!response.indicatesSuccess()) {
-            throw rejection(response.toErrorResponse().getErrorObject());
+            return new Answer(null, response.toErrorResponse().getErrorObject());
         }
         Tokens tokens = response.toSuccessResponse().getTokens();
         String idToken = response instanceof OIDCTokenResponse oidc ? oidc.getOIDCTokens().getIDTokenString() : null;
         RefreshToken refresh = tokens.getRefreshToken();
-        return new TokenResponseTokens(idToken, refresh == null ? null : refresh.getValue());
+        return new Answer(new TokenResponseTokens(idToken, refresh == null ? null : refresh.getValue()), null);
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     private static TokenResponse send(HTTPRequest http, URI endpoint, Duration timeout) {
@@ -90,20 +113,26 @@ public final class TokenEndpointClient {
         }
     }
 
-    private static TokenRequestException rejection(ErrorObject error) {
-        String code = error.getCode() == null ? "unknown_error" : error.getCode();
-        String description = error.getDescription() == null ? "" : " (" + error.getDescription() + ")";
+    static TokenRequestException rejection(ErrorObject error) {
+        return rejection("token endpoint", error);
+    }
+
+    /** The refusal of {@code endpoint} ("token endpoint", "device authorization endpoint"), in the user's words. */
+    static TokenRequestException rejection(String endpoint, ErrorObject error) {
+        String code = error == null || error.getCode() == null ? "unknown_error" : error.getCode();
+        String description = error == null || error.getDescription() == null ? ""
+                : " (" + OutsideText.shown(error.getDescription()) + ")";
         String advice = switch (code) {
             case "invalid_grant" -> "The code or refresh token is no longer valid; sign in again.";
             case "invalid_client", "unauthorized_client" ->
                     "Check this issuer's client ID and client secret in fedcred's settings.";
             default -> "Sign in again; if it repeats, check this issuer's settings.";
         };
-        return new TokenRequestException("The issuer's token endpoint refused the request: " + code + description
-                + ". " + advice);
+        return new TokenRequestException("The issuer's " + endpoint + " refused the request: " + OutsideText.shown(code)
+                + description + ". " + advice);
     }
 
-    private static ClientAuthentication clientAuthentication(OIDCProviderMetadata provider, IssuerConfig issuer) {
+    static ClientAuthentication clientAuthentication(OIDCProviderMetadata provider, IssuerConfig issuer) {
         if (issuer.clientSecret() == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.fedcred.core.session;
 
 import dev.fedcred.core.oidc.IssuerConfig;
+import dev.fedcred.core.oidc.PendingDeviceSignIn;
 import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.oidc.SignInService;
 import dev.fedcred.core.oidc.TokenRequestException;
@@ -44,6 +45,18 @@ public final class IdentitySessions {
     /** Waits for the browser and keeps the verified tokens; only verified tokens are ever stored. */
     public TokenSet finish(PendingSignIn pending, Duration timeout) {
         TokenSet tokens = pending.complete(timeout);
+        save(tokens);
+        return tokens;
+    }
+
+    /** Starts a device sign-in (RFC 8628): a code the user enters on another computer. */
+    public PendingDeviceSignIn beginDevice(IssuerConfig issuer) {
+        return signIn.get().beginDevice(issuer);
+    }
+
+    /** Waits for the user to approve the code and keeps the verified tokens, as {@link #finish} does. */
+    public TokenSet finishDevice(PendingDeviceSignIn pending) {
+        TokenSet tokens = pending.complete();
         save(tokens);
         return tokens;
     }

@@ -42,6 +42,7 @@ public final class IssuerRow extends VBox {
     private final WindowState state;
     private final IssuerConfig issuer;
     private final Actions actions;
+    private final Ticker ticker;
 
     private final Button signIn = new Button("Sign in");
     private final Label status = new Label();
@@ -66,6 +67,7 @@ public final class IssuerRow extends VBox {
         this.work = work;
         this.state = state;
         this.issuer = issuer;
+        this.ticker = ticker;
         getStyleClass().add("issuer-row");
         setSpacing(4);
 
@@ -147,7 +149,8 @@ public final class IssuerRow extends VBox {
         waitingMessage.textProperty().bind(task.messageProperty());
         task.urlToOpenByHandProperty().addListener((observable, before, uri) -> {
             if (attempt == task && uri != null) {
-                manualUrl.show(uri);
+                IssuerConfig withCode = task.codeSignInProperty().get();
+                manualUrl.show(uri, withCode == null ? null : () -> signInWithCode(withCode));
             }
         });
         // a sign-in that completes is real (its tokens are stored) even if Cancel came too late
@@ -177,6 +180,16 @@ public final class IssuerRow extends VBox {
         endAttempt();
         task.cancelSignIn();
         showNotice(SIGN_IN_CANCELLED);
+    }
+
+    /** The browser could not be opened: stop waiting for it and sign in with a code on another device. */
+    private void signInWithCode(IssuerConfig at) {
+        SignInTask task = attempt;
+        if (task != null) {
+            endAttempt();
+            task.cancelSignIn();
+        }
+        DeviceSignInDialog.open(getScene().getWindow(), context, work, ticker, at, state::signedIn);
     }
 
     private Node titleLine() {

@@ -11,11 +11,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** When no browser could be started: the sign-in URL, selectable and copyable, to open by hand. */
+/**
+ * When no browser could be started: the sign-in URL, selectable and copyable, to open by hand, and
+ * where the issuer offers it, the device sign-in (a code entered on another device) instead.
+ */
 public final class ManualUrlBox extends VBox {
     public static final String PROMPT = "Open this URL in your browser to sign in";
+    public static final String WITH_CODE = "Sign in with a code instead";
 
     private final TextField url = new TextField();
+    private final Button withCode = new Button(WITH_CODE);
 
     ManualUrlBox() {
         getStyleClass().add("manual-url");
@@ -26,11 +31,16 @@ public final class ManualUrlBox extends VBox {
         Icons.COPY.on(copy);
         copy.setOnAction(event -> copyToClipboard());
         HBox line = new HBox(6, url, copy);
-        getChildren().addAll(new Label(PROMPT), line);
+        withCode.setAccessibleText("Sign in with a code entered on another device");
+        getChildren().addAll(new Label(PROMPT), line, withCode);
         hide();
     }
 
-    void show(URI uri) {
+    /** @param signInWithCode what the device sign-in button does; null when the issuer does not offer it */
+    void show(URI uri, Runnable signInWithCode) {
+        withCode.setOnAction(signInWithCode == null ? null : event -> signInWithCode.run());
+        withCode.setVisible(signInWithCode != null);
+        withCode.setManaged(signInWithCode != null);
         url.setText(uri.toString());
         setVisible(true);
         setManaged(true);

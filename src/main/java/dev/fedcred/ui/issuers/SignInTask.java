@@ -26,6 +26,7 @@ public final class SignInTask extends Task<TokenSet> {
     private final IssuerConfig issuer;
     private final SandboxStarter sandbox;
     private final ReadOnlyObjectWrapper<URI> urlToOpenByHand = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<IssuerConfig> codeSignIn = new ReadOnlyObjectWrapper<>();
     private final AtomicReference<PendingSignIn> pending = new AtomicReference<>();
     private volatile boolean cancelRequested;
 
@@ -38,6 +39,14 @@ public final class SignInTask extends Task<TokenSet> {
     /** Set (on the FX thread) when no browser could be opened and the user must open the URL. */
     ReadOnlyObjectProperty<URI> urlToOpenByHandProperty() {
         return urlToOpenByHand.getReadOnlyProperty();
+    }
+
+    /**
+     * Set (on the FX thread, just before {@link #urlToOpenByHandProperty}) when no browser could be
+     * opened and the issuer offers the device sign-in: the issuer where it really answers.
+     */
+    ReadOnlyObjectProperty<IssuerConfig> codeSignInProperty() {
+        return codeSignIn.getReadOnlyProperty();
     }
 
     @Override
@@ -56,7 +65,11 @@ public final class SignInTask extends Task<TokenSet> {
             }
             URI authorization = signIn.authorizationUri();
             if (!context.browser().open(authorization)) {
-                Platform.runLater(() -> urlToOpenByHand.set(authorization));
+                IssuerConfig withCode = signIn.offersDeviceSignIn() ? signIn.issuer() : null;
+                Platform.runLater(() -> {
+                    codeSignIn.set(withCode);
+                    urlToOpenByHand.set(authorization);
+                });
             }
             updateMessage(WAITING_FOR_BROWSER);
             return context.sessions().finish(signIn, SignInService.DEFAULT_TIMEOUT);
