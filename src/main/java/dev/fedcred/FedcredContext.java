@@ -7,6 +7,7 @@ import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
+import dev.fedcred.core.aws.AwsConsoleSignIn;
 import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.editing.TargetCredentials;
 import dev.fedcred.core.editing.TargetEditor;
@@ -210,6 +211,11 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws.get();
+    }
+
+    /** Signs AWS role targets in to the AWS console (the CLI's `aws console`). */
+    public AwsConsoleSignIn awsConsole() {
+        return new AwsConsoleSignIn(aws(), clock);
     }
 
     /** credential_process profiles for the AWS config file: the snippet, and writing it there. */

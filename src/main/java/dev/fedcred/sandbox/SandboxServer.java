@@ -58,13 +58,15 @@ public final class SandboxServer implements AutoCloseable {
     private final URI issuerUri;
     private final Map<String, String> endpoints;
     private final AwsStsFaults awsStsFaults;
+    private final AwsFederationFaults awsFederationFaults;
     private final GcpFaults gcpFaults;
     private final Path gcpCaFile;
     /** The data directory if this server created it as a temporary one, to delete on close; else null. */
     private final Path temporaryDataDir;
 
     private SandboxServer(HttpServer server, HttpsServer gcpServer, ExecutorService executor, URI issuerUri,
-                          Map<String, String> endpoints, AwsStsFaults awsStsFaults, GcpFaults gcpFaults,
+                          Map<String, String> endpoints, AwsStsFaults awsStsFaults,
+                          AwsFederationFaults awsFederationFaults, GcpFaults gcpFaults,
                           Path gcpCaFile, Path temporaryDataDir) {
         this.server = server;
         this.gcpServer = gcpServer;
@@ -72,6 +74,7 @@ public final class SandboxServer implements AutoCloseable {
         this.issuerUri = issuerUri;
         this.endpoints = endpoints;
         this.awsStsFaults = awsStsFaults;
+        this.awsFederationFaults = awsFederationFaults;
         this.gcpFaults = gcpFaults;
         this.gcpCaFile = gcpCaFile;
         this.temporaryDataDir = temporaryDataDir;
@@ -113,7 +116,9 @@ public final class SandboxServer implements AutoCloseable {
             Path caFile = tls.caFile().toAbsolutePath();
 
             AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
-            List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock), sts);
+            AwsFederationEmulator federation = new AwsFederationEmulator(issuer.toString(), sts.issuedCredentials(), clock);
+            List<SandboxEmulator> emulators = List.of(new OidcIssuerEmulator(issuer.toString(), options, clock), sts,
+                    federation);
             Map<String, String> endpoints = new LinkedHashMap<>();
             for (SandboxEmulator emulator : emulators) {
                 emulator.register(server);
@@ -140,7 +145,7 @@ public final class SandboxServer implements AutoCloseable {
             server.start();
             gcpServer.start();
             return new SandboxServer(server, gcpServer, executor, issuer, Collections.unmodifiableMap(endpoints),
-                    sts.faults(), gcp.faults(), caFile, temporaryDataDir);
+                    sts.faults(), federation.faults(), gcp.faults(), caFile, temporaryDataDir);
         } catch (IOException | RuntimeException e) {
             // Nothing was started yet; free whatever was bound or created.
             if (server != null) {
@@ -183,7 +188,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Endpoint name to absolute URL, in a stable order: issuer, discovery, jwks, authorize, token,
-     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), then the GCP emulator on its
+     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), aws-signin (the AWS federation
+     * endpoint, {@code http://127.0.0.1:<port>/federation}), then the GCP emulator on its
      * HTTPS port: gcp-sts ({@code https://127.0.0.1:<gcpPort>/v1/token}), gcp-iamcredentials
      * ({@code https://127.0.0.1:<gcpPort>/v1/}, to which a client appends
      * {@code projects/-/serviceAccounts/EMAIL:generateAccessToken}), gcp-whoami
@@ -205,6 +211,11 @@ public final class SandboxServer implements AutoCloseable {
     /** Errors and odd replies the STS emulator is to answer with next, for testing a client. */
     public AwsStsFaults awsStsFaults() {
         return awsStsFaults;
+    }
+
+    /** Refusals and odd replies the AWS federation endpoint ({@code aws-signin}) is to answer with next. */
+    public AwsFederationFaults awsFederationFaults() {
+        return awsFederationFaults;
     }
 
     /** Odd replies the GCP emulator's STS and IAM Credentials are to answer with next, for testing a client. */

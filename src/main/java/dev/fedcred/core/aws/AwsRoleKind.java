@@ -3,6 +3,8 @@ package dev.fedcred.core.aws;
 import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
+import dev.fedcred.core.aws.console.ConsoleLink;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import dev.fedcred.core.targets.TargetPresentation;
@@ -57,7 +59,9 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
                 SettingKey.optional("duration_seconds", "the session duration, 900 to 43200 (default 3600)"),
                 SettingKey.optional("role_session_name", "the role session name (default: from the email or sub)"),
                 SettingKey.ISSUER,
-                SettingKey.optional("sts_endpoint", "another STS endpoint, such as the sandbox's"));
+                SettingKey.optional("sts_endpoint", "another STS endpoint, such as the sandbox's"),
+                SettingKey.optional("federation_endpoint",
+                        "another AWS federation endpoint for console sign-in, such as the sandbox's"));
     }
 
     @Override
@@ -66,7 +70,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
                 entry.optionalText("region"), Duration.ofSeconds(entry.optionalWholeNumber("duration_seconds",
                         AwsRoleTarget.DEFAULT_DURATION.toSeconds())),
                 entry.optionalText("role_session_name"), entry.optionalText("issuer"),
-                entry.optional("sts_endpoint", URI::create));
+                entry.optional("sts_endpoint", URI::create), entry.optional("federation_endpoint", URI::create));
     }
 
     @Override
@@ -77,6 +81,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
         entry.put("duration_seconds", target.sessionDuration().toSeconds());
         SettingsValues.putIfSet(entry, "role_session_name", target.roleSessionName());
         SettingsValues.putIfSet(entry, "sts_endpoint", target.stsEndpoint());
+        SettingsValues.putIfSet(entry, "federation_endpoint", target.federationEndpoint());
     }
 
     @Override
@@ -138,6 +143,16 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     @Override
     public TargetPresentation presentation(AwsRoleTarget target, Path credentialsFile) {
         return AwsRoleRow.of(target, credentialsFile);
+    }
+
+    @Override
+    public TargetAction.Done perform(AwsRoleTarget target, String actionId) {
+        if (!AwsRoleRow.OPEN_CONSOLE.equals(actionId)) {
+            return TargetKind.super.perform(target, actionId);
+        }
+        ConsoleLink link = new AwsConsoleSignIn(service.get(), clock).link(target, null, null);
+        return new TargetAction.Done("Opened the AWS console as " + AwsRoleRow.roleName(target) + " in your browser.",
+                link.url());
     }
 
     @Override

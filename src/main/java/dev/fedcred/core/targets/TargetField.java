@@ -17,6 +17,7 @@ public enum TargetField {
     LIFETIME,
     ADC_FILE,
     STS_ENDPOINT,
+    FEDERATION_ENDPOINT,
     IAM_CREDENTIALS_ENDPOINT,
     TRUSTED_CA_FILE
 }

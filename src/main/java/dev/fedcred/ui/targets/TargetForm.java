@@ -111,6 +111,7 @@ final class TargetForm {
             case LIFETIME -> "Token lifetime";
             case ADC_FILE -> "ADC file";
             case STS_ENDPOINT -> "STS endpoint";
+            case FEDERATION_ENDPOINT -> "Federation endpoint";
             case IAM_CREDENTIALS_ENDPOINT -> "IAM Credentials endpoint";
             case TRUSTED_CA_FILE -> "CA file";
         };
