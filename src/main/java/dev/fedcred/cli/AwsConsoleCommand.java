@@ -16,12 +16,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "console", description = {
-        "Sign in to the AWS Management Console as this target's role and open it in your browser.",
-        "Uses the target's current credentials (new ones from STS when they have under 15 minutes left) and the",
-        "federation endpoint of the role's partition (signin.aws.amazon.com, signin.amazonaws.cn or",
-        "signin.amazonaws-us-gov.com). The console session lasts the target's session duration (default 1 hour).",
+        "Sign in to the AWS console as this target's role and open it in your browser.",
+        "Uses the target's current credentials (new ones from STS when under 15 minutes",
+        "are left) and the federation endpoint of the role's partition: signin.aws.",
+        "amazon.com, signin.amazonaws.cn or signin.amazonaws-us-gov.com. The console",
+        "session lasts the target's session duration (default 1 hour).",
         "The login URL signs in whoever opens it for 15 minutes: fedcred never logs it.",
-        "Exit codes: 0 opened (or printed), 1 failed, 3 a browser sign-in to the issuer is needed first."})
+        "Exit codes: 0 opened (or printed), 1 failed, 3 sign in to the issuer first."})
 final class AwsConsoleCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
