@@ -111,6 +111,20 @@ class CliAwsConsoleTest {
     }
 
     @Test
+    void aTargetsFederationEndpointIsHttpsOrTheLoopbacksAndIsKept() throws Exception {
+        CliRun plain = CliRun.run(context, "targets", "add", "aws", "dev", "role_arn=arn:aws:iam::123456789012:role/dev",
+                "profile=dev", "federation_endpoint=http://signin.example/federation");
+        assertThat(plain.exitCode()).isEqualTo(1);
+        assertThat(plain.err()).contains("The federation endpoint http://signin.example/federation must use https");
+
+        CliRun kept = CliRun.run(context, "targets", "add", "aws", "dev", "role_arn=arn:aws:iam::123456789012:role/dev",
+                "profile=dev", "federation_endpoint=https://signin.example/federation");
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(java.nio.file.Files.readString(context.paths().settingsFile()))
+                .contains("\"federation_endpoint\" : \"https://signin.example/federation\"");
+    }
+
+    @Test
     void theHelpSaysWhatTheUrlIs() {
         CliRun help = CliRun.run(context, "aws", "console", "--help");
         assertThat(help.out()).contains("Usage: fedcred aws console [-hV] [--print] [--destination=URL] [--region=R]").contains("signs in whoever opens it for 15 minutes").contains("Exit codes: 0 opened");
