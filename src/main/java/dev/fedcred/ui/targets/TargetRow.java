@@ -25,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -266,7 +267,8 @@ final class TargetRow extends VBox {
         for (TargetAction action : kind.actions()) {
             kindActions.add(kindAction(action));
         }
-        HBox line = new HBox(8, assume, renew);
+        // wraps rather than widening the column when a kind brings more buttons than fit
+        FlowPane line = new FlowPane(8, 6, assume, renew);
         line.getChildren().addAll(kindActions);
         line.getChildren().add(removeProfile);
         line.setAlignment(Pos.CENTER_LEFT);
