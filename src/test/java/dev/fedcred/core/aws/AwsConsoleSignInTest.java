@@ -121,6 +121,18 @@ class AwsConsoleSignInTest {
     }
 
     @Test
+    void theSandboxsConsolePageEscapesWhatTheDestinationSays() throws Exception {
+        ConsoleLink link = context.awsConsole().link(target, null, null);
+        String hostile = java.net.URLEncoder.encode("https://console.aws.amazon.com/?region=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+                java.nio.charset.StandardCharsets.UTF_8);
+        URI login = URI.create(link.url().toString().replaceFirst("Destination=[^&]*", "Destination=" + hostile));
+
+        String page = follow(login).body();
+        assertThat(page).contains("Region: <code id=\"region\">&lt;script&gt;alert(1)&lt;/script&gt;</code>")
+                .doesNotContain("<script>");
+    }
+
+    @Test
     void aDestinationOutsideTheConsoleIsRefusedBeforeAnyCredentialsAreFetched() {
         assertThatThrownBy(() -> context.awsConsole().link(target, null, "https://evil.example/"))
                 .hasMessageContaining("is not a page of the AWS console for this role's partition (aws)");
