@@ -7,6 +7,7 @@ import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.UserHome;
+import dev.fedcred.core.aws.AwsConsoleSignIn;
 import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.editing.TargetCredentials;
 import dev.fedcred.core.editing.TargetEditor;
@@ -150,12 +151,17 @@ public final class FedcredContext {
         return new CredentialRenewer(issuers, sessions(), targets, kinds, clock, CredentialRenewer.DEFAULT_LEAD);
     }
 
+    /** Reads what fedcred's files say about every issuer and target now. */
+    public StatusReader statusReader() {
+        return new StatusReader(settings, issuers, sessions, targets, kinds);
+    }
+
     /**
      * fedcred's state for the desktop app, read again whenever this or another process changes it,
      * with renewal on a schedule. Not started: the caller starts and closes it.
      */
     public LiveStatus liveStatus() {
-        return new LiveStatus(new StatusReader(settings, issuers, sessions, targets, kinds), this::renewer, sessions,
+        return new LiveStatus(statusReader(), this::renewer, sessions,
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
                         paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
                 StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);
@@ -224,6 +230,11 @@ public final class FedcredContext {
 
     public AwsCredentialService aws() {
         return aws.get();
+    }
+
+    /** Signs AWS role targets in to the AWS console (the CLI's `aws console`). */
+    public AwsConsoleSignIn awsConsole() {
+        return new AwsConsoleSignIn(aws(), clock);
     }
 
     /** credential_process profiles for the AWS config file: the snippet, and writing it there. */

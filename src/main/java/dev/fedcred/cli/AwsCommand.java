@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "aws", description = "AWS helpers: credential_process profiles and removing written profiles.",
-        subcommands = {AwsCommand.ConfigSnippet.class, AwsCommand.InstallProfile.class, AwsCommand.RemoveProfile.class})
+@Command(name = "aws", description = "AWS helpers: credential_process profiles, removing written profiles, console sign-in.",
+        subcommands = {AwsCommand.ConfigSnippet.class, AwsCommand.InstallProfile.class, AwsCommand.RemoveProfile.class,
+                AwsConsoleCommand.class})
 final class AwsCommand implements Runnable {
     private static final String PROFILE_HELP = "Name of the credential_process profile (default: the target's profile"
             + " + \"" + ProcessProfiles.DEFAULT_SUFFIX + "\"); never the target's own profile, which its credentials would shadow.";

@@ -58,6 +58,11 @@ final class AwsStsEmulator implements SandboxEmulator {
         return faults;
     }
 
+    /** The sessions this STS handed out, which the federation endpoint accepts. */
+    IssuedAwsCredentials issuedCredentials() {
+        return credentials;
+    }
+
     @Override
     public void register(HttpServer server) {
         server.createContext(PATH, HttpExchanges.guarded(this::handle));

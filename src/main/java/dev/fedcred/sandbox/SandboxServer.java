@@ -58,6 +58,7 @@ public final class SandboxServer implements AutoCloseable {
     private final URI issuerUri;
     private final Map<String, String> endpoints;
     private final AwsStsFaults awsStsFaults;
+    private final AwsFederationFaults awsFederationFaults;
     private final GcpFaults gcpFaults;
     private final DeviceCodes deviceCodes;
     private final Path gcpCaFile;
@@ -65,7 +66,8 @@ public final class SandboxServer implements AutoCloseable {
     private final Path temporaryDataDir;
 
     private SandboxServer(HttpServer server, HttpsServer gcpServer, ExecutorService executor, URI issuerUri,
-                          Map<String, String> endpoints, AwsStsFaults awsStsFaults, GcpFaults gcpFaults,
+                          Map<String, String> endpoints, AwsStsFaults awsStsFaults,
+                          AwsFederationFaults awsFederationFaults, GcpFaults gcpFaults,
                           DeviceCodes deviceCodes, Path gcpCaFile, Path temporaryDataDir) {
         this.deviceCodes = deviceCodes;
         this.server = server;
@@ -74,6 +76,7 @@ public final class SandboxServer implements AutoCloseable {
         this.issuerUri = issuerUri;
         this.endpoints = endpoints;
         this.awsStsFaults = awsStsFaults;
+        this.awsFederationFaults = awsFederationFaults;
         this.gcpFaults = gcpFaults;
         this.gcpCaFile = gcpCaFile;
         this.temporaryDataDir = temporaryDataDir;
@@ -116,7 +119,8 @@ public final class SandboxServer implements AutoCloseable {
 
             AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
             OidcIssuerEmulator oidc = new OidcIssuerEmulator(issuer.toString(), options, clock);
-            List<SandboxEmulator> emulators = List.of(oidc, sts);
+            AwsFederationEmulator federation = new AwsFederationEmulator(issuer.toString(), sts.issuedCredentials(), clock);
+            List<SandboxEmulator> emulators = List.of(oidc, sts, federation);
             Map<String, String> endpoints = new LinkedHashMap<>();
             for (SandboxEmulator emulator : emulators) {
                 emulator.register(server);
@@ -143,7 +147,7 @@ public final class SandboxServer implements AutoCloseable {
             server.start();
             gcpServer.start();
             return new SandboxServer(server, gcpServer, executor, issuer, Collections.unmodifiableMap(endpoints),
-                    sts.faults(), gcp.faults(), oidc.deviceCodes(), caFile, temporaryDataDir);
+                    sts.faults(), federation.faults(), gcp.faults(), oidc.deviceCodes(), caFile, temporaryDataDir);
         } catch (IOException | RuntimeException e) {
             // Nothing was started yet; free whatever was bound or created.
             if (server != null) {
@@ -186,7 +190,9 @@ public final class SandboxServer implements AutoCloseable {
 
     /**
      * Endpoint name to absolute URL, in a stable order: issuer, discovery, jwks, authorize, token,
-     * device (the device authorization endpoint; its verification page is {@code <issuer>/device}), userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), then the GCP emulator on its
+     * device (the device authorization endpoint; its verification page is {@code <issuer>/device}),
+     * userinfo, then aws-sts ({@code http://127.0.0.1:<port>/aws-sts}), aws-signin (the AWS federation
+     * endpoint, {@code http://127.0.0.1:<port>/federation}), then the GCP emulator on its
      * HTTPS port: gcp-sts ({@code https://127.0.0.1:<gcpPort>/v1/token}), gcp-iamcredentials
      * ({@code https://127.0.0.1:<gcpPort>/v1/}, to which a client appends
      * {@code projects/-/serviceAccounts/EMAIL:generateAccessToken}), gcp-whoami
@@ -213,6 +219,11 @@ public final class SandboxServer implements AutoCloseable {
     /** The issuer's device grant codes, and the hooks tests use to expire, decide or slow them. */
     public DeviceCodes deviceCodes() {
         return deviceCodes;
+    }
+
+    /** Refusals and odd replies the AWS federation endpoint ({@code aws-signin}) is to answer with next. */
+    public AwsFederationFaults awsFederationFaults() {
+        return awsFederationFaults;
     }
 
     /** Odd replies the GCP emulator's STS and IAM Credentials are to answer with next, for testing a client. */

@@ -55,7 +55,7 @@ class AwsStsProtocolTest {
     @Test
     void endpointIsListedAfterTheOidcOnes() {
         assertThat(server.endpoints()).containsEntry("aws-sts", server.issuerUri() + "/aws-sts");
-        assertThat(List.copyOf(server.endpoints().keySet())).containsSequence("userinfo", "aws-sts", "gcp-sts");
+        assertThat(List.copyOf(server.endpoints().keySet())).containsSequence("userinfo", "aws-sts", "aws-signin", "gcp-sts");
     }
 
     @Test

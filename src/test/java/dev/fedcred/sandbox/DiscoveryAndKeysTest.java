@@ -52,6 +52,7 @@ class DiscoveryAndKeysTest {
                 org.assertj.core.api.Assertions.entry("device", issuer + "/device/code"),
                 org.assertj.core.api.Assertions.entry("userinfo", issuer + "/userinfo"),
                 org.assertj.core.api.Assertions.entry("aws-sts", issuer + "/aws-sts"),
+                org.assertj.core.api.Assertions.entry("aws-signin", issuer + "/federation"),
                 org.assertj.core.api.Assertions.entry("gcp-sts", gcp + "/v1/token"),
                 org.assertj.core.api.Assertions.entry("gcp-iamcredentials", gcp + "/v1/"),
                 org.assertj.core.api.Assertions.entry("gcp-whoami", gcp + "/v1/whoami"),

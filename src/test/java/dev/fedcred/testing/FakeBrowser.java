@@ -19,12 +19,19 @@ public final class FakeBrowser implements BrowserOpener {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private volatile CompletableFuture<HttpResponse<String>> lastVisit;
+    private final java.util.concurrent.atomic.AtomicInteger visits = new java.util.concurrent.atomic.AtomicInteger();
 
     @Override
     public boolean open(URI uri) {
         lastVisit = client.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        visits.incrementAndGet();
         return true;
+    }
+
+    /** How many pages were opened so far. */
+    public int visits() {
+        return visits.get();
     }
 
     /** The page the browser ended on (the receiver's "return to the app" page). */

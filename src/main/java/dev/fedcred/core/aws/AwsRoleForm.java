@@ -16,6 +16,7 @@ final class AwsRoleForm {
     static final TargetField DURATION = new TargetField("duration_seconds");
     static final TargetField SESSION_NAME = new TargetField("role_session_name");
     static final TargetField STS_ENDPOINT = new TargetField("sts_endpoint");
+    static final TargetField FEDERATION_ENDPOINT = new TargetField("federation_endpoint");
 
     private AwsRoleForm() {
     }
@@ -37,7 +38,10 @@ final class AwsRoleForm {
                         .withHint("Optional: shows in CloudTrail; by default your email or subject."),
                 TargetSetting.optional(STS_ENDPOINT, "STS endpoint", "another STS endpoint, such as the sandbox's")
                         .withPlaceholder("https://sts.REGION.amazonaws.com")
-                        .withHint("Optional: leave empty for AWS's regional endpoint.")),
+                        .withHint("Optional: leave empty for AWS's regional endpoint."),
+                TargetSetting.optional(FEDERATION_ENDPOINT, "Federation endpoint", "another AWS federation endpoint"
+                                + " for console sign-in, such as the sandbox's")
+                        .withPlaceholder("https://signin.aws.amazon.com/federation").shownOnlyWhenSet()),
                 texts -> destination(texts, files), Set.of());
     }
 

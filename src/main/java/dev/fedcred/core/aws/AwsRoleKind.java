@@ -2,6 +2,8 @@ package dev.fedcred.core.aws;
 
 import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.targets.TargetField;
+import dev.fedcred.core.aws.console.ConsoleLink;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import dev.fedcred.core.targets.TargetPresentation;
@@ -70,7 +72,8 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
                 entry.optionalText(REGION.key()), Duration.ofSeconds(entry.optionalWholeNumber(DURATION.key(),
                         AwsRoleTarget.DEFAULT_DURATION.toSeconds())),
                 entry.optionalText(SESSION_NAME.key()), entry.optionalText(TargetField.ISSUER.key()),
-                entry.optional(STS_ENDPOINT.key(), URI::create));
+                entry.optional(STS_ENDPOINT.key(), URI::create),
+                entry.optional(AwsRoleForm.FEDERATION_ENDPOINT.key(), URI::create));
     }
 
     @Override
@@ -81,6 +84,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
         entry.put(DURATION.key(), target.sessionDuration().toSeconds());
         SettingsValues.putIfSet(entry, SESSION_NAME.key(), target.roleSessionName());
         SettingsValues.putIfSet(entry, STS_ENDPOINT.key(), target.stsEndpoint());
+        SettingsValues.putIfSet(entry, AwsRoleForm.FEDERATION_ENDPOINT.key(), target.federationEndpoint());
     }
 
     @Override
@@ -142,6 +146,16 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     @Override
     public TargetPresentation presentation(AwsRoleTarget target, Path credentialsFile) {
         return AwsRoleRow.of(target, credentialsFile);
+    }
+
+    @Override
+    public TargetAction.Done perform(AwsRoleTarget target, String actionId) {
+        if (!AwsRoleRow.OPEN_CONSOLE.equals(actionId)) {
+            return TargetKind.super.perform(target, actionId);
+        }
+        ConsoleLink link = new AwsConsoleSignIn(service.get(), clock).link(target, null, null);
+        return new TargetAction.Done("Opened the AWS console as " + AwsRoleRow.roleName(target) + " in your browser.",
+                link.url());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.fedcred.core.aws;
 import dev.fedcred.core.aws.profiles.AwsProfileWriter;
 import dev.fedcred.core.aws.profiles.ProfileNotManagedException;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.core.targets.TargetPresentation.Line;
 import dev.fedcred.core.targets.TargetPresentation.Question;
@@ -12,6 +13,8 @@ import java.util.List;
 /** What the desktop window's row says about an AWS role written as a profile of the shared credentials file. */
 final class AwsRoleRow {
     static final String ASSUME = "Assume role";
+    /** The id of the row's console action. */
+    static final String OPEN_CONSOLE = "open-console";
 
     private AwsRoleRow() {
     }
@@ -27,7 +30,9 @@ final class AwsRoleRow {
                         + "? Only a profile fedcred wrote is removed.",
                         "Confirm removing profile " + profile, "Keep profile " + profile),
                 "Also remove the profile " + profile + " from " + file + " if fedcred wrote it",
-                "The profile " + profile + " is not in the credentials file; " + ASSUME + " writes it.");
+                "The profile " + profile + " is not in the credentials file; " + ASSUME + " writes it.",
+                List.of(new TargetAction(OPEN_CONSOLE, "Open console", "Open the AWS console as " + roleName(aws),
+                        "Opening the AWS console as " + roleName(aws) + "…")));
     }
 
     /** Any profile fedcred did not write is worth asking about: replacing it keeps a one-time backup of the file. */

@@ -4,6 +4,7 @@ import dev.fedcred.core.text.OutsideText;
 import static dev.fedcred.core.targets.TargetValidation.httpsOrLoopbackProblem;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.aws.console.AwsRegions;
 import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ public final class AwsRoleRules {
     public static final String ROLE_ARN_SHAPE = "arn:aws:iam::123456789012:role/NAME";
     // the AWS SDKs ignore a profile with other characters (see AwsProfileWriter)
     private static final Pattern PROFILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/@-]{0,127}");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private AwsRoleRules() {
@@ -39,8 +39,8 @@ public final class AwsRoleRules {
             problems.put(AwsRoleForm.PROFILE, OutsideText.quoted(target.profile()) + " is not a usable AWS profile name: use"
                     + " letters, digits and . _ - / @, no spaces or brackets.");
         }
-        if (target.region() != null && !REGION.matcher(target.region()).matches()) {
-            problems.put(AwsRoleForm.REGION, OutsideText.quoted(target.region()) + " is not an AWS region name such as eu-west-1.");
+        if (target.region() != null) {
+            AwsRegions.problem(target.region()).ifPresent(problem -> problems.put(AwsRoleForm.REGION, problem));
         }
         long seconds = target.sessionDuration().toSeconds();
         if (seconds < AwsRoleTarget.MIN_DURATION.toSeconds() || seconds > AwsRoleTarget.MAX_DURATION.toSeconds()) {
@@ -53,6 +53,8 @@ public final class AwsRoleRules {
         }
         httpsOrLoopbackProblem("The STS endpoint", target.stsEndpoint())
                 .ifPresent(problem -> problems.put(AwsRoleForm.STS_ENDPOINT, problem));
+        httpsOrLoopbackProblem("The federation endpoint", target.federationEndpoint())
+                .ifPresent(problem -> problems.put(AwsRoleForm.FEDERATION_ENDPOINT, problem));
         return problems;
     }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * An IAM role assumed with AssumeRoleWithWebIdentity and written as a profile. A null region
  * means us-east-1 for the STS call and no region in the config file; a null session name is
- * taken from the token's email or sub; a null STS endpoint means AWS's regional endpoint.
+ * taken from the token's email or sub; a null STS endpoint means AWS's regional endpoint; a null
+ * federation endpoint (console sign-in) means the role's partition's.
  */
 public record AwsRoleTarget(
         String name,
@@ -19,11 +20,18 @@ public record AwsRoleTarget(
         Duration sessionDuration,
         String roleSessionName,
         String issuer,
-        URI stsEndpoint) implements Target {
+        URI stsEndpoint,
+        URI federationEndpoint) implements Target {
 
     public static final Duration DEFAULT_DURATION = Duration.ofHours(1);
     public static final Duration MIN_DURATION = Duration.ofSeconds(900);
     public static final Duration MAX_DURATION = Duration.ofSeconds(43200);
+
+    /** A target that signs in to the console through its partition's own federation endpoint. */
+    public AwsRoleTarget(String name, String roleArn, String profile, String region, Duration sessionDuration,
+                         String roleSessionName, String issuer, URI stsEndpoint) {
+        this(name, roleArn, profile, region, sessionDuration, roleSessionName, issuer, stsEndpoint, null);
+    }
 
     public AwsRoleTarget {
         Objects.requireNonNull(name, "name");

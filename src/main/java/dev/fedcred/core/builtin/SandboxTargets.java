@@ -29,8 +29,9 @@ public final class SandboxTargets {
 
     public static List<Target> of(IssuerConfig sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {
         URI stsEndpoint = URI.create(sandboxIssuer.issuer() + "/aws-sts");
+        URI federationEndpoint = URI.create(sandboxIssuer.issuer() + "/federation");
         return List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
-                        AwsRoleTarget.DEFAULT_DURATION, null, sandboxIssuer.name(), stsEndpoint),
+                        AwsRoleTarget.DEFAULT_DURATION, null, sandboxIssuer.name(), stsEndpoint, federationEndpoint),
                 new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
                         SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
                         sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), sandboxIssuer.name(),

@@ -96,6 +96,14 @@ public interface TargetKind<T extends Target> {
         return Optional.empty();
     }
 
+    /**
+     * Runs one of the {@link TargetAction}s the kind's {@link #presentation} offers, by its id; the
+     * caller opens {@link TargetAction.Done#browse} in the user's browser. Network work: off any UI thread.
+     */
+    default TargetAction.Done perform(T target, String actionId) {
+        throw new dev.fedcred.core.FedcredException("A " + title() + " has no action \"" + actionId + "\".");
+    }
+
     /** What getting credentials did, for people; never a secret. */
     record Obtained(Instant expiresAt, String notice, java.util.List<String> report) {
         public Obtained {

@@ -105,5 +105,9 @@ public final class TargetKinds {
         public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(NotWrittenByFedcredException refusal) {
             return kind.replaceQuestion(target, refusal);
         }
+
+        public TargetAction.Done perform(String actionId) {
+            return kind.perform(target, actionId);
+        }
     }
 }

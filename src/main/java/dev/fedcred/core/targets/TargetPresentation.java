@@ -18,12 +18,22 @@ import java.util.List;
  * @param removeQuestion  asked before removing what fedcred wrote
  * @param alsoRemoveText  what deleting the target offers to remove besides it
  * @param missingHint     shown when fedcred holds credentials but the file the tools read is not there
+ * @param actions         what else the kind offers on the row and in the tray (open the console), in order
  */
 public record TargetPresentation(List<Line> details, String getLabel, String credentialsName, String removeLabel,
                                  String gettingMessage, String removingMessage, Question removeQuestion,
-                                 String alsoRemoveText, String missingHint) {
+                                 String alsoRemoveText, String missingHint, List<TargetAction> actions) {
+    /** A kind that offers nothing besides getting and removing credentials. */
+    public TargetPresentation(List<Line> details, String getLabel, String credentialsName, String removeLabel,
+                              String gettingMessage, String removingMessage, Question removeQuestion,
+                              String alsoRemoveText, String missingHint) {
+        this(details, getLabel, credentialsName, removeLabel, gettingMessage, removingMessage, removeQuestion,
+                alsoRemoveText, missingHint, List.of());
+    }
+
     public TargetPresentation {
         details = List.copyOf(details);
+        actions = List.copyOf(actions);
         getLabel = OutsideText.neutralise(getLabel);
         credentialsName = OutsideText.neutralise(credentialsName);
         removeLabel = OutsideText.neutralise(removeLabel);

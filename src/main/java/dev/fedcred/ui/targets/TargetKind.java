@@ -4,6 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.ui.fx.Confirmation;
@@ -75,6 +76,11 @@ public final class TargetKind {
 
     String removingMessage() {
         return words.removingMessage();
+    }
+
+    /** What else the kind offers on the row and in the tray, such as opening the AWS console. */
+    public List<TargetAction> actions() {
+        return words.actions();
     }
 
     /** Shown when fedcred holds valid credentials but the file the tools read is not there. */

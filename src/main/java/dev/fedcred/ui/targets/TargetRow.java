@@ -5,6 +5,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.Icons;
@@ -13,6 +14,8 @@ import dev.fedcred.ui.fx.Ticker;
 import dev.fedcred.ui.state.WindowState;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.MapChangeListener;
@@ -22,6 +25,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -70,6 +74,8 @@ final class TargetRow extends VBox {
     private final Button assume = new Button();
     private final Button renew = new Button(TargetRowModel.RENEW);
     private final Button removeProfile = new Button();
+    /** The kind's other actions, such as Open console. */
+    private final List<Button> kindActions = new ArrayList<>();
     /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
     private final Label profileMissing = new Label();
     private final MapChangeListener<String, TokenSet> signedIn = change -> {
@@ -145,7 +151,7 @@ final class TargetRow extends VBox {
     /** Draws the model: called after each of its changes. */
     private void show() {
         if (model.busy() && !focus.duringWork()) {
-            focus.workStarts(assume, renew, removeProfile);
+            focus.workStarts(focusable());
         }
         issuerLine.setText(model.issuerLine());
         issuerLine.getStyleClass().remove("field-error");
@@ -170,6 +176,13 @@ final class TargetRow extends VBox {
         }
     }
 
+    /** The row's buttons whose work keeps the focus on them. */
+    private Button[] focusable() {
+        List<Button> buttons = new ArrayList<>(List.of(assume, renew, removeProfile));
+        buttons.addAll(kindActions);
+        return buttons.toArray(Button[]::new);
+    }
+
     /** Shows {@code text} in {@code label} and shows {@code line}; hides {@code line} when there is no text. */
     private static void showText(Label label, Node line, String text) {
         if (text != null) {
@@ -192,6 +205,7 @@ final class TargetRow extends VBox {
         renew.setDisable(!model.canRenew());
         Nodes.showIf(renew, model.renewShown());
         removeProfile.setDisable(!model.canRemove());
+        kindActions.forEach(button -> button.setDisable(!model.canPerform()));
         String missing = model.missingHint();
         profileMissing.setText(missing == null ? kind.missingHint() : missing);
         Nodes.showIf(profileMissing, missing != null);
@@ -250,7 +264,13 @@ final class TargetRow extends VBox {
         removeProfile.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED, Styles.DANGER);
         removeProfile.setMinWidth(Region.USE_PREF_SIZE);
         removeProfile.setOnAction(event -> model.remove());
-        HBox line = new HBox(8, assume, renew, removeProfile);
+        for (TargetAction action : kind.actions()) {
+            kindActions.add(kindAction(action));
+        }
+        // wraps rather than widening the column when a kind brings more buttons than fit
+        FlowPane line = new FlowPane(8, 6, assume, renew);
+        line.getChildren().addAll(kindActions);
+        line.getChildren().add(removeProfile);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("target-actions");
         return line;
@@ -287,6 +307,16 @@ final class TargetRow extends VBox {
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("error");
         return line;
+    }
+
+    private Button kindAction(TargetAction action) {
+        Button button = new Button(action.label());
+        button.setAccessibleText(action.accessibleText());
+        Icons.OPEN_EXTERNAL.on(button);
+        button.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(event -> model.perform(action));
+        return button;
     }
 
     /** Edit and Delete: only the user's own targets have them. */

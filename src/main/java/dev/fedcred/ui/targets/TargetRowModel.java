@@ -5,6 +5,7 @@ import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.fx.UserMessages;
@@ -178,6 +179,11 @@ final class TargetRowModel {
         return kind != null && !busy() && snapshot.written();
     }
 
+    /** The kind's other actions (open the console) wait while anything runs. */
+    boolean canPerform() {
+        return kind != null && !busy();
+    }
+
     /** Edit and Delete: only the user's own targets have them, busy or not. */
     boolean editable() {
         return !snapshot.builtIn();
@@ -205,6 +211,16 @@ final class TargetRowModel {
                     + TimeText.local(outcome.renewedUntil(), zone);
             return new TargetKind.Got(outcome.renewedUntil(), text);
         }, this::written, failure -> showError(failure, issuerName));
+    }
+
+    /** One of the kind's other actions, such as opening the AWS console (see {@link TargetActions}). */
+    void perform(TargetAction action) {
+        if (!canPerform()) {
+            return;
+        }
+        String issuerName = snapshot.issuerName();
+        start(action.workingMessage(), () -> TargetActions.perform(context, target, action), this::showNotice,
+                failure -> showError(failure, issuerName));
     }
 
     /** Asks whether to remove what fedcred wrote; removes it on yes. */

@@ -7,6 +7,10 @@ public sealed interface TrayAction {
     record GetCredentials(String target) implements TrayAction {
     }
 
+    /** One of the other actions the target's kind offers, such as opening the AWS console. */
+    record KindAction(String target, dev.fedcred.core.targets.TargetAction action) implements TrayAction {
+    }
+
     /** The browser sign-in of the issuer, started in the window. */
     record SignIn(String issuer) implements TrayAction {
     }

@@ -7,6 +7,7 @@ import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.status.StatusSnapshot;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.ui.fx.UserMessages;
+import dev.fedcred.ui.targets.TargetActions;
 import dev.fedcred.ui.targets.TargetKind;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -74,6 +75,8 @@ final class TrayController implements AutoCloseable {
     void perform(TrayAction action) {
         if (action instanceof TrayAction.GetCredentials get) {
             getCredentials(get.target());
+        } else if (action instanceof TrayAction.KindAction kindAction) {
+            kindAction(kindAction);
         } else if (action instanceof TrayAction.SignIn signIn) {
             host.signIn(signIn.issuer());
         } else if (action instanceof TrayAction.OpenWindow) {
@@ -96,7 +99,7 @@ final class TrayController implements AutoCloseable {
             try {
                 kind.get(context, false);
             } catch (RuntimeException failure) {
-                failed(target, failure);
+                failed(target, failure, "Could not get credentials for " + targetName);
             } finally {
                 // the item keeps its words until the new expiry is in, so it never falls back to the old one
                 done.add(targetName);
@@ -105,13 +108,25 @@ final class TrayController implements AutoCloseable {
         });
     }
 
+    /** Off the AWT thread: the kind's work (asking AWS for a console sign-in), then the browser. */
+    private void kindAction(TrayAction.KindAction action) {
+        facts.targets().stream().filter(snapshot -> snapshot.target().name().equals(action.target())).findFirst()
+                .ifPresent(target -> submit(actions, () -> {
+                    try {
+                        TargetActions.perform(context, target.target(), action.action());
+                    } catch (RuntimeException failure) {
+                        failed(target, failure, action.action().label() + " " + action.target() + " failed");
+                    }
+                }));
+    }
+
     /** Only the browser fixes it: the window opens and starts that sign-in. Anything else: its message says what to do. */
-    private void failed(TargetSnapshot target, RuntimeException failure) {
+    private void failed(TargetSnapshot target, RuntimeException failure, String title) {
         Optional<String> issuer = BrowserSignIn.issuerFor(failure, target.issuerName());
         if (issuer.isPresent()) {
             host.signIn(issuer.get());
         } else {
-            view.notify("Could not get credentials for " + target.target().name(), UserMessages.of(failure));
+            view.notify(title, UserMessages.of(failure));
         }
     }
 

@@ -67,6 +67,7 @@ public final class TrayModel {
             TargetKind kind = TargetKind.of(target);
             if (kind != null) {
                 targets.add(targetItem(target, kind, working.get(target.target().name()), now));
+                targets.addAll(TrayKindActions.items(target, kind));
             }
         }
 

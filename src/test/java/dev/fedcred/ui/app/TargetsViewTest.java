@@ -176,6 +176,19 @@ class TargetsViewTest {
         assertThat(Duration.ofNanos(System.nanoTime() - signedOut)).isLessThan(Duration.ofSeconds(1));
     }
 
+    @Test
+    void theAwsRowOpensTheConsoleFromItsKindsOwnButton(FxRobot robot) {
+        WindowRobot ui = new WindowRobot(robot);
+        waitUntil(() -> ui.labelShowing("arn:aws:iam::000000000000:role/fedcred-sandbox"));
+        signIn(ui);
+        Button console = ui.buttonByAccessibleText("Open the AWS console as fedcred-sandbox");
+        assertThat(console.getText()).isEqualTo("Open console");
+
+        ui.click(console);
+        waitUntil(() -> ui.labelShowing("Opened the AWS console as fedcred-sandbox in your browser."));
+        waitUntil(console::isFocused);
+    }
+
     private static void signIn(WindowRobot ui) {
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com"));

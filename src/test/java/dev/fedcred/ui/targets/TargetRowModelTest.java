@@ -7,7 +7,9 @@ import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.status.StatusReader;
 import dev.fedcred.core.status.TargetSnapshot;
+import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
@@ -44,6 +46,7 @@ class TargetRowModelTest {
     Path home;
 
     private SandboxServer sandbox;
+    private final FakeBrowser browser = new FakeBrowser();
     private MutableClock clock;
     private FedcredContext context;
     /** Where the stopped clock shows noon, so an hour later is still today and the status shows no date. */
@@ -58,7 +61,7 @@ class TargetRowModelTest {
         clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         int secondOfDay = clock.instant().atZone(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
         zone = ZoneOffset.ofTotalSeconds(Math.floorMod(12 * 3600 - secondOfDay + 12 * 3600, 24 * 3600) - 12 * 3600);
-        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, new FakeBrowser());
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, browser);
     }
 
     @AfterEach
@@ -303,12 +306,77 @@ class TargetRowModelTest {
         }
     }
 
+    @Test
+    void openConsoleIsTheKindsOwnActionAndOpensTheBrowserOnTheConsole() {
+        signIn();
+        TargetRowModel row = awsRow(held::add);
+        TargetAction console = row.kind().actions().get(0);
+        assertThat(console.label()).isEqualTo("Open console");
+        assertThat(console.accessibleText()).isEqualTo("Open the AWS console as fedcred-sandbox");
+        assertThat(new TargetRowModel(context, Runnable::run, Runnable::run, zone, snapshot(TargetRegistry.SANDBOX_GCP))
+                .kind().actions()).as("a GCP target offers no console").isEmpty();
+        int before = browser.visits();
+
+        row.perform(console);
+        assertThat(row.busy()).isTrue();
+        assertThat(row.working()).isEqualTo("Opening the AWS console as fedcred-sandbox…");
+        assertThat(row.canPerform()).isFalse();
+        assertThat(row.canGet()).isFalse();
+        row.perform(console);
+        assertThat(held).as("a second click while it works does nothing").hasSize(1);
+
+        runHeld();
+        assertThat(row.busy()).isFalse();
+        assertThat(row.error()).isNull();
+        assertThat(row.notice()).isEqualTo("Opened the AWS console as fedcred-sandbox in your browser.");
+        assertThat(browser.visits()).isEqualTo(before + 1);
+        assertThat(browser.landedOn().body()).contains("assumed-role/fedcred-sandbox/sandbox.user@example.com")
+                .contains("<code id=\"region\">us-east-1</code>");
+    }
+
+    @Test
+    void openConsoleBeforeSigningInOffersTheSignIn() {
+        TargetRowModel row = awsRow(Runnable::run);
+
+        row.perform(row.kind().actions().get(0));
+        assertThat(row.error()).startsWith("You are not signed in to sandbox (sandbox).");
+        assertThat(row.signInIssuer()).isEqualTo("sandbox");
+        assertThat(browser.visits()).isZero();
+    }
+
+    @Test
+    void aRefusedConsoleSignInSaysWhatToDoAndOpensNothing() {
+        signIn();
+        TargetRowModel row = awsRow(Runnable::run);
+        sandbox.awsFederationFaults().refuseNext(400);
+        int before = browser.visits();
+
+        row.perform(row.kind().actions().get(0));
+        assertThat(row.error()).startsWith("The AWS federation endpoint " + sandbox.endpoints().get("aws-signin")
+                + " refused the role session for a console sign-in (HTTP 400).");
+        assertThat(row.signInIssuer()).isNull();
+        assertThat(row.notice()).isNull();
+        assertThat(browser.visits()).isEqualTo(before);
+    }
+
+    @Test
+    void withoutABrowserTheRowSaysSo() {
+        signIn();
+        FedcredContext noBrowser = new FedcredContext(SandboxHome.environment(sandbox, home), clock, BrowserOpener.NONE);
+        TargetRowModel row = new TargetRowModel(noBrowser, Runnable::run, Runnable::run, zone,
+                snapshot(TargetRegistry.SANDBOX_AWS));
+
+        row.perform(row.kind().actions().get(0));
+        assertThat(row.error()).isEqualTo("No browser could be started to open it. Check that a default browser is set"
+                + " (xdg-open on Linux), then try again.");
+    }
+
     private TargetRowModel awsRow(Executor background) {
         return new TargetRowModel(context, background, Runnable::run, zone, snapshot(TargetRegistry.SANDBOX_AWS));
     }
 
     private TargetSnapshot snapshot(String name) {
-        return new StatusReader(context.settings(), context.issuers(), context::sessions, context.targets(), context.kinds()).read()
+        return context.statusReader().read()
                 .targets().stream().filter(target -> target.target().name().equals(name)).findFirst().orElseThrow();
     }
 

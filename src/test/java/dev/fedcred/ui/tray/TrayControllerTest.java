@@ -37,6 +37,7 @@ class TrayControllerTest {
     Path home;
 
     private SandboxServer sandbox;
+    private final FakeBrowser browser = new FakeBrowser();
     private FedcredContext context;
     private final RecordingView view = new RecordingView();
     private final RecordingHost host = new RecordingHost();
@@ -47,7 +48,7 @@ class TrayControllerTest {
     void start() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
                 .withDataDir(SandboxHome.sandboxDataDir(home)));
-        context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(), new FakeBrowser());
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(), browser);
     }
 
     private void startTray() {
@@ -149,6 +150,46 @@ class TrayControllerTest {
     }
 
     @Test
+    void openConsoleOpensTheBrowserOnTheConsoleAsTheRole() throws Exception {
+        signIn();
+        startTray();
+        waitUntil(() -> view.showsItemStartingWith("Open console sandbox-aws"));
+
+        int before = browser.visits();
+        controller.perform(view.actionOf("Open console sandbox-aws"));
+        waitUntil(() -> browser.visits() > before);
+        assertThat(browser.landedOn().body()).contains("assumed-role/fedcred-sandbox/sandbox.user@example.com")
+                .contains("<code id=\"region\">us-east-1</code>");
+        assertThat(view.notifications).isEmpty();
+    }
+
+    @Test
+    void aConsoleTheFederationEndpointRefusesIsToldAndNothingOpens() throws Exception {
+        signIn();
+        startTray();
+        waitUntil(() -> view.showsItemStartingWith("Open console sandbox-aws"));
+        sandbox.awsFederationFaults().refuseNext(400);
+        int before = browser.visits();
+
+        controller.perform(view.actionOf("Open console sandbox-aws"));
+        waitUntil(() -> !view.notifications.isEmpty());
+        assertThat(view.notifications.get(0)).startsWith("Open console sandbox-aws failed: The AWS federation endpoint ")
+                .contains("refused the role session for a console sign-in (HTTP 400)");
+        assertThat(browser.visits()).isEqualTo(before);
+        assertThat(host.signIns).isEmpty();
+    }
+
+    @Test
+    void aConsoleWithoutASignInStartsTheSignInInTheWindow() throws Exception {
+        startTray();
+        waitUntil(() -> view.showsItemStartingWith("Open console sandbox-aws"));
+
+        controller.perform(view.actionOf("Open console sandbox-aws"));
+        waitUntil(() -> host.signIns.equals(List.of("sandbox")));
+        assertThat(browser.visits()).isZero();
+    }
+
+    @Test
     void theOtherItemsAskTheApp() throws Exception {
         startTray();
         controller.perform(new TrayAction.SignIn("sandbox"));
@@ -186,6 +227,10 @@ class TrayControllerTest {
 
         TrayMenu last() {
             return last;
+        }
+
+        TrayAction actionOf(String label) {
+            return last.items().stream().filter(item -> label.equals(item.label())).findFirst().orElseThrow().action();
         }
 
         boolean showsItemStartingWith(String prefix) {

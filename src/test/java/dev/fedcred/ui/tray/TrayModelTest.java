@@ -75,11 +75,18 @@ class TrayModelTest {
         assertThat(menu.state()).isEqualTo(TrayState.SIGNED_OUT);
         assertThat(menu.tooltip()).isEqualTo("fedcred: not signed in");
         assertThat(labels(menu)).containsExactly("Not signed in", "Sign in to sandbox…", "---",
-                "Assume role sandbox-aws", "Get credentials sandbox-gcp", "---", "Open fedcred", "Quit");
+                "Assume role sandbox-aws", "Open console sandbox-aws", "Get credentials sandbox-gcp", "---",
+                "Open fedcred", "Quit");
         assertThat(item(menu, "Not signed in").enabled()).isFalse();
         assertThat(item(menu, "Sign in to sandbox…").action()).isEqualTo(SIGN_IN_SANDBOX);
         assertThat(item(menu, "Assume role sandbox-aws").action()).isEqualTo(GET_AWS);
         assertThat(item(menu, "Get credentials sandbox-gcp").action()).isEqualTo(GET_GCP);
+        // the kind's other action, as data: the tray names it, the kind does it
+        assertThat(item(menu, "Open console sandbox-aws").action()).isInstanceOfSatisfying(TrayAction.KindAction.class,
+                open -> {
+                    assertThat(open.target()).isEqualTo(TargetRegistry.SANDBOX_AWS);
+                    assertThat(open.action().label()).isEqualTo("Open console");
+                });
         assertThat(item(menu, "Open fedcred").action()).isEqualTo(new TrayAction.OpenWindow());
         assertThat(item(menu, "Quit").action()).isEqualTo(new TrayAction.Quit());
     }
@@ -93,7 +100,8 @@ class TrayModelTest {
         assertThat(menu.state()).isEqualTo(TrayState.SIGNED_IN);
         assertThat(menu.tooltip()).isEqualTo("fedcred: signed in; sandbox-aws expires next, in 0:42:10");
         assertThat(labels(menu)).containsExactly("Signed in to sandbox — 0:59:10 left", "---",
-                "Renew sandbox-aws — 0:42:10 left", "Get credentials sandbox-gcp", "---", "Open fedcred", "Quit");
+                "Renew sandbox-aws — 0:42:10 left", "Open console sandbox-aws", "Get credentials sandbox-gcp", "---",
+                "Open fedcred", "Quit");
         assertThat(item(menu, "Renew sandbox-aws — 0:42:10 left").action()).isEqualTo(GET_AWS);
 
         clock.advance(Duration.parse("PT37M9S"));
