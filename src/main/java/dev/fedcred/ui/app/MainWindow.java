@@ -136,7 +136,8 @@ public final class MainWindow implements AutoCloseable {
         issuers.getStyleClass().add("issuer-scroll");
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
-        rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), ZoneId.systemDefault());
+        rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), hooks.clipboardTimer(),
+                ZoneId.systemDefault());
         claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy, this::signedOut);
         root.setCenter(claimsView);
 
