@@ -7,12 +7,12 @@ import dev.fedcred.core.settings.Appearance;
 import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.status.StatusSnapshot;
 import dev.fedcred.core.text.OutsideText;
+import dev.fedcred.ui.fx.ChangeListeners;
 import dev.fedcred.ui.fx.ModelWork;
 import dev.fedcred.ui.issuers.IssuerRowModel;
 import dev.fedcred.ui.issuers.SandboxStarter;
 import dev.fedcred.ui.state.WindowState;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,7 +35,7 @@ final class MainWindowModel implements AutoCloseable {
     private final WindowState state;
     /** Reads the settings and files again; the next {@link #show} brings what it read. */
     private final Runnable refresh;
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     /** The rows shown, by issuer name, in the list's order. */
     private final Map<String, IssuerRowModel> rows = new LinkedHashMap<>();
     private boolean loaded;
@@ -166,6 +166,6 @@ final class MainWindowModel implements AutoCloseable {
     }
 
     private void changed() {
-        List.copyOf(listeners).forEach(Runnable::run);
+        listeners.changed();
     }
 }

@@ -6,12 +6,12 @@ import dev.fedcred.core.oidc.SignInCancelledException;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.fx.Confirmation;
+import dev.fedcred.ui.fx.ChangeListeners;
 import dev.fedcred.ui.fx.ModelWork;
 import dev.fedcred.ui.fx.UserMessages;
 import dev.fedcred.ui.state.WindowState;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.value.ChangeListener;
@@ -41,7 +41,7 @@ public final class IssuerRowModel {
     private final IssuerConfig issuer;
     /** Runs after the settings changed here (the issuer was removed), so the window reads them again. */
     private final Runnable settingsChanged;
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
     // change listeners, not invalidation ones: a property nobody read since its last change stays quiet
     private final MapChangeListener<String, TokenSet> tokensChanged = change -> changed();
     private final ChangeListener<String> shownChanged = (observable, before, shown) -> changed();
@@ -277,6 +277,6 @@ public final class IssuerRowModel {
     }
 
     private void changed() {
-        List.copyOf(listeners).forEach(Runnable::run);
+        listeners.changed();
     }
 }

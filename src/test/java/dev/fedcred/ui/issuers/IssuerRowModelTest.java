@@ -7,27 +7,21 @@ import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.sandbox.SandboxOptions;
-import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.FakeBrowser;
-import dev.fedcred.testing.MutableClock;
-import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.ModelWork;
 import dev.fedcred.ui.state.WindowState;
+import dev.fedcred.ui.testing.HeldWork;
+import dev.fedcred.ui.testing.StoppedSandbox;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An issuer row's state and actions without a window: the real core against an auto-approving
@@ -37,34 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 class IssuerRowModelTest {
     private static final String CORP = "corp";
 
-    @TempDir
-    Path home;
-
-    private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    @RegisterExtension
+    final StoppedSandbox sandbox = new StoppedSandbox();
     private final WindowState state = new WindowState();
-    /** Background work the test runs when it chooses, to look at the row while it waits. */
-    private final List<Runnable> held = new ArrayList<>();
+    private final HeldWork held = new HeldWork();
     private final List<String> refreshes = new ArrayList<>();
-    private SandboxServer sandbox;
-    private FedcredContext context;
-
-    @BeforeEach
-    void start() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true)
-                .withDataDir(SandboxHome.sandboxDataDir(home)), clock);
-        context = contextWith(new FakeBrowser());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
 
     @Test
     void aSignInCountsDownToTheSecondAndShowsTheClaims() {
         IssuerRowModel row = sandboxRow(Runnable::run);
-        assertThat(row.status(clock.instant())).isEqualTo("Not signed in");
-        assertThat(row.level(clock.instant())).isEqualTo(IssuerRowModel.Level.NONE);
+        assertThat(row.status(sandbox.clock().instant())).isEqualTo("Not signed in");
+        assertThat(row.level(sandbox.clock().instant())).isEqualTo(IssuerRowModel.Level.NONE);
         assertThat(row.canShowClaims()).isFalse();
         assertThat(row.editable()).as("the built-in sandbox").isFalse();
 
@@ -72,21 +49,22 @@ class IssuerRowModelTest {
 
         assertThat(row.waiting()).isFalse();
         assertThat(row.error()).isNull();
-        assertThat(row.status(clock.instant())).isEqualTo("Signed in as sandbox.user@example.com, 1:00:00 left");
-        assertThat(row.status(clock.instant().plusSeconds(17 * 60 + 50)))
+        Instant now = sandbox.clock().instant();
+        assertThat(row.status(now)).isEqualTo("Signed in as sandbox.user@example.com, 1:00:00 left");
+        assertThat(row.status(now.plusSeconds(17 * 60 + 50)))
                 .isEqualTo("Signed in as sandbox.user@example.com, 0:42:10 left");
-        assertThat(row.level(clock.instant())).isEqualTo(IssuerRowModel.Level.SIGNED_IN);
+        assertThat(row.level(sandbox.clock().instant())).isEqualTo(IssuerRowModel.Level.SIGNED_IN);
         assertThat(row.selected()).as("a fresh sign-in is what the user looks at").isTrue();
         assertThat(row.canShowClaims()).isFalse();
         assertThat(row.canSignIn()).isTrue();
-        clock.advance(Duration.ofHours(1));
-        assertThat(row.status(clock.instant())).isEqualTo(SignInStatus.EXPIRED);
-        assertThat(row.level(clock.instant())).isEqualTo(IssuerRowModel.Level.EXPIRED);
+        sandbox.clock().advance(Duration.ofHours(1));
+        assertThat(row.status(sandbox.clock().instant())).isEqualTo(SignInStatus.EXPIRED);
+        assertThat(row.level(sandbox.clock().instant())).isEqualTo(IssuerRowModel.Level.EXPIRED);
     }
 
     @Test
     void whileWaitingASecondSignInDoesNothingAndCancelStopsQuietly() {
-        IssuerRowModel row = sandboxRow(held::add);
+        IssuerRowModel row = sandboxRow(held);
         List<Boolean> waitingOnEachChange = new ArrayList<>();
         row.onChange(() -> waitingOnEachChange.add(row.waiting()));
 
@@ -94,18 +72,18 @@ class IssuerRowModelTest {
         assertThat(row.waiting()).isTrue();
         assertThat(row.canSignIn()).isFalse();
         row.signIn();
-        assertThat(held).as("a second click while it waits does nothing").hasSize(1);
+        assertThat(held.size()).as("a second click while it waits does nothing").isEqualTo(1);
 
         row.cancel();
         assertThat(row.waiting()).isFalse();
         assertThat(row.notice()).isEqualTo(IssuerRowModel.SIGN_IN_CANCELLED);
         // the flow winds down on its own: what it says or ends in no longer counts
-        runHeld();
+        held.runAll();
         assertThat(row.waiting()).isFalse();
         assertThat(row.waitingMessage()).isNull();
         assertThat(row.error()).isNull();
         assertThat(row.notice()).isEqualTo(IssuerRowModel.SIGN_IN_CANCELLED);
-        assertThat(context.sessions().current("sandbox")).isEmpty();
+        assertThat(sandbox.context().sessions().current("sandbox")).isEmpty();
         assertThat(waitingOnEachChange).startsWith(true).contains(false);
     }
 
@@ -130,9 +108,9 @@ class IssuerRowModelTest {
         FakeBrowser opensByHand = new FakeBrowser();
         // no browser started; the user opens the URL themselves
         BrowserOpener none = uri -> !opensByHand.open(uri);
-        context = contextWith(none);
+        FedcredContext withoutBrowser = sandbox.contextWith(none);
         List<URI> offered = new ArrayList<>();
-        IssuerRowModel row = sandboxRow(Runnable::run);
+        IssuerRowModel row = row(withoutBrowser, withoutBrowser.issuers().sandbox(), Runnable::run);
         row.onChange(() -> {
             if (row.openByHand() != null) {
                 offered.add(row.openByHand());
@@ -141,9 +119,9 @@ class IssuerRowModelTest {
 
         row.signIn();
         assertThat(offered).isNotEmpty();
-        assertThat(offered.get(0).toString()).startsWith(sandbox.issuerUri() + "/authorize?");
+        assertThat(offered.get(0).toString()).startsWith(sandbox.server().issuerUri() + "/authorize?");
         assertThat(row.openByHand()).isNull();
-        assertThat(row.status(clock.instant())).startsWith("Signed in as ");
+        assertThat(row.status(sandbox.clock().instant())).startsWith("Signed in as ");
     }
 
     @Test
@@ -155,14 +133,14 @@ class IssuerRowModelTest {
         assertThat(row.error()).isNotBlank();
         assertThat(row.notice()).isNull();
         assertThat(row.canSignIn()).isTrue();
-        assertThat(row.status(clock.instant())).isEqualTo("Not signed in");
+        assertThat(row.status(sandbox.clock().instant())).isEqualTo("Not signed in");
     }
 
     @Test
     void removingAsksFirstThenRemovesAndSignsOut() {
-        IssuerConfig corp = context.issuerEditor().add(new IssuerConfig(CORP, IssuerKind.GENERIC,
+        IssuerConfig corp = sandbox.context().issuerEditor().add(new IssuerConfig(CORP, IssuerKind.GENERIC,
                 URI.create("http://127.0.0.1:1/realm"), "client", null, null, null));
-        IssuerRowModel row = row(corp, held::add);
+        IssuerRowModel row = row(corp, held);
         assertThat(row.editable()).isTrue();
 
         row.remove();
@@ -172,15 +150,15 @@ class IssuerRowModelTest {
         assertThat(question.cancelAccessibleText()).isEqualTo("Keep issuer corp");
         row.answer(question, false);
         assertThat(row.question()).isNull();
-        assertThat(held).isEmpty();
+        assertThat(held.size()).isZero();
 
         row.remove();
         row.answer(row.question(), true);
         assertThat(row.canEditOrRemove()).as("nothing else starts while it goes").isFalse();
         assertThat(row.canSignIn()).isFalse();
-        runHeld();
+        held.runAll();
         assertThat(refreshes).containsExactly("read again");
-        assertThat(context.settings().load().issuer(CORP)).isEmpty();
+        assertThat(sandbox.context().settings().load().issuer(CORP)).isEmpty();
     }
 
     @Test
@@ -204,7 +182,7 @@ class IssuerRowModelTest {
     void showClaimsIsOfferedForASignInWhoseClaimsDoNotShow() {
         IssuerRowModel row = sandboxRow(Runnable::run);
         row.signIn();
-        TokenSet tokens = context.sessions().current("sandbox").orElseThrow();
+        TokenSet tokens = sandbox.context().sessions().current("sandbox").orElseThrow();
         List<String> changes = new ArrayList<>();
         row.onChange(() -> changes.add("changed"));
 
@@ -218,29 +196,23 @@ class IssuerRowModelTest {
         assertThat(row.canShowClaims()).isFalse();
 
         state.signedOut("sandbox");
-        assertThat(row.status(clock.instant())).isEqualTo("Not signed in");
+        assertThat(row.status(sandbox.clock().instant())).isEqualTo("Not signed in");
         row.dispose();
         changes.clear();
         state.signedIn(tokens);
         assertThat(changes).as("a disposed row listens no more").isEmpty();
     }
 
-    private FedcredContext contextWith(BrowserOpener browser) {
-        return new FedcredContext(SandboxHome.environment(sandbox, home), clock, browser);
-    }
-
     private IssuerRowModel sandboxRow(Executor background) {
-        return row(context.issuers().sandbox(), background);
+        return row(sandbox.context().issuers().sandbox(), background);
     }
 
     private IssuerRowModel row(IssuerConfig issuer, Executor background) {
-        return new IssuerRowModel(context, sandbox::issuerUri, new ModelWork(background, Runnable::run), state, issuer,
-                () -> refreshes.add("read again"));
+        return row(sandbox.context(), issuer, background);
     }
 
-    private void runHeld() {
-        List<Runnable> now = List.copyOf(held);
-        held.clear();
-        now.forEach(Runnable::run);
+    private IssuerRowModel row(FedcredContext context, IssuerConfig issuer, Executor background) {
+        return new IssuerRowModel(context, sandbox.server()::issuerUri, new ModelWork(background, Runnable::run), state,
+                issuer, () -> refreshes.add("read again"));
     }
 }

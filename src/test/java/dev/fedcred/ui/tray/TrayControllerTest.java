@@ -3,7 +3,6 @@ package dev.fedcred.ui.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.settings.TargetRegistry;
@@ -12,6 +11,7 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.FakeBrowser;
 import dev.fedcred.testing.MutableClock;
 import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.testing.SandboxSignIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,10 +72,7 @@ class TrayControllerTest {
     }
 
     private void signIn() {
-        try (PendingSignIn pending = context.sessions().begin(context.issuers().sandbox())) {
-            context.browser().open(pending.authorizationUri());
-            context.sessions().finish(pending, Duration.ofSeconds(10));
-        }
+        SandboxSignIn.signIn(context);
     }
 
     @Test
