@@ -38,6 +38,7 @@ import dev.fedcred.core.issuers.IssuerEditor;
 import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
+import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.status.StateFileWatch;
@@ -45,6 +46,7 @@ import dev.fedcred.core.status.StatusReader;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
+import java.util.ArrayList;
 import java.util.List;
 import dev.fedcred.core.signout.ForgetCredentialsOnSignOut;
 import dev.fedcred.core.signout.IssuerTargets;
@@ -78,6 +80,7 @@ public final class FedcredContext {
     private final TargetRegistry targets;
     private final TargetKinds kinds;
     private final AwsFileLocations awsFiles;
+    private final AdcLocations adcLocations;
     private final Lazy<IdentitySessions> sessions;
     private final Lazy<AwsProfileWriter> awsProfiles;
     private final Lazy<AwsCredentialService> aws;
@@ -92,6 +95,14 @@ public final class FedcredContext {
      * frame load none of them.
      */
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser) {
+        this(env, clock, browser, List.of());
+    }
+
+    /**
+     * @param moreKinds kinds of target registered after the built-in ones, as a test registers one
+     *                  of its own: the window and the CLI offer them like the others
+     */
+    public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser, List<TargetKind<?>> moreKinds) {
         this.paths = FedcredPaths.fromEnvironment(env);
         this.clock = clock;
         this.browser = browser;
@@ -99,8 +110,11 @@ public final class FedcredContext {
         this.sandboxGcpPort = port(env, SANDBOX_GCP_PORT_VARIABLE, sandboxPort + 1);
         this.awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
         // every kind of target fedcred knows; a new kind is registered here and nowhere else
-        this.kinds = new TargetKinds(List.of(new AwsRoleKind(this::aws, clock),
-                new GcpWorkloadKind(this::gcp, awsFiles, clock)));
+        this.adcLocations = AdcLocations.fromEnvironment(env, UserHome.from(env));
+        List<TargetKind<?>> all = new ArrayList<>(List.of(new AwsRoleKind(this::aws, awsFiles, clock),
+                new GcpWorkloadKind(this::gcp, awsFiles, adcLocations, clock)));
+        all.addAll(moreKinds);
+        this.kinds = new TargetKinds(all);
         this.settings = new SettingsStore(paths.settingsFile(), kinds);
         this.issuers = new IssuerRegistry(settings, URI.create("http://127.0.0.1:" + sandboxPort));
         this.targets = new TargetRegistry(settings, kinds, SandboxTargets.of(issuers.sandbox(),
@@ -128,7 +142,7 @@ public final class FedcredContext {
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
-                AdcLocations.fromEnvironment(env, UserHome.from(env)), new AdcFileWriter(), clock));
+                adcLocations, new AdcFileWriter(), clock));
     }
 
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
@@ -141,7 +155,7 @@ public final class FedcredContext {
      * with renewal on a schedule. Not started: the caller starts and closes it.
      */
     public LiveStatus liveStatus() {
-        return new LiveStatus(new StatusReader(issuers, sessions, targets, kinds), this::renewer, sessions,
+        return new LiveStatus(new StatusReader(settings, issuers, sessions, targets, kinds), this::renewer, sessions,
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
                         paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
                 StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);

@@ -1,7 +1,7 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.targets.SettingKey;
+import dev.fedcred.core.targets.TargetSetting;
 import dev.fedcred.core.targets.TargetKind;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ final class TargetKindsCommand implements Runnable {
         PrintWriter out = Terminal.out(spec);
         for (TargetKind<?> kind : context.kinds().all()) {
             out.println(kind.id() + ": " + kind.title());
-            for (SettingKey key : kind.settingKeys()) {
+            for (TargetSetting key : kind.form().settings()) {
                 out.printf("  %-24s %-9s %s%n", key.key(), key.required() ? "required" : "optional", key.description());
             }
         }

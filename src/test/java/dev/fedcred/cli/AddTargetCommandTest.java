@@ -67,7 +67,7 @@ class AddTargetCommandTest {
         assertThat(CliRun.run(context(), "targets", "add", "aws", "dev", "profile=dev").err())
                 .contains("it needs role_arn=VALUE");
         assertThat(CliRun.run(context(), "targets", "add", "aws", "dev", "role_arn=arn:aws:iam::123456789012:role/dev",
-                "profile=dev", "duration_seconds=soon").err()).contains("duration_seconds must be a whole number");
+                "profile=dev", "duration_seconds=soon").err()).contains("duration_seconds \"soon\": Enter a whole number, such as 3600.");
         assertThat(CliRun.run(context(), "targets", "add", "aws", "dev", "role_arn=arn:aws:iam::123:role/x",
                 "profile=dev").err()).contains("is not an IAM role ARN");
         assertThat(CliRun.run(context(), "targets", "add", "aws", "dev", "profile").err()).contains("is not KEY=VALUE");

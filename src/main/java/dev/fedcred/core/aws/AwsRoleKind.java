@@ -1,14 +1,14 @@
 package dev.fedcred.core.aws;
 
 import dev.fedcred.core.aws.profiles.ProfileState;
-import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fedcred.core.targets.SettingKey;
+import dev.fedcred.core.targets.TargetForm;
+import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.targets.SettingsValues;
 import dev.fedcred.core.targets.TargetEntry;
 import java.net.URI;
@@ -21,16 +21,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import static dev.fedcred.core.aws.AwsRoleForm.DURATION;
+import static dev.fedcred.core.aws.AwsRoleForm.PROFILE;
+import static dev.fedcred.core.aws.AwsRoleForm.REGION;
+import static dev.fedcred.core.aws.AwsRoleForm.ROLE_ARN;
+import static dev.fedcred.core.aws.AwsRoleForm.SESSION_NAME;
+import static dev.fedcred.core.aws.AwsRoleForm.STS_ENDPOINT;
+
 /** An IAM role assumed with the ID token and written as a profile of the shared credentials file. */
 public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     public static final String ID = "aws";
 
     /** Built on first use, so reading the settings never builds the service. */
     private final Supplier<AwsCredentialService> service;
+    private final AwsFileLocations files;
     private final Clock clock;
 
-    public AwsRoleKind(Supplier<AwsCredentialService> service, Clock clock) {
+    /** @param files where profiles go, for the dialog's "Writes the profile … to …" */
+    public AwsRoleKind(Supplier<AwsCredentialService> service, AwsFileLocations files, Clock clock) {
         this.service = service;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -50,33 +60,27 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     }
 
     @Override
-    public List<SettingKey> settingKeys() {
-        return List.of(SettingKey.required("role_arn", "the IAM role's ARN, " + AwsRoleRules.ROLE_ARN_SHAPE),
-                SettingKey.required("profile", "the AWS profile fedcred writes"),
-                SettingKey.optional("region", "the region for STS and the profile"),
-                SettingKey.optional("duration_seconds", "the session duration, 900 to 43200 (default 3600)"),
-                SettingKey.optional("role_session_name", "the role session name (default: from the email or sub)"),
-                SettingKey.ISSUER,
-                SettingKey.optional("sts_endpoint", "another STS endpoint, such as the sandbox's"));
+    public TargetForm form() {
+        return AwsRoleForm.of(files);
     }
 
     @Override
     public AwsRoleTarget read(TargetEntry entry) {
-        return new AwsRoleTarget(entry.name(), entry.requiredText("role_arn"), entry.requiredText("profile"),
-                entry.optionalText("region"), Duration.ofSeconds(entry.optionalWholeNumber("duration_seconds",
+        return new AwsRoleTarget(entry.name(), entry.requiredText(ROLE_ARN.key()), entry.requiredText(PROFILE.key()),
+                entry.optionalText(REGION.key()), Duration.ofSeconds(entry.optionalWholeNumber(DURATION.key(),
                         AwsRoleTarget.DEFAULT_DURATION.toSeconds())),
-                entry.optionalText("role_session_name"), entry.optionalText("issuer"),
-                entry.optional("sts_endpoint", URI::create));
+                entry.optionalText(SESSION_NAME.key()), entry.optionalText(TargetField.ISSUER.key()),
+                entry.optional(STS_ENDPOINT.key(), URI::create));
     }
 
     @Override
     public void write(AwsRoleTarget target, ObjectNode entry) {
-        entry.put("role_arn", target.roleArn());
-        entry.put("profile", target.profile());
-        SettingsValues.putIfSet(entry, "region", target.region());
-        entry.put("duration_seconds", target.sessionDuration().toSeconds());
-        SettingsValues.putIfSet(entry, "role_session_name", target.roleSessionName());
-        SettingsValues.putIfSet(entry, "sts_endpoint", target.stsEndpoint());
+        entry.put(ROLE_ARN.key(), target.roleArn());
+        entry.put(PROFILE.key(), target.profile());
+        SettingsValues.putIfSet(entry, REGION.key(), target.region());
+        entry.put(DURATION.key(), target.sessionDuration().toSeconds());
+        SettingsValues.putIfSet(entry, SESSION_NAME.key(), target.roleSessionName());
+        SettingsValues.putIfSet(entry, STS_ENDPOINT.key(), target.stsEndpoint());
     }
 
     @Override

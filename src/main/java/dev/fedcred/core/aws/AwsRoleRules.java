@@ -31,28 +31,28 @@ public final class AwsRoleRules {
 
     static Map<TargetField, String> problems(AwsRoleTarget target) {
         Map<TargetField, String> problems = new LinkedHashMap<>();
-        roleArnProblem(target.roleArn()).ifPresent(problem -> problems.put(TargetField.ROLE_ARN, problem));
+        roleArnProblem(target.roleArn()).ifPresent(problem -> problems.put(AwsRoleForm.ROLE_ARN, problem));
         if (target.profile().isBlank()) {
-            problems.put(TargetField.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
+            problems.put(AwsRoleForm.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
                     + " --profile or AWS_PROFILE.");
         } else if (!PROFILE.matcher(target.profile()).matches()) {
-            problems.put(TargetField.PROFILE, OutsideText.quoted(target.profile()) + " is not a usable AWS profile name: use"
+            problems.put(AwsRoleForm.PROFILE, OutsideText.quoted(target.profile()) + " is not a usable AWS profile name: use"
                     + " letters, digits and . _ - / @, no spaces or brackets.");
         }
         if (target.region() != null && !REGION.matcher(target.region()).matches()) {
-            problems.put(TargetField.REGION, OutsideText.quoted(target.region()) + " is not an AWS region name such as eu-west-1.");
+            problems.put(AwsRoleForm.REGION, OutsideText.quoted(target.region()) + " is not an AWS region name such as eu-west-1.");
         }
         long seconds = target.sessionDuration().toSeconds();
         if (seconds < AwsRoleTarget.MIN_DURATION.toSeconds() || seconds > AwsRoleTarget.MAX_DURATION.toSeconds()) {
-            problems.put(TargetField.DURATION, "The session duration must be 900 to 43200 seconds (15 minutes to 12"
+            problems.put(AwsRoleForm.DURATION, "The session duration must be 900 to 43200 seconds (15 minutes to 12"
                     + " hours), not " + seconds + ".");
         }
         if (target.roleSessionName() != null && !SESSION_NAME.matcher(target.roleSessionName()).matches()) {
-            problems.put(TargetField.SESSION_NAME, OutsideText.quoted(target.roleSessionName()) + " is not a valid role session"
+            problems.put(AwsRoleForm.SESSION_NAME, OutsideText.quoted(target.roleSessionName()) + " is not a valid role session"
                     + " name: 2 to 64 characters of letters, digits and + = , . @ _ -.");
         }
         httpsOrLoopbackProblem("The STS endpoint", target.stsEndpoint())
-                .ifPresent(problem -> problems.put(TargetField.STS_ENDPOINT, problem));
+                .ifPresent(problem -> problems.put(AwsRoleForm.STS_ENDPOINT, problem));
         return problems;
     }
 

@@ -12,7 +12,7 @@ import dev.fedcred.core.launch.ShellWords;
 import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fedcred.core.targets.SettingKey;
+import dev.fedcred.core.targets.TargetForm;
 import dev.fedcred.core.targets.SettingsValues;
 import dev.fedcred.core.targets.TargetEntry;
 import java.net.URI;
@@ -26,6 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import static dev.fedcred.core.gcp.GcpWorkloadForm.ADC_FILE;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.IAM_CREDENTIALS_ENDPOINT;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.LIFETIME;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.POOL;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.PROJECT_NUMBER;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.PROVIDER;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.SCOPES;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.SERVICE_ACCOUNT;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.STS_ENDPOINT;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.TRUSTED_CA_FILE;
+
 /**
  * A Google Cloud workload identity provider: the ID token exchanged for an access token (proof
  * the setup works) and an Application Default Credentials file written for gcloud and Google's
@@ -37,11 +48,18 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     /** Built on first use, so reading the settings never builds the service. */
     private final Supplier<GcpCredentialService> service;
     private final AwsFileLocations awsFiles;
+    private final AdcLocations adcLocations;
     private final Clock clock;
 
-    public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, Clock clock) {
+    /**
+     * @param awsFiles     the AWS files, which an ADC file must not be
+     * @param adcLocations where a target without an ADC file of its own writes, for the dialog
+     */
+    public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, AdcLocations adcLocations,
+                           Clock clock) {
         this.service = service;
         this.awsFiles = awsFiles;
+        this.adcLocations = adcLocations;
         this.clock = clock;
     }
 
@@ -61,44 +79,35 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     }
 
     @Override
-    public List<SettingKey> settingKeys() {
-        return List.of(SettingKey.required("project_number", "the pool's project number (digits)"),
-                SettingKey.required("pool", "the workload identity pool ID"),
-                SettingKey.required("provider", "the pool's OIDC provider ID"),
-                SettingKey.optional("service_account", "the service account to impersonate (default: none)"),
-                SettingKey.optional("scopes", "OAuth scopes, separated by commas (default: cloud-platform)"),
-                SettingKey.optional("lifetime_seconds", "an impersonated token's lifetime, 600 to 43200 (default 3600)"),
-                SettingKey.optional("adc_file", "the ADC file to write, a full path (default: gcloud's)"),
-                SettingKey.ISSUER,
-                SettingKey.optional("sts_endpoint", "another Google STS token URL"),
-                SettingKey.optional("iamcredentials_endpoint", "another IAM Credentials base URL"),
-                SettingKey.optional("trusted_ca_file", "trust only the CAs in this PEM file for both endpoints"));
+    public TargetForm form() {
+        return GcpWorkloadForm.of(adcLocations.defaultFile());
     }
 
     @Override
     public GcpWorkloadTarget read(TargetEntry entry) {
-        return new GcpWorkloadTarget(entry.name(), entry.requiredText("project_number"), entry.requiredText("pool"),
-                entry.requiredText("provider"), entry.optionalText("service_account"), entry.textList("scopes"),
-                Duration.ofSeconds(entry.optionalWholeNumber("lifetime_seconds",
+        return new GcpWorkloadTarget(entry.name(), entry.requiredText(PROJECT_NUMBER.key()),
+                entry.requiredText(POOL.key()), entry.requiredText(PROVIDER.key()),
+                entry.optionalText(SERVICE_ACCOUNT.key()), entry.textList(SCOPES.key()),
+                Duration.ofSeconds(entry.optionalWholeNumber(LIFETIME.key(),
                         GcpWorkloadTarget.DEFAULT_LIFETIME.toSeconds())),
-                entry.optional("adc_file", Path::of), entry.optionalText("issuer"),
-                entry.optional("sts_endpoint", URI::create), entry.optional("iamcredentials_endpoint", URI::create),
-                entry.optional("trusted_ca_file", Path::of));
+                entry.optional(ADC_FILE.key(), Path::of), entry.optionalText(TargetField.ISSUER.key()),
+                entry.optional(STS_ENDPOINT.key(), URI::create), entry.optional(IAM_CREDENTIALS_ENDPOINT.key(), URI::create),
+                entry.optional(TRUSTED_CA_FILE.key(), Path::of));
     }
 
     @Override
     public void write(GcpWorkloadTarget target, ObjectNode entry) {
-        entry.put("project_number", target.projectNumber());
-        entry.put("pool", target.poolId());
-        entry.put("provider", target.providerId());
-        SettingsValues.putIfSet(entry, "service_account", target.serviceAccount());
-        ArrayNode scopes = entry.putArray("scopes");
+        entry.put(PROJECT_NUMBER.key(), target.projectNumber());
+        entry.put(POOL.key(), target.poolId());
+        entry.put(PROVIDER.key(), target.providerId());
+        SettingsValues.putIfSet(entry, SERVICE_ACCOUNT.key(), target.serviceAccount());
+        ArrayNode scopes = entry.putArray(SCOPES.key());
         target.scopes().forEach(scopes::add);
-        entry.put("lifetime_seconds", target.tokenLifetime().toSeconds());
-        SettingsValues.putIfSet(entry, "adc_file", target.adcFile());
-        SettingsValues.putIfSet(entry, "sts_endpoint", target.stsEndpoint());
-        SettingsValues.putIfSet(entry, "iamcredentials_endpoint", target.iamCredentialsEndpoint());
-        SettingsValues.putIfSet(entry, "trusted_ca_file", target.trustedCaFile());
+        entry.put(LIFETIME.key(), target.tokenLifetime().toSeconds());
+        SettingsValues.putIfSet(entry, ADC_FILE.key(), target.adcFile());
+        SettingsValues.putIfSet(entry, STS_ENDPOINT.key(), target.stsEndpoint());
+        SettingsValues.putIfSet(entry, IAM_CREDENTIALS_ENDPOINT.key(), target.iamCredentialsEndpoint());
+        SettingsValues.putIfSet(entry, TRUSTED_CA_FILE.key(), target.trustedCaFile());
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
             return Map.of();
         }
         return GcpWorkloadRules.adcFileProblem(target.adcFile(), awsFiles)
-                .map(problem -> Map.of(TargetField.ADC_FILE, problem)).orElse(Map.of());
+                .map(problem -> Map.of(ADC_FILE, problem)).orElse(Map.of());
     }
 
     @Override

@@ -30,37 +30,37 @@ public final class GcpWorkloadRules {
         if (!PROJECT_NUMBER.matcher(target.projectNumber()).matches()) {
             String lead = target.projectNumber().isBlank() ? "Enter the project number."
                     : OutsideText.quoted(target.projectNumber()) + " is not a project number.";
-            problems.put(TargetField.PROJECT_NUMBER, lead + " Workload identity pools are named by the project's"
+            problems.put(GcpWorkloadForm.PROJECT_NUMBER, lead + " Workload identity pools are named by the project's"
                     + " number (digits only, e.g. 123456789012), not its ID. Find it with"
                     + " `gcloud projects describe PROJECT_ID --format='value(projectNumber)'`.");
         }
-        poolOrProviderProblem("pool", target.poolId()).ifPresent(problem -> problems.put(TargetField.POOL, problem));
+        poolOrProviderProblem("pool", target.poolId()).ifPresent(problem -> problems.put(GcpWorkloadForm.POOL, problem));
         poolOrProviderProblem("provider", target.providerId())
-                .ifPresent(problem -> problems.put(TargetField.PROVIDER, problem));
+                .ifPresent(problem -> problems.put(GcpWorkloadForm.PROVIDER, problem));
         if (target.serviceAccount() != null && !EMAIL.matcher(target.serviceAccount()).matches()) {
-            problems.put(TargetField.SERVICE_ACCOUNT, OutsideText.quoted(target.serviceAccount()) + " is not a service account"
+            problems.put(GcpWorkloadForm.SERVICE_ACCOUNT, OutsideText.quoted(target.serviceAccount()) + " is not a service account"
                     + " email. It looks like NAME@PROJECT_ID.iam.gserviceaccount.com (see"
                     + " `gcloud iam service-accounts list`).");
         }
         target.scopes().stream().filter(scope -> !SCOPE.matcher(scope).matches()).findFirst()
-                .ifPresent(scope -> problems.put(TargetField.SCOPES, OutsideText.quoted(scope) + " is not an OAuth scope such as "
+                .ifPresent(scope -> problems.put(GcpWorkloadForm.SCOPES, OutsideText.quoted(scope) + " is not an OAuth scope such as "
                         + GcpWorkloadTarget.CLOUD_PLATFORM_SCOPE + "."));
         long seconds = target.tokenLifetime().toSeconds();
         if (seconds < GcpWorkloadTarget.MIN_LIFETIME.toSeconds() || seconds > GcpWorkloadTarget.MAX_LIFETIME.toSeconds()) {
-            problems.put(TargetField.LIFETIME, "The access token lifetime must be 600 to 43200 seconds (10 minutes to"
+            problems.put(GcpWorkloadForm.LIFETIME, "The access token lifetime must be 600 to 43200 seconds (10 minutes to"
                     + " 12 hours), not " + seconds + ". Over 3600 also needs the organization policy"
                     + " constraints/iam.allowServiceAccountCredentialLifetimeExtension for the service account.");
         }
         if (target.adcFile() != null) {
-            pathProblem("The ADC file", target.adcFile()).ifPresent(problem -> problems.put(TargetField.ADC_FILE, problem));
+            pathProblem("The ADC file", target.adcFile()).ifPresent(problem -> problems.put(GcpWorkloadForm.ADC_FILE, problem));
         }
         httpsOnlyProblem("The Google STS endpoint", target.stsEndpoint())
-                .ifPresent(problem -> problems.put(TargetField.STS_ENDPOINT, problem));
+                .ifPresent(problem -> problems.put(GcpWorkloadForm.STS_ENDPOINT, problem));
         httpsOnlyProblem("The IAM Credentials endpoint", target.iamCredentialsEndpoint())
-                .ifPresent(problem -> problems.put(TargetField.IAM_CREDENTIALS_ENDPOINT, problem));
+                .ifPresent(problem -> problems.put(GcpWorkloadForm.IAM_CREDENTIALS_ENDPOINT, problem));
         if (target.trustedCaFile() != null) {
             pathProblem("The CA file", target.trustedCaFile())
-                    .ifPresent(problem -> problems.put(TargetField.TRUSTED_CA_FILE, problem));
+                    .ifPresent(problem -> problems.put(GcpWorkloadForm.TRUSTED_CA_FILE, problem));
         }
         return problems;
     }

@@ -46,7 +46,12 @@ public final class IssuerRegistry {
 
     /** The user's issuers, then the sandbox. */
     public List<IssuerConfig> all() {
-        List<IssuerConfig> all = new ArrayList<>(store.load().issuers());
+        return all(store.load());
+    }
+
+    /** The issuers of already loaded settings, then the sandbox: for reading many things from one load. */
+    public List<IssuerConfig> all(Settings settings) {
+        List<IssuerConfig> all = new ArrayList<>(settings.issuers());
         all.add(sandbox);
         return all;
     }
@@ -61,12 +66,16 @@ public final class IssuerRegistry {
 
     /** The named issuer, or with no name the default: the chosen one, else the first user issuer, else the sandbox. */
     public IssuerConfig resolve(String name) {
-        Settings settings = store.load();
+        return resolve(name, store.load());
+    }
+
+    /** As {@link #resolve(String)}, against already loaded settings. */
+    public IssuerConfig resolve(String name, Settings settings) {
         String wanted = name != null ? name : settings.defaultIssuer();
         if (wanted == null) {
             return settings.issuers().isEmpty() ? sandbox : settings.issuers().get(0);
         }
-        return find(wanted).orElseThrow(() -> new FedcredException("There is no issuer named \"" + wanted
+        return all(settings).stream().filter(issuer -> issuer.name().equals(wanted)).findFirst().orElseThrow(() -> new FedcredException("There is no issuer named \"" + wanted
                 + "\". See `fedcred issuers list`, or add it with `fedcred issuers add`."));
     }
 }

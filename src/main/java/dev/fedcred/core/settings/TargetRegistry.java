@@ -40,7 +40,12 @@ public final class TargetRegistry {
 
     /** The user's targets, then the built-in sandbox ones. */
     public List<Target> all() {
-        List<Target> all = new ArrayList<>(store.load().targets());
+        return all(store.load());
+    }
+
+    /** The targets of already loaded settings, then the built-in ones. */
+    public List<Target> all(Settings settings) {
+        List<Target> all = new ArrayList<>(settings.targets());
         all.addAll(builtIns);
         return all;
     }

@@ -28,8 +28,11 @@ public interface TargetKind<T extends Target> {
 
     Class<T> targetClass();
 
-    /** The settings {@link #read} takes, for the command line and for people. */
-    List<SettingKey> settingKeys();
+    /**
+     * Every setting {@link #read} takes, as data: the window's dialog shows it and the command line
+     * takes its keys as KEY=VALUE. Reads no file.
+     */
+    TargetForm form();
 
     /**
      * Reads a target of this kind from its settings.json entry (the entry's {@code "kind"} is this
@@ -43,7 +46,10 @@ public interface TargetKind<T extends Target> {
     /** Every problem of the target's settings by field, without reading a file; empty when it may be saved. */
     Map<TargetField, String> problems(T target);
 
-    /** Problems that only the disk shows (a folder that cannot be created, say); empty by default. */
+    /**
+     * Problems that only the disk shows (a folder that cannot be created, say); empty by default.
+     * The dialog asks it off the UI thread when a setting of {@link TargetForm#checkedOnDisk} changes.
+     */
     default Map<TargetField, String> problemsOnDisk(T target) {
         return Map.of();
     }

@@ -2,8 +2,12 @@ package dev.fedcred.core.targets;
 
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.text.OutsideText;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,37 +15,64 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A target's settings given as text, KEY=VALUE on the command line, read by its kind like a
- * settings.json entry. A key the kind does not read is refused rather than dropped: a typo must
- * not leave a setting at its default without a word.
+ * A target's settings given as text, read by its kind like a settings.json entry: KEY=VALUE on the
+ * command line, and what is typed into the window's target dialog, so both parse a value the same
+ * way and say the same when it cannot be read. A value that cannot be read is a problem of its
+ * field and counts as absent, so the rest of the target is still read.
  */
 public final class TextEntry implements TargetEntry {
     private final String name;
     private final Map<String, String> values;
+    /** The dialog: a missing required value is the kind's rules' to report, not a reading failure. */
+    private final boolean lenient;
     private final Set<String> asked = new HashSet<>();
+    private final Map<TargetField, String> problems = new LinkedHashMap<>();
 
-    public TextEntry(String name, Map<String, String> values) {
+    private TextEntry(String name, Map<String, String> values, boolean lenient) {
         this.name = name;
         this.values = Map.copyOf(values);
+        this.lenient = lenient;
     }
 
-    /** Reads the target with {@code kind}, refusing keys it does not know. */
+    /** What the dialog read: the target, and the values that could not be read, by field. */
+    public record Reading<T extends Target>(T target, Map<TargetField, String> problems) {
+        public Reading {
+            problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+        }
+    }
+
+    /** Reads the target with {@code kind}, refusing keys it does not know; the first value that cannot be read fails. */
     public static <T extends Target> T read(TargetKind<T> kind, String name, Map<String, String> values) {
-        TextEntry entry = new TextEntry(name, values);
+        TextEntry entry = new TextEntry(name, values, false);
         T target;
         try {
             target = kind.read(entry);
         } catch (IllegalArgumentException e) {
             throw new FedcredException("The target " + OutsideText.quoted(name) + ": " + e.getMessage());
         }
+        entry.problems.entrySet().stream().findFirst().ifPresent(problem -> {
+            throw new FedcredException("The target " + OutsideText.quoted(name) + ": " + problem.getKey().key() + " "
+                    + OutsideText.quoted(values.get(problem.getKey().key())) + ": " + problem.getValue());
+        });
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(entry.asked);
         if (!unknown.isEmpty()) {
             throw new FedcredException("A " + kind.title() + " target has no setting " + String.join(", ", unknown.stream()
                     .map(OutsideText::quoted).toList()) + ". Its settings are: " + String.join(", ",
-                    kind.settingKeys().stream().map(SettingKey::key).toList()) + " (see `fedcred targets kinds`).");
+                    kind.form().settings().stream().map(TargetSetting::key).toList()) + " (see `fedcred targets kinds`).");
         }
         return target;
+    }
+
+    /**
+     * Reads what can be read, for the window's dialog: a missing required value reads as empty text
+     * (the kind's {@link TargetKind#problems} says what it needs), a value that cannot be read is a
+     * problem of its field.
+     */
+    public static <T extends Target> Reading<T> readAll(TargetKind<T> kind, String name, Map<String, String> values) {
+        TextEntry entry = new TextEntry(name, values, true);
+        T target = kind.read(entry);
+        return new Reading<>(target, entry.problems);
     }
 
     @Override
@@ -60,6 +91,9 @@ public final class TextEntry implements TargetEntry {
     public String requiredText(String key) {
         String value = optionalText(key);
         if (value == null) {
+            if (lenient) {
+                return "";
+            }
             throw new IllegalArgumentException("it needs " + key + "=VALUE");
         }
         return value;
@@ -71,7 +105,8 @@ public final class TextEntry implements TargetEntry {
         try {
             return value == null ? null : parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " " + OutsideText.quoted(value) + " cannot be used: " + e.getMessage());
+            problems.put(new TargetField(key), unreadable(e));
+            return null;
         }
     }
 
@@ -82,7 +117,8 @@ public final class TextEntry implements TargetEntry {
             return absent;
         }
         if (!value.matches("[0-9]{1,12}")) {
-            throw new IllegalArgumentException(key + " must be a whole number, not " + OutsideText.quoted(value));
+            problems.put(new TargetField(key), "Enter a whole number, such as 3600.");
+            return absent;
         }
         return Long.parseLong(value);
     }
@@ -90,6 +126,19 @@ public final class TextEntry implements TargetEntry {
     @Override
     public List<String> textList(String key) {
         String value = optionalText(key);
-        return value == null ? List.of() : Arrays.stream(value.split("[\\s,]+")).filter(part -> !part.isEmpty()).toList();
+        return value == null ? List.of() : Arrays.stream(value.split("[\\s,]+")).filter(part -> !part.isEmpty())
+                .distinct().toList();
+    }
+
+    /** Kinds read URLs with URI::create and files with Path::of: say which of the two it is not. */
+    private static String unreadable(IllegalArgumentException e) {
+        if (e instanceof InvalidPathException path) {
+            return "This is not a file path: " + OutsideText.neutralise(path.getReason()) + ".";
+        }
+        if (e.getCause() instanceof URISyntaxException url) {
+            return "This is not a URL: " + OutsideText.neutralise(url.getReason())
+                    + ". Leave it empty for the cloud's own endpoint.";
+        }
+        return "This cannot be used: " + OutsideText.shown(e.getMessage());
     }
 }

@@ -1,7 +1,8 @@
 package dev.fedcred.ui.fx;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -44,12 +45,12 @@ import javafx.stage.Window;
  * in the dialog (which keeps everything typed), Enter saves and Escape cancels. A field whose
  * problem shows also carries ControlsFX's error mark ({@link FieldDecorations}).
  *
- * @param <F> the dialog's fields; {@code text} gives each its label and accessible name
+ * @param <F> the dialog's fields (an enum, or a kind of target's fields); {@code text} gives each its label and
+ *            accessible name
  */
-public final class FormDialog<F extends Enum<F>> {
+public final class FormDialog<F> {
     public static final String SAVE = "Save";
 
-    private final Class<F> fields;
     private final Function<F, String> text;
     private final Runnable recheck;
     private final Stage stage = new Stage();
@@ -63,6 +64,8 @@ public final class FormDialog<F extends Enum<F>> {
     private final Set<F> edited;
     /** Fields whose errors show. */
     private final Set<F> touched;
+    /** Every field's error shows, as after Enter on a form that cannot be saved. */
+    private boolean allTouched;
     private final Label stillNeeded = new Label();
     private final Label saveError = new Label();
     private final ProgressIndicator saving = new ProgressIndicator();
@@ -78,16 +81,14 @@ public final class FormDialog<F extends Enum<F>> {
     /**
      * @param recheck checks the form again and calls {@link #showProblems}; runs after every change
      */
-    public FormDialog(Window owner, String title, String styleClass, Class<F> fields, Function<F, String> text,
-               Runnable recheck) {
-        this.fields = fields;
+    public FormDialog(Window owner, String title, String styleClass, Function<F, String> text, Runnable recheck) {
         this.text = text;
         this.recheck = recheck;
-        this.errors = new EnumMap<>(fields);
-        this.shown = new EnumMap<>(fields);
+        this.errors = new LinkedHashMap<>();
+        this.shown = new HashMap<>();
         this.decorations = new FieldDecorations<>(shown::get);
-        this.edited = EnumSet.noneOf(fields);
-        this.touched = EnumSet.noneOf(fields);
+        this.edited = new HashSet<>();
+        this.touched = new HashSet<>();
 
         grid.setHgap(12);
         grid.setVgap(10);
@@ -227,7 +228,11 @@ public final class FormDialog<F extends Enum<F>> {
     }
 
     public void touchAll() {
-        touched.addAll(EnumSet.allOf(fields));
+        allTouched = true;
+    }
+
+    private boolean isTouched(F field) {
+        return allTouched || touched.contains(field);
     }
 
     /** Shows the problems of touched fields; the footer names the fields still needed. */
@@ -237,7 +242,7 @@ public final class FormDialog<F extends Enum<F>> {
         for (Map.Entry<F, Label> entry : errors.entrySet()) {
             String error = problems.get(entry.getKey());
             Label label = entry.getValue();
-            if (error != null && touched.contains(entry.getKey())) {
+            if (error != null && isTouched(entry.getKey())) {
                 label.setText(error);
                 Nodes.show(label);
                 shown.put(entry.getKey(), error);
@@ -246,7 +251,7 @@ public final class FormDialog<F extends Enum<F>> {
                 Nodes.hide(label);
             }
         }
-        String missing = problems.keySet().stream().filter(field -> !touched.contains(field))
+        String missing = problems.keySet().stream().filter(field -> !isTouched(field))
                 .map(text)
                 .map(label -> Character.toLowerCase(label.charAt(0)) + label.substring(1))
                 .collect(Collectors.joining(", "));

@@ -82,7 +82,7 @@ public final class IssuerDialog {
         this.onSaved = onSaved;
         this.onFailed = onFailed;
         this.dialog = new FormDialog<>(owner, editing == null ? ADD_TITLE : "Edit " + editing.name(), "issuer-dialog",
-                IssuerField.class, IssuerForm::label, this::recheck);
+                IssuerForm::label, this::recheck);
 
         layOut();
         dialog.setting(() -> fill(editing == null ? Values.blank() : Values.of(editing)));

@@ -1,11 +1,7 @@
 package dev.fedcred.ui.targets;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.aws.AwsRoleKind;
-import dev.fedcred.core.gcp.GcpWorkloadKind;
 import dev.fedcred.core.status.TargetSnapshot;
-import dev.fedcred.core.aws.AwsRoleTarget;
-import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
@@ -14,7 +10,6 @@ import dev.fedcred.ui.fx.FilePicker;
 import dev.fedcred.ui.fx.Icons;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.UserMessages;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -34,8 +29,6 @@ import javafx.stage.Window;
  */
 public final class TargetEditing {
     public static final String ADD_TARGET = "Add target";
-    public static final String ADD_AWS = "AWS role…";
-    public static final String ADD_GCP = "GCP workload identity…";
     static final ButtonType DELETE = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
 
     private final FedcredContext context;
@@ -46,7 +39,7 @@ public final class TargetEditing {
     private final MenuButton add = new MenuButton(ADD_TARGET + "…");
     private final Label notice = new Label();
     /** The open dialog and the open question, closed when another opens or the window goes. */
-    private TargetDialogFrame dialog;
+    private TargetDialog dialog;
     private Alert question;
 
     /** @param refresh reads the targets again and shows them */
@@ -57,13 +50,12 @@ public final class TargetEditing {
         this.picker = picker;
         this.owner = owner;
         this.refresh = refresh;
-        MenuItem aws = new MenuItem(ADD_AWS);
-        aws.setOnAction(event -> open(choices -> new AwsTargetDialog(owner.get(), context, work, choices, null,
-                this::saved)));
-        MenuItem gcp = new MenuItem(ADD_GCP);
-        gcp.setOnAction(event -> open(choices -> new GcpTargetDialog(owner.get(), context, work, picker, choices, null,
-                this::saved)));
-        add.getItems().addAll(aws, gcp);
+        // every registered kind, in the order of registration: a new kind needs no code here
+        for (var kind : context.kinds().all()) {
+            MenuItem item = new MenuItem(addItemText(kind.title()));
+            item.setOnAction(event -> open(kind, null));
+            add.getItems().add(item);
+        }
         add.setAccessibleText(ADD_TARGET);
         add.setMinWidth(Region.USE_PREF_SIZE);
         Icons.ADD.on(add);
@@ -71,6 +63,11 @@ public final class TargetEditing {
         notice.setAccessibleText("Targets notice");
         Nodes.wrapFully(notice);
         Nodes.hide(notice);
+    }
+
+    /** The "Add target…" menu's entry for a kind: "AWS role…". */
+    public static String addItemText(String kindTitle) {
+        return kindTitle + "…";
     }
 
     /** The "Add target…" menu for the section's header. */
@@ -84,14 +81,7 @@ public final class TargetEditing {
     }
 
     void edit(TargetSnapshot snapshot) {
-        Target target = snapshot.target();
-        switch (snapshot.kindId()) {
-            case AwsRoleKind.ID -> open(choices -> new AwsTargetDialog(owner.get(), context, work, choices,
-                    (AwsRoleTarget) target, this::saved));
-            case GcpWorkloadKind.ID -> open(choices -> new GcpTargetDialog(owner.get(), context, work, picker, choices,
-                    (GcpWorkloadTarget) target, this::saved));
-            default -> showNotice("The desktop window cannot edit this kind of target yet.");
-        }
+        open(context.kinds().of(snapshot.target()).kind(), snapshot.target());
     }
 
     /** Asks first, naming the target; offers to remove what fedcred wrote for it as well. */
@@ -144,13 +134,13 @@ public final class TargetEditing {
         Nodes.show(notice);
     }
 
-    /** Reads what the dialog offers off the FX thread, then builds and shows it. */
-    private void open(Function<TargetChoices, TargetDialog> build) {
+    /** Reads what the dialog offers off the FX thread, then builds and shows it; {@code editing} null adds. */
+    private void open(dev.fedcred.core.targets.TargetKind<?> kind, Target editing) {
         work.run(() -> TargetChoices.read(context), choices -> {
             if (dialog != null) {
                 dialog.close();
             }
-            dialog = build.apply(choices).frame();
+            dialog = new TargetDialog(owner.get(), kind, context, work, picker, choices, editing, this::saved);
             dialog.show();
         }, failure -> showNotice("Cannot open the target dialog: " + UserMessages.of(failure)));
     }

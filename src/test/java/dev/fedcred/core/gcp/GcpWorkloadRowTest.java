@@ -7,6 +7,7 @@ import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ class GcpWorkloadRowTest {
     private final AdcFileWriter writer = new AdcFileWriter();
     private final GcpWorkloadKind kind = new GcpWorkloadKind(() -> {
         throw new IllegalStateException("no service: the question reads only the file");
-    }, new AwsFileLocations(Path.of("unused", "credentials"), Path.of("unused", "config")), Clock.systemUTC());
+    }, new AwsFileLocations(Path.of("unused", "credentials"), Path.of("unused", "config")),
+            AdcLocations.fromEnvironment(Map.of(), Path.of("unused")), Clock.systemUTC());
 
     private Path adc() {
         return home.resolve("adc.json");

@@ -63,7 +63,7 @@ class TargetRegistryTest {
         }
         AwsRoleTarget remote = new AwsRoleTarget("dev", "arn:aws:iam::000000000000:role/x", "p", null, null, null,
                 null, URI.create("http://sts.example.test/"));
-        assertThat(TestTargetKinds.validation(home).problems(remote).get(TargetField.STS_ENDPOINT)).contains("must use https");
+        assertThat(TestTargetKinds.validation(home).problems(remote).get(new TargetField("sts_endpoint"))).contains("must use https");
     }
 
     @Test

@@ -5,11 +5,13 @@ import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.ui.testing.FollowingBrowser;
+import dev.fedcred.core.targets.TargetKind;
 import java.nio.file.Path;
 import dev.fedcred.ui.targets.CredentialStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import javafx.stage.Stage;
 
@@ -37,12 +39,22 @@ record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow w
         return show(stage, home, hooks, UnaryOperator.identity(), clock);
     }
 
+    /** As {@link #show(Stage, Path, DesktopHooks)}, with kinds of target of the test's own registered after fedcred's. */
+    static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, List<TargetKind<?>> moreKinds) throws Exception {
+        return show(stage, home, hooks, UnaryOperator.identity(), Clock.systemUTC(), moreKinds);
+    }
+
     private static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change,
                                       Clock clock) throws Exception {
+        return show(stage, home, hooks, change, clock, List.of());
+    }
+
+    private static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change,
+                                      Clock clock, List<TargetKind<?>> moreKinds) throws Exception {
         SandboxServer sandbox = SandboxServer.start(change.apply(SandboxOptions.defaults().withPort(0).withGcpPort(0)
                 .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))), clock);
         FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), clock,
-                new FollowingBrowser());
+                new FollowingBrowser(), moreKinds);
         MainWindow window = new MainWindow(context, sandbox::issuerUri, hooks);
         window.show(stage);
         return new SandboxWindow(sandbox, context, window);

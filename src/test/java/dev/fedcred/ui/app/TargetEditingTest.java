@@ -10,7 +10,7 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.testing.TestTargetKinds;
 import dev.fedcred.ui.fx.FormDialog;
-import dev.fedcred.ui.targets.TargetDialogFrame;
+import dev.fedcred.ui.targets.IssuerChoice;
 import dev.fedcred.ui.targets.TargetEditing;
 import dev.fedcred.ui.testing.FollowingBrowser;
 import dev.fedcred.ui.testing.WindowRobot;
@@ -83,7 +83,7 @@ class TargetEditingTest {
     @SuppressWarnings("unchecked")
     void aBadArnIsRefusedInlineAndAGoodTargetIsSavedListedAndAssumed(FxRobot robot) throws Exception {
         WindowRobot ui = new WindowRobot(robot);
-        openAdd(robot, ui, TargetEditing.ADD_AWS);
+        openAdd(robot, ui, TargetEditing.addItemText("AWS role"));
         Button save = ui.byAccessibleText(Button.class, FormDialog.SAVE);
         assertThat(save.isDisabled()).isTrue();
 
@@ -101,7 +101,7 @@ class TargetEditingTest {
         assertThat(ui.labelShowing("Writes the profile dev to " + credentials() + ".")).isTrue();
 
         ui.enter(field(ui, "Role ARN"), SANDBOX_ROLE);
-        ComboBox<TargetDialogFrame.IssuerChoice> issuer = ui.byAccessibleText(ComboBox.class, "Issuer");
+        ComboBox<IssuerChoice> issuer = ui.byAccessibleText(ComboBox.class, "Issuer");
         assertThat(issuer.getValue().text()).isEqualTo("Default issuer (sandbox)");
         robot.interact(() -> issuer.getItems().stream().filter(choice -> choice.name().equals("sandbox")).findFirst()
                 .ifPresent(issuer::setValue));
@@ -126,7 +126,7 @@ class TargetEditingTest {
     @Test
     void editingChangesTheTargetAndDeletingRemovesItWithItsProfile(FxRobot robot) throws Exception {
         WindowRobot ui = new WindowRobot(robot);
-        openAdd(robot, ui, TargetEditing.ADD_AWS);
+        openAdd(robot, ui, TargetEditing.addItemText("AWS role"));
         ui.enter(field(ui, "Name"), "dev");
         ui.enter(field(ui, "Role ARN"), SANDBOX_ROLE);
         ui.enter(field(ui, "Profile"), "dev");
@@ -177,7 +177,7 @@ class TargetEditingTest {
     @Test
     void gcpRefusesABadProjectNumberAndServiceAccountAndBrowseFillsTheAdcFile(FxRobot robot) throws Exception {
         WindowRobot ui = new WindowRobot(robot);
-        openAdd(robot, ui, TargetEditing.ADD_GCP);
+        openAdd(robot, ui, TargetEditing.addItemText("GCP workload identity"));
         Button save = ui.byAccessibleText(Button.class, FormDialog.SAVE);
         ui.enter(field(ui, "Name"), "gcp-dev");
         ui.enter(field(ui, "Project number"), "my-project");
@@ -218,7 +218,7 @@ class TargetEditingTest {
         Files.createDirectories(settings().getParent());
         Files.write(settings(), broken);
         WindowRobot ui = new WindowRobot(robot);
-        openAdd(robot, ui, TargetEditing.ADD_AWS);
+        openAdd(robot, ui, TargetEditing.addItemText("AWS role"));
         ui.enter(field(ui, "Name"), "dev");
         ui.enter(field(ui, "Role ARN"), SANDBOX_ROLE);
         ui.enter(field(ui, "Profile"), "dev");

@@ -308,7 +308,7 @@ class TargetRowModelTest {
     }
 
     private TargetSnapshot snapshot(String name) {
-        return new StatusReader(context.issuers(), context::sessions, context.targets(), context.kinds()).read()
+        return new StatusReader(context.settings(), context.issuers(), context::sessions, context.targets(), context.kinds()).read()
                 .targets().stream().filter(target -> target.target().name().equals(name)).findFirst().orElseThrow();
     }
 
