@@ -18,7 +18,13 @@ record DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Dura
                     Later clipboardTimer, FilePicker filePicker) {
 
     DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Duration clipboardClearAfter) {
-        this(colorScheme, clipboard, clipboardClearAfter, Later.onFxThread(), new FileChooserPicker());
+        this(colorScheme, clipboard, clipboardClearAfter, new FileChooserPicker());
+    }
+
+    /** The clipboard's clear runs on the FX thread's timer. */
+    DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Duration clipboardClearAfter,
+                 FilePicker filePicker) {
+        this(colorScheme, clipboard, clipboardClearAfter, Later.onFxThread(), filePicker);
     }
 
     static DesktopHooks system() {

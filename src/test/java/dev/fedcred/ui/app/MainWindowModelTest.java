@@ -135,7 +135,7 @@ class MainWindowModelTest {
 
     private StatusSnapshot read() {
         FedcredContext context = sandbox.context();
-        return new StatusReader(context.issuers(), context::sessions, context.targets(), context.kinds()).read();
+        return new StatusReader(context.settings(), context.issuers(), context::sessions, context.targets(), context.kinds()).read();
     }
 
     private static IssuerConfig corp(String clientId) {
