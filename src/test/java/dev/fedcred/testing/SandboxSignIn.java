@@ -1,5 +1,6 @@
 package dev.fedcred.testing;
 
+import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
@@ -19,6 +20,14 @@ public final class SandboxSignIn {
 
     public static IssuerConfig issuer(SandboxServer sandbox) {
         return new IssuerConfig("sandbox", IssuerKind.SANDBOX, sandbox.issuerUri(), "fedcred-sandbox", null, null, null);
+    }
+
+    /** Signs {@code context} in to its sandbox issuer and stores the sign-in, as `fedcred login` would. */
+    public static TokenSet signIn(FedcredContext context) {
+        try (PendingSignIn pending = context.sessions().begin(context.issuers().sandbox())) {
+            context.browser().open(pending.authorizationUri());
+            return context.sessions().finish(pending, Duration.ofSeconds(10));
+        }
     }
 
     public static TokenSet signIn(SandboxServer sandbox) {

@@ -5,18 +5,26 @@ import dev.fedcred.ui.claims.TokenClipboard;
 import dev.fedcred.ui.fx.ColorSchemeProbe;
 import dev.fedcred.ui.fx.FileChooserPicker;
 import dev.fedcred.ui.fx.FilePicker;
+import dev.fedcred.ui.fx.Later;
 import dev.fedcred.ui.fx.OsColorScheme;
 import java.time.Duration;
 
 /**
  * The parts of the desktop that tests replace: how the OS colour scheme is read, the clipboard a
- * copied ID token goes to and how long it stays there, and the dialog that asks for a file.
+ * copied ID token goes to, how long it stays there and what runs its clear, and the dialog that
+ * asks for a file.
  */
 record DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Duration clipboardClearAfter,
-                    FilePicker filePicker) {
+                    Later clipboardTimer, FilePicker filePicker) {
 
     DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Duration clipboardClearAfter) {
         this(colorScheme, clipboard, clipboardClearAfter, new FileChooserPicker());
+    }
+
+    /** The clipboard's clear runs on the FX thread's timer. */
+    DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Duration clipboardClearAfter,
+                 FilePicker filePicker) {
+        this(colorScheme, clipboard, clipboardClearAfter, Later.onFxThread(), filePicker);
     }
 
     static DesktopHooks system() {
@@ -24,6 +32,10 @@ record DesktopHooks(ColorSchemeProbe colorScheme, TokenClipboard clipboard, Dura
     }
 
     DesktopHooks withFilePicker(FilePicker picker) {
-        return new DesktopHooks(colorScheme, clipboard, clipboardClearAfter, picker);
+        return new DesktopHooks(colorScheme, clipboard, clipboardClearAfter, clipboardTimer, picker);
+    }
+
+    DesktopHooks withClipboardTimer(Later timer) {
+        return new DesktopHooks(colorScheme, clipboard, clipboardClearAfter, timer, filePicker);
     }
 }

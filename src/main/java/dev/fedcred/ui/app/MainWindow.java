@@ -1,25 +1,26 @@
 package dev.fedcred.ui.app;
 
-import atlantafx.base.theme.Styles;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.settings.Appearance;
-import dev.fedcred.core.settings.SettingsFileException;
 import dev.fedcred.core.status.LiveStatus;
-import dev.fedcred.core.status.StatusSnapshot;
-import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.claims.ClaimsView;
 import dev.fedcred.ui.claims.RawTokenCopy;
 import dev.fedcred.ui.fx.BackgroundWork;
+import dev.fedcred.ui.issuers.DeviceSignInDialog;
+import dev.fedcred.ui.fx.Confirmation;
+import dev.fedcred.ui.fx.ConfirmationAlert;
 import dev.fedcred.ui.fx.FilePicker;
 import dev.fedcred.ui.fx.Icons;
+import dev.fedcred.ui.fx.ModelWork;
 import dev.fedcred.ui.fx.Resources;
 import dev.fedcred.ui.fx.Shortcut;
 import dev.fedcred.ui.fx.Ticker;
 import dev.fedcred.ui.fx.WindowTheme;
 import dev.fedcred.ui.issuers.IssuerDialog;
 import dev.fedcred.ui.issuers.IssuerRow;
+import dev.fedcred.ui.issuers.IssuerList;
 import dev.fedcred.ui.issuers.SandboxStarter;
 import dev.fedcred.ui.preferences.AppearanceSection;
 import dev.fedcred.ui.preferences.KeychainNotice;
@@ -29,26 +30,18 @@ import dev.fedcred.ui.renewal.RenewalNotice;
 import dev.fedcred.ui.state.DesktopState;
 import dev.fedcred.ui.state.WindowState;
 import dev.fedcred.ui.targets.TargetList;
-import java.time.Instant;
+import java.util.function.Consumer;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
-import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
@@ -63,51 +56,53 @@ import javafx.stage.WindowEvent;
 
 /**
  * The desktop window's content, built from its collaborators so tests can show it in their own
- * stage without {@code Application.launch}. Call {@link #close()} when the window goes away.
+ * stage without {@code Application.launch}. It builds the rooms' nodes and draws its
+ * {@link MainWindowModel}; the issuer rows draw their own models. Call {@link #close()} when the
+ * window goes away.
  */
 public final class MainWindow implements AutoCloseable {
     public static final String TITLE = "fedcred";
     static final String ADD_ISSUER = "Add issuer";
     static final String READ_SETTINGS_AGAIN = "Read settings again";
-    static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
 
     private final FedcredContext context;
-    private final SandboxStarter sandbox;
     private final BackgroundWork work = new BackgroundWork();
     private final WindowState state = new WindowState();
     private final DesktopState desktop;
     private final Ticker ticker;
-    /** The rows shown, by issuer name, in the list's order. FX thread only. */
-    private final Map<String, IssuerRow> rows = new LinkedHashMap<>();
+    private final MainWindowModel model;
     private final IssuerRow.Actions rowActions = new IssuerRow.Actions() {
         @Override
         public void edit(IssuerConfig issuer) {
-            editIssuer(issuer);
+            openDialog(IssuerDialog.edit(owner(), context, work, issuer, model.issuerNames(), saved -> refresh(),
+                    MainWindow.this::refresh));
         }
 
         @Override
-        public void remove(IssuerConfig issuer) {
-            confirmRemove(issuer);
+        public void confirm(Confirmation question, Runnable onConfirm, Runnable onCancel) {
+            if (confirmation != null) {
+                confirmation.close();
+            }
+            confirmation = ConfirmationAlert.show(question, owner(), onConfirm, onCancel);
+        }
+
+        @Override
+        public void signInWithCode(IssuerConfig issuer, Consumer<TokenSet> onSignedIn) {
+            DeviceSignInDialog.open(owner(), context, work, ticker, issuer, onSignedIn);
         }
     };
 
     private final BorderPane root = new BorderPane();
-    private final VBox issuerList = new VBox(10);
+    private final IssuerList issuerList;
     private final TargetList targetList;
-    private final RenewalNotice renewalNotice = new RenewalNotice(this::signIn);
-    private final VBox top = new VBox(10);
-    private final Label loadError = new Label();
-    private final HBox loadProblem;
-    private final Button addIssuer = new Button(ADD_ISSUER + "…");
-    private final Button preferencesButton = new Button();
+    private final RenewalNotice renewalNotice;
+    private final WindowTop top;
     private final WindowTheme theme;
     private final RawTokenCopy rawTokenCopy;
     private final ClaimsView claimsView;
-    private WelcomeBanner banner;
     private PreferencesDialog preferences;
     /** What Ctrl+Q does; the app puts its own quit here (the tray icon goes first). */
     private Runnable quit = Platform::exit;
-    private boolean loaded;
     private IssuerDialog dialog;
     private Alert confirmation;
 
@@ -122,50 +117,24 @@ public final class MainWindow implements AutoCloseable {
 
     MainWindow(FedcredContext context, SandboxStarter sandbox, DesktopHooks hooks) {
         this.context = Objects.requireNonNull(context, "context");
-        this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.desktop = new DesktopState(context);
         this.ticker = desktop.ticker();
+        this.model = new MainWindowModel(context, Objects.requireNonNull(sandbox, "sandbox"),
+                ModelWork.onFxThread(work), state, desktop::refresh);
+        this.renewalNotice = new RenewalNotice(model::signIn);
         this.theme = new WindowTheme(hooks.colorScheme(), work);
         theme.useLightForNow();
-        work.run(this::readAppearance, theme::apply, failure -> theme.apply(Appearance.SYSTEM));
+        work.run(model::savedAppearance, theme::apply, failure -> theme.apply(Appearance.SYSTEM));
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Resources.STYLESHEET)).toExternalForm());
 
-        Label heading = new Label(TITLE);
-        heading.getStyleClass().add("app-title");
-        Label tagline = new Label("Sign in once with OpenID Connect, see exactly what your ID token says, and turn it into"
-                + " short-lived cloud credentials.");
-        tagline.getStyleClass().add("tagline");
-        loadError.getStyleClass().add("error");
-        loadError.setId("load-error");
-        loadError.setWrapText(true);
-        loadError.setMinHeight(Region.USE_PREF_SIZE);
-        loadError.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(loadError, Priority.ALWAYS);
-        Button readAgain = new Button(READ_SETTINGS_AGAIN);
-        readAgain.setMinWidth(Region.USE_PREF_SIZE);
-        Shortcut.READ_SETTINGS_AGAIN.showOn(readAgain);
-        readAgain.setOnAction(event -> refresh());
-        loadProblem = new HBox(10, loadError, readAgain);
-        loadProblem.setAlignment(Pos.CENTER_LEFT);
-        showLoadProblem(null);
-        preferencesButton.setAccessibleText(PreferencesDialog.TITLE);
-        Icons.PREFERENCES.on(preferencesButton);
-        preferencesButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        Shortcut.PREFERENCES.showOn(preferencesButton);
-        preferencesButton.setOnAction(event -> openPreferences());
-        Region headerSpacer = new Region();
-        HBox.setHgrow(headerSpacer, Priority.ALWAYS);
-        HBox header = new HBox(12, new VBox(2, heading, tagline), headerSpacer, preferencesButton);
-        header.setAlignment(Pos.TOP_LEFT);
-        top.getChildren().addAll(header, loadProblem, renewalNotice, new KeychainNotice(context.keychain().vault()));
-        top.getStyleClass().add("top");
+        top = new WindowTop(this::openPreferences, this::refresh, model::signInToSandbox, renewalNotice,
+                new KeychainNotice(context.keychain().vault()));
         root.setTop(top);
 
-        issuerList.getStyleClass().add("issuer-list");
-        issuerList.getChildren().add(new Label("Loading issuers…"));
+        issuerList = new IssuerList(ticker, rowActions);
         targetList = new TargetList(context, work, state, desktop, ZoneId.systemDefault(), hooks.filePicker(),
-                this::signIn);
+                model::signIn);
         // issuers, then the targets they sign in for, in one column that scrolls as a whole
         ScrollPane issuers = new ScrollPane(new VBox(4, issuerList, targetList));
         issuers.setFitToWidth(true);
@@ -175,11 +144,13 @@ public final class MainWindow implements AutoCloseable {
         issuers.getStyleClass().add("issuer-scroll");
         VBox.setVgrow(issuers, Priority.ALWAYS);
         root.setLeft(new VBox(issuerListHeader(), issuers));
-        rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), ZoneId.systemDefault());
+        rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), hooks.clipboardTimer(),
+                ZoneId.systemDefault());
         claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy, this::signedOut);
         root.setCenter(claimsView);
 
-        desktop.snapshotProperty().addListener((observable, before, snapshot) -> showConfiguration(snapshot));
+        model.onChange(this::show);
+        desktop.snapshotProperty().addListener((observable, before, snapshot) -> model.show(snapshot));
         desktop.onRenewal(renewalNotice::show);
         desktop.start();
     }
@@ -246,15 +217,6 @@ public final class MainWindow implements AutoCloseable {
         }
     }
 
-    private Appearance readAppearance() {
-        try {
-            return context.settings().load().appearance();
-        } catch (SettingsFileException unreadable) {
-            // the load problem shows at the top of the window; the look need not wait for a fix
-            return Appearance.SYSTEM;
-        }
-    }
-
     private void openPreferences() {
         if (preferences != null && preferences.isShowing()) {
             preferences.show();
@@ -279,7 +241,7 @@ public final class MainWindow implements AutoCloseable {
     }
 
     private void closeOnFxThread() {
-        rows.values().forEach(IssuerRow::cancel);
+        model.close();
         if (dialog != null) {
             dialog.close();
         }
@@ -296,14 +258,13 @@ public final class MainWindow implements AutoCloseable {
     private HBox issuerListHeader() {
         Label title = new Label("Issuers");
         title.getStyleClass().add("list-title");
+        Button addIssuer = new Button(ADD_ISSUER + "…");
         addIssuer.setAccessibleText(ADD_ISSUER);
         addIssuer.setMinWidth(Region.USE_PREF_SIZE);
         Icons.ADD.on(addIssuer);
         Shortcut.ADD_ISSUER.showOn(addIssuer);
         addIssuer.setOnAction(event -> addIssuer());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, addIssuer);
+        HBox header = new HBox(8, title, WindowTop.spacer(), addIssuer);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("issuer-list-header");
         return header;
@@ -317,92 +278,19 @@ public final class MainWindow implements AutoCloseable {
         desktop.refresh();
     }
 
-    /** A settings file that does not parse leaves the sandbox usable and says which file and where. */
-    private void showConfiguration(StatusSnapshot snapshot) {
-        List<IssuerConfig> issuers = snapshot.issuers().stream().map(StatusSnapshot.IssuerStatus::issuer).toList();
-        Map<String, TokenSet> tokens = new HashMap<>();
-        snapshot.issuers().forEach(status -> status.tokens().ifPresent(set -> tokens.put(status.issuer().name(), set)));
-        boolean hasUserIssuers = issuers.stream().anyMatch(issuer -> !issuer.isSandbox());
-        Set<String> names = issuers.stream().map(IssuerConfig::name).collect(Collectors.toSet());
-        if (loaded) {
-            state.reloaded(names, tokens);
-        } else {
-            Instant now = context.clock().instant();
-            // open the most recent sign-in that is still valid; an expired one only shows in its row
-            String show = tokens.values().stream()
-                    .filter(set -> !set.isExpired(now))
-                    .max(Comparator.comparing(TokenSet::verifiedAt))
-                    .map(TokenSet::issuerName)
-                    .orElse(null);
-            state.loaded(tokens, show);
-        }
-        showLoadProblem(snapshot.settingsProblem());
-        showRows(issuers);
-
-        if (!loaded && !hasUserIssuers && tokens.isEmpty() && snapshot.settingsProblem() == null) {
-            showWelcome();
-        } else if (banner != null && hasUserIssuers) {
-            banner.dismiss();
-        }
-        loaded = true;
-    }
-
-    /** Keeps the row of an issuer that did not change, so a sign-in waiting there goes on. */
-    private void showRows(List<IssuerConfig> issuers) {
-        Map<String, IssuerRow> before = new LinkedHashMap<>(rows);
-        rows.clear();
-        issuerList.getChildren().clear();
-        for (IssuerConfig issuer : issuers) {
-            IssuerRow row = before.remove(issuer.name());
-            if (row == null || !row.issuer().equals(issuer)) {
-                if (row != null) {
-                    row.dispose();
-                }
-                row = new IssuerRow(context, sandbox, work, state, ticker, issuer, rowActions);
-            }
-            rows.put(issuer.name(), row);
-            issuerList.getChildren().add(row);
-        }
-        before.values().forEach(IssuerRow::dispose);
-    }
-
-    private void showLoadProblem(String message) {
-        // the settings file's problem may quote the file
-        loadError.setText(message == null ? "" : OutsideText.neutraliseKeepingLineBreaks(message));
-        loadProblem.setVisible(message != null);
-        loadProblem.setManaged(message != null);
-    }
-
-    private void showWelcome() {
-        banner = new WelcomeBanner(this::signInToSandbox);
-        top.getChildren().add(banner);
-        WelcomeBanner shown = banner;
-        state.tokens().addListener((MapChangeListener<String, TokenSet>) change -> {
-            if (change.wasAdded()) {
-                shown.dismiss();
-            }
-        });
-    }
-
     /** A target row (or the tray) asks for the sign-in its credentials need: the issuer's own row runs it. */
     void signIn(String issuerName) {
-        IssuerRow row = rows.get(issuerName);
-        if (row != null) {
-            row.signIn();
-        }
+        model.signIn(issuerName);
     }
 
-    private void signInToSandbox() {
-        rows.values().stream().filter(row -> row.issuer().isSandbox()).findFirst().ifPresent(IssuerRow::signIn);
+    /** Draws the model: called after each of its changes. */
+    private void show() {
+        top.show(model.loadProblem(), model.welcome());
+        issuerList.show(model.rows());
     }
 
     private void addIssuer() {
-        openDialog(IssuerDialog.add(owner(), context, work, rows.keySet(), saved -> refresh(), this::refresh));
-    }
-
-    private void editIssuer(IssuerConfig issuer) {
-        openDialog(IssuerDialog.edit(owner(), context, work, issuer, rows.keySet(), saved -> refresh(),
-                this::refresh));
+        openDialog(IssuerDialog.add(owner(), context, work, model.issuerNames(), saved -> refresh(), this::refresh));
     }
 
     private void openDialog(IssuerDialog next) {
@@ -411,47 +299,6 @@ public final class MainWindow implements AutoCloseable {
         }
         dialog = next;
         dialog.show();
-    }
-
-    private void confirmRemove(IssuerConfig issuer) {
-        if (confirmation != null) {
-            confirmation.close();
-        }
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "Remove issuer " + issuer.name() + "? Its saved sign-in is forgotten.", REMOVE, ButtonType.CANCEL);
-        alert.setTitle("Remove issuer");
-        alert.setHeaderText(null);
-        alert.getDialogPane().getStylesheets().add(
-                Objects.requireNonNull(getClass().getResource(Resources.STYLESHEET)).toExternalForm());
-        alert.getDialogPane().lookupButton(REMOVE).setAccessibleText("Remove issuer " + issuer.name());
-        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setAccessibleText("Keep issuer " + issuer.name());
-        Window owner = owner();
-        if (owner != null) {
-            alert.initOwner(owner);
-        }
-        alert.resultProperty().addListener((observable, before, result) -> {
-            if (result == REMOVE) {
-                remove(issuer);
-            }
-        });
-        confirmation = alert;
-        alert.show();
-    }
-
-    private void remove(IssuerConfig issuer) {
-        IssuerRow row = rows.get(issuer.name());
-        if (row != null) {
-            row.removing(true);
-        }
-        work.run(() -> {
-            context.issuerEditor().remove(issuer.name());
-            return issuer;
-        }, removed -> refresh(), failure -> {
-            if (row != null) {
-                row.removing(false);
-                row.showError(failure);
-            }
-        });
     }
 
     private Window owner() {

@@ -1,13 +1,13 @@
 package dev.fedcred.ui.claims;
 
 import dev.fedcred.core.oidc.TokenSet;
+import dev.fedcred.ui.fx.Later;
 import dev.fedcred.ui.fx.Resources;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -28,13 +28,17 @@ public final class RawTokenCopy {
 
     private final TokenClipboard clipboard;
     private final Duration clearAfter;
+    private final Later later;
     private final ZoneId zone;
     private Alert warning;
-    private PauseTransition clearing;
+    /** Cancels the pending clear of the last copy; null when none is pending. */
+    private Runnable clearing;
 
-    public RawTokenCopy(TokenClipboard clipboard, Duration clearAfter, ZoneId zone) {
+    /** @param later when the clipboard's clear runs: the window's timer, or a test's */
+    public RawTokenCopy(TokenClipboard clipboard, Duration clearAfter, Later later, ZoneId zone) {
         this.clipboard = clipboard;
         this.clearAfter = clearAfter;
+        this.later = later;
         this.zone = zone;
     }
 
@@ -89,15 +93,13 @@ public final class RawTokenCopy {
     private void copy(String idToken) {
         clipboard.put(idToken);
         if (clearing != null) {
-            clearing.stop();
+            clearing.run();
         }
-        clearing = new PauseTransition(javafx.util.Duration.millis(clearAfter.toMillis()));
-        clearing.setOnFinished(event -> {
+        clearing = later.after(clearAfter, () -> {
             // something copied since is the user's, not ours to clear
             if (clipboard.holds(idToken)) {
                 clipboard.clear();
             }
         });
-        clearing.play();
     }
 }

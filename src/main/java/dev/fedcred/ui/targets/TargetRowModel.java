@@ -6,13 +6,13 @@ import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetAction;
+import dev.fedcred.ui.fx.ChangeListeners;
 import dev.fedcred.ui.fx.Confirmation;
+import dev.fedcred.ui.fx.ModelWork;
 import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.fx.UserMessages;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -41,13 +41,12 @@ final class TargetRowModel {
     }
 
     private final FedcredContext context;
-    private final Executor background;
-    private final Executor foreground;
+    private final ModelWork threads;
     private final ZoneId zone;
     private final Target target;
     /** Null for a kind of target the window cannot get credentials for yet. */
     private final TargetKind kind;
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final ChangeListeners listeners = new ChangeListeners();
 
     private TargetSnapshot snapshot;
     private Instant expiration;
@@ -62,8 +61,7 @@ final class TargetRowModel {
     TargetRowModel(FedcredContext context, Executor background, Executor foreground, ZoneId zone,
                    TargetSnapshot snapshot) {
         this.context = context;
-        this.background = background;
-        this.foreground = foreground;
+        this.threads = new ModelWork(background, foreground);
         this.zone = zone;
         this.target = snapshot.target();
         this.kind = TargetKind.of(snapshot);
@@ -291,14 +289,8 @@ final class TargetRowModel {
         notice = null;
         clearError();
         changed();
-        background.execute(() -> {
-            try {
-                T result = work.call();
-                foreground.execute(() -> finish(() -> onSuccess.accept(result)));
-            } catch (Exception failure) {
-                foreground.execute(() -> finish(() -> onFailure.accept(failure)));
-            }
-        });
+        threads.run(work, result -> finish(() -> onSuccess.accept(result)),
+                failure -> finish(() -> onFailure.accept(failure)));
     }
 
     private void finish(Runnable outcome) {
@@ -338,6 +330,6 @@ final class TargetRowModel {
     }
 
     private void changed() {
-        List.copyOf(listeners).forEach(Runnable::run);
+        listeners.changed();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,9 +38,8 @@ final class TrayController implements AutoCloseable {
     private final LiveStatus live;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(
             work -> daemon(work, "fedcred-tray"));
-    private final AtomicInteger actionThreads = new AtomicInteger();
-    private final ExecutorService actions = Executors.newCachedThreadPool(
-            work -> daemon(work, "fedcred-tray-action-" + actionThreads.incrementAndGet()));
+    /** Where the menu's actions run: never the AWT event thread or the FX thread. */
+    private final Executor actions;
     /** Targets whose credentials the tray is getting, with what their item says meanwhile. */
     private final Map<String, String> working = new ConcurrentHashMap<>();
     /** Of those, the ones done: their item keeps its words until the state with the new expiry is in. */
@@ -59,6 +59,13 @@ final class TrayController implements AutoCloseable {
     private volatile boolean closed;
 
     TrayController(FedcredContext context, TrayModel model, TrayView view, TrayHost host, LiveStatus live) {
+        this(context, model, view, host, live, actionThreads());
+    }
+
+    /** @param actions runs the menu's actions; a test may run them at once, on its own thread */
+    TrayController(FedcredContext context, TrayModel model, TrayView view, TrayHost host, LiveStatus live,
+                   Executor actions) {
+        this.actions = actions;
         this.context = context;
         this.model = model;
         this.view = view;
@@ -138,7 +145,7 @@ final class TrayController implements AutoCloseable {
         }
     }
 
-    private void submit(ExecutorService executor, Runnable work) {
+    private void submit(Executor executor, Runnable work) {
         if (closed) {
             return;
         }
@@ -154,7 +161,14 @@ final class TrayController implements AutoCloseable {
         closed = true;
         live.removeListener(listener);
         schedule.shutdownNow();
-        actions.shutdownNow();
+        if (actions instanceof ExecutorService pool) {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ExecutorService actionThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newCachedThreadPool(work -> daemon(work, "fedcred-tray-action-" + count.incrementAndGet()));
     }
 
     private static Thread daemon(Runnable work, String name) {

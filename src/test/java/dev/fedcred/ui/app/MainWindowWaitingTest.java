@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
-import dev.fedcred.ui.issuers.IssuerRow;
+import dev.fedcred.ui.issuers.IssuerRowModel;
 import dev.fedcred.ui.issuers.ManualUrlBox;
-import dev.fedcred.ui.issuers.SignInTask;
 import dev.fedcred.ui.testing.WindowRobot;
 import java.net.URI;
 import javafx.scene.Node;
@@ -46,12 +45,12 @@ class MainWindowWaitingTest {
     void cancelStopsWaitingQuietly(FxRobot robot) {
         WindowRobot ui = new WindowRobot(robot);
         ui.click(ui.buttonByAccessibleText("Sign in to mock"));
-        waitUntil(() -> ui.labelShowing(SignInTask.WAITING_FOR_BROWSER));
+        waitUntil(() -> ui.labelShowing(IssuerRowModel.WAITING_FOR_BROWSER));
 
         ui.click(ui.buttonByAccessibleText("Cancel the sign-in to mock"));
 
-        waitUntil(() -> ui.labelShowing(IssuerRow.SIGN_IN_CANCELLED));
-        assertThat(ui.labelShowing(SignInTask.WAITING_FOR_BROWSER)).isFalse();
+        waitUntil(() -> ui.labelShowing(IssuerRowModel.SIGN_IN_CANCELLED));
+        assertThat(ui.labelShowing(IssuerRowModel.WAITING_FOR_BROWSER)).isFalse();
         assertThat(ui.labelShowing("Not signed in")).isTrue();
         assertThat(ui.findShowing(node -> node.getStyleClass().contains("error"))).isEmpty();
         assertThat(ui.buttonByAccessibleText("Sign in to mock").isDisabled()).isFalse();

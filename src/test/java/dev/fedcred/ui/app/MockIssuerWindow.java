@@ -6,6 +6,7 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.IssuerKind;
 import dev.fedcred.ui.testing.TestContexts;
 import java.net.URI;
+import java.time.Clock;
 import javafx.stage.Stage;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 
@@ -19,9 +20,14 @@ record MockIssuerWindow(MockOAuth2Server provider, FedcredContext context, MainW
 
     /** @param others more issuers to have in the settings before the window opens */
     static MockIssuerWindow show(Stage stage, BrowserOpener browser, IssuerConfig... others) {
+        return show(stage, Clock.systemUTC(), browser, others);
+    }
+
+    /** As {@link #show(Stage, BrowserOpener, IssuerConfig...)}, with the window's clock. */
+    static MockIssuerWindow show(Stage stage, Clock clock, BrowserOpener browser, IssuerConfig... others) {
         MockOAuth2Server provider = new MockOAuth2Server();
         provider.start();
-        FedcredContext context = TestContexts.fresh(browser);
+        FedcredContext context = TestContexts.at(TestContexts.newHome(), clock, browser);
         context.issuerEditor().add(issuer(provider));
         for (IssuerConfig other : others) {
             context.issuerEditor().add(other);

@@ -31,7 +31,10 @@ record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow w
         return show(stage, home, hooks, change, Clock.systemUTC());
     }
 
-    /** As {@link #show(Stage, Path, DesktopHooks)}, with the window's clock: a stopped one shows exact countdowns. */
+    /**
+     * As {@link #show(Stage, Path, DesktopHooks)}, with one clock for the window and the sandbox: a
+     * stopped one shows exact countdowns, and moving it is time passing for both.
+     */
     static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, Clock clock) throws Exception {
         return show(stage, home, hooks, UnaryOperator.identity(), clock);
     }
@@ -49,7 +52,7 @@ record SandboxWindow(SandboxServer sandbox, FedcredContext context, MainWindow w
     private static SandboxWindow show(Stage stage, Path home, DesktopHooks hooks, UnaryOperator<SandboxOptions> change,
                                       Clock clock, List<TargetKind<?>> moreKinds) throws Exception {
         SandboxServer sandbox = SandboxServer.start(change.apply(SandboxOptions.defaults().withPort(0).withGcpPort(0)
-                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))));
+                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))), clock);
         FedcredContext context = new FedcredContext(SandboxHome.environment(sandbox, home), clock,
                 new FollowingBrowser(), moreKinds);
         MainWindow window = new MainWindow(context, sandbox::issuerUri, hooks);

@@ -7,6 +7,8 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.ui.claims.ClaimsView;
 import dev.fedcred.ui.claims.TokenClipboard;
+import dev.fedcred.testing.MutableClock;
+import dev.fedcred.ui.fx.Later;
 import dev.fedcred.ui.fx.Shortcut;
 import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.testing.SceneTexts;
@@ -14,8 +16,12 @@ import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +48,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window signed in to a real auto-approving sandbox with both sandbox targets' credentials:
  * every control is labelled for a screen reader, the raw ID token is copied only after a warning
  * (to the real clipboard, cleared again), and Renew replaces the credentials in the file and the row.
+ * The window and the sandbox share a stopped clock, so countdowns are exact; the clipboard's clear
+ * runs when the test says.
  */
 @ExtendWith(ApplicationExtension.class)
 class SignedInWindowTest {
@@ -50,12 +58,15 @@ class SignedInWindowTest {
     @TempDir
     Path home;
 
+    private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final ManualLater clipboardTimer = new ManualLater();
     private SandboxWindow shown;
     private FedcredContext context;
 
     @Start
     void start(Stage stage) throws Exception {
-        shown = SandboxWindow.show(stage, home, new DesktopHooks(() -> false, TokenClipboard.system(), CLEAR_AFTER));
+        shown = SandboxWindow.show(stage, home, new DesktopHooks(() -> false, TokenClipboard.system(), CLEAR_AFTER)
+                .withClipboardTimer(clipboardTimer), clock);
         context = shown.context();
     }
 
@@ -91,11 +102,8 @@ class SignedInWindowTest {
         });
         assertThat(unlabelled).isEmpty();
 
-        assertThat(accessibleTexts(robot)).anyMatch(text -> text.matches("AWS credentials expire in (59|60) minutes|"
-                        + "AWS credentials expire in 1 hour"))
-                .anyMatch(text -> text.matches("Google Cloud credentials expire in (59|60) minutes|"
-                        + "Google Cloud credentials expire in 1 hour"))
-                .anyMatch(text -> text.matches("ID token expires in (59|60) minutes|ID token expires in 1 hour"));
+        assertThat(accessibleTexts(robot)).contains("AWS credentials expire in 1 hour",
+                "Google Cloud credentials expire in 1 hour", "ID token expires in 1 hour");
     }
 
     @Test
@@ -150,14 +158,17 @@ class SignedInWindowTest {
         assertThat(clipboardText(robot)).isEqualTo(tokens.rawIdToken());
         assertThat(tokens.refreshToken()).isNotNull();
         assertThat(clipboardText(robot)).doesNotContain(tokens.refreshToken());
-        waitUntil(() -> clipboardText(robot) == null);
+        assertThat(clipboardTimer.pending()).containsExactly(CLEAR_AFTER);
+        robot.interact(clipboardTimer::runPending);
+        assertThat(clipboardText(robot)).isNull();
 
         // something the user copied after the token is theirs: it stays
         ui.click(ui.buttonByText(ClaimsView.COPY_RAW_TOKEN));
         ui.click(ui.buttonByAccessibleText("Copy the ID token of sandbox"));
         waitUntil(() -> tokens.rawIdToken().equals(clipboardText(robot)));
         robot.interact(() -> TokenClipboard.system().put("my own text"));
-        Thread.sleep(CLEAR_AFTER.toMillis() + 1000);
+        assertThat(clipboardTimer.pending()).containsExactly(CLEAR_AFTER);
+        robot.interact(clipboardTimer::runPending);
         assertThat(clipboardText(robot)).isEqualTo("my own text");
     }
 
@@ -171,8 +182,8 @@ class SignedInWindowTest {
         waitUntil(() -> ui.labelShowingStartingWith("Wrote profile fedcred-sandbox"));
         String keyBefore = value(Files.readString(credentials()), "aws_access_key_id");
         String expiresBefore = value(Files.readString(credentials()), "x_security_token_expires");
-        // the sandbox's expiries have whole seconds: a later one shows the row really changed
-        Thread.sleep(1100);
+        // a minute later for the window and the sandbox: the new expiry shows the row really changed
+        clock.advance(Duration.ofMinutes(1));
 
         ui.click(ui.buttonByAccessibleText("Renew sandbox-aws"));
         waitUntil(() -> ui.labelShowingStartingWith("Renewed sandbox-aws: new credentials written, valid until "));
@@ -186,6 +197,31 @@ class SignedInWindowTest {
                 java.time.ZoneId.systemDefault());
         assertThat(ui.labelShowing("Renewed sandbox-aws: new credentials written, valid until " + until)).isTrue();
         assertThat(SceneTexts.everywhere()).noneMatch(text -> text.contains(value(after, "aws_secret_access_key")));
+    }
+
+    /** The clipboard's clear, run when the test says instead of after a real wait. FX thread. */
+    private static final class ManualLater implements Later {
+        private final Map<Runnable, Duration> pending = new LinkedHashMap<>();
+
+        @Override
+        public synchronized Runnable after(Duration delay, Runnable action) {
+            pending.put(action, delay);
+            return () -> {
+                synchronized (this) {
+                    pending.remove(action);
+                }
+            };
+        }
+
+        synchronized List<Duration> pending() {
+            return List.copyOf(pending.values());
+        }
+
+        synchronized void runPending() {
+            List<Runnable> due = List.copyOf(pending.keySet());
+            pending.clear();
+            due.forEach(Runnable::run);
+        }
     }
 
     /** A showing control a screen reader could only call "button": no text and no accessible text. */

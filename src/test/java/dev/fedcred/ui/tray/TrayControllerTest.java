@@ -3,18 +3,20 @@ package dev.fedcred.ui.tray;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.oidc.PendingSignIn;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.FakeBrowser;
+import dev.fedcred.testing.MutableClock;
 import dev.fedcred.testing.SandboxHome;
+import dev.fedcred.testing.SandboxSignIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The tray's actions against the real sandbox, through the same core services the window uses:
  * credentials got from the menu land in the files the tools read and the menu counts them down;
  * what only the browser can fix goes to the window's sign-in; anything else is told with its
- * message. The system tray itself is replaced by a record of what it was asked to show.
+ * message. The system tray itself is replaced by a record of what it was asked to show. The
+ * sandbox and the tray share a stopped clock, so every countdown is exact; the menu's actions run
+ * on the test's thread, and the test waits for the menu it expects to be shown, never for a time.
  */
 class TrayControllerTest {
     private static final TrayAction GET_AWS = new TrayAction.GetCredentials(TargetRegistry.SANDBOX_AWS);
@@ -36,6 +40,7 @@ class TrayControllerTest {
     @TempDir
     Path home;
 
+    private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private SandboxServer sandbox;
     private final FakeBrowser browser = new FakeBrowser();
     private FedcredContext context;
@@ -47,13 +52,13 @@ class TrayControllerTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withDataDir(SandboxHome.sandboxDataDir(home)));
-        context = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(), browser);
+                .withDataDir(SandboxHome.sandboxDataDir(home)), clock);
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, browser);
     }
 
     private void startTray() {
         live = context.liveStatus();
-        controller = new TrayController(context, new TrayModel(context.clock()), view, host, live);
+        controller = new TrayController(context, new TrayModel(context.clock()), view, host, live, Runnable::run);
         controller.start();
         live.startWatching();
     }
@@ -68,10 +73,7 @@ class TrayControllerTest {
     }
 
     private void signIn() {
-        try (PendingSignIn pending = context.sessions().begin(context.issuers().sandbox())) {
-            context.browser().open(pending.authorizationUri());
-            context.sessions().finish(pending, Duration.ofSeconds(10));
-        }
+        SandboxSignIn.signIn(context);
     }
 
     @Test
@@ -82,12 +84,13 @@ class TrayControllerTest {
         assertThat(view.last().state()).isEqualTo(TrayState.SIGNED_IN);
 
         controller.perform(GET_AWS);
-        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-aws — 0:59:")
-                || view.showsItemStartingWith("Renew sandbox-aws — 1:00:00"));
         assertThat(Files.readString(home.resolve("aws/credentials"))).contains("[fedcred-sandbox]");
+        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-aws — 1:00:00 left"));
+        clock.advance(Duration.ofMinutes(17).plusSeconds(50));
+        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-aws — 0:42:10 left"));
 
         controller.perform(GET_GCP);
-        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-gcp — "));
+        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-gcp — 1:00:00 left"));
         assertThat(context.gcp().adcFile((GcpWorkloadTarget) context.targets().resolve(TargetRegistry.SANDBOX_GCP)))
                 .exists();
         assertThat(view.notifications).isEmpty();
@@ -101,7 +104,7 @@ class TrayControllerTest {
         assertThat(view.last().state()).isEqualTo(TrayState.SIGNED_OUT);
 
         controller.perform(GET_AWS);
-        waitUntil(() -> host.signIns.equals(List.of("sandbox")));
+        assertThat(host.signIns).containsExactly("sandbox");
         waitUntil(() -> view.showsItemStartingWith("Assume role sandbox-aws"));
         assertThat(home.resolve("aws/credentials")).doesNotExist();
         assertThat(view.notifications).isEmpty();
@@ -117,7 +120,6 @@ class TrayControllerTest {
         waitUntil(() -> view.showsItemStartingWith("Assume role sandbox-aws"));
 
         controller.perform(GET_AWS);
-        waitUntil(() -> !view.notifications.isEmpty());
         assertThat(view.notifications.get(0)).startsWith("Could not get credentials for sandbox-aws: ")
                 .contains("was not written by fedcred").contains("confirm in the app");
         assertThat(Files.readString(home.resolve("aws/credentials"))).contains("AKIAEXAMPLEOWNEDBYUSER");
@@ -141,11 +143,11 @@ class TrayControllerTest {
         waitUntil(() -> view.showsItemStartingWith("Assume role sandbox-aws"));
 
         // what `fedcred assume sandbox-aws` in a terminal does: its own context, the same files
-        FedcredContext terminal = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(),
+        FedcredContext terminal = new FedcredContext(SandboxHome.environment(sandbox, home), clock,
                 new FakeBrowser());
         terminal.kinds().of(terminal.targets().resolve(TargetRegistry.SANDBOX_AWS)).obtain(false);
         long written = System.nanoTime();
-        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-aws — "));
+        waitUntil(() -> view.showsItemStartingWith("Renew sandbox-aws — 1:00:00 left"));
         assertThat(Duration.ofNanos(System.nanoTime() - written)).isLessThan(Duration.ofSeconds(1));
     }
 
@@ -201,13 +203,18 @@ class TrayControllerTest {
         assertThat(host.quit).hasSize(1);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    /** Waits for the menu (or notice) that makes {@code condition} true: the view wakes the test at each one. */
+    private void waitUntil(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The tray did not reach the expected state within 20 s");
+        synchronized (view) {
+            while (!condition.call()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("The tray did not reach the expected state within 20 s; it shows "
+                            + view.last());
+                }
+                view.wait(Math.max(1, left / 1_000_000));
             }
-            Thread.sleep(50);
         }
     }
 
@@ -216,13 +223,15 @@ class TrayControllerTest {
         final List<String> notifications = new CopyOnWriteArrayList<>();
 
         @Override
-        public void show(TrayMenu menu) {
+        public synchronized void show(TrayMenu menu) {
             last = menu;
+            notifyAll();
         }
 
         @Override
-        public void notify(String title, String message) {
+        public synchronized void notify(String title, String message) {
             notifications.add(title + ": " + message);
+            notifyAll();
         }
 
         TrayMenu last() {

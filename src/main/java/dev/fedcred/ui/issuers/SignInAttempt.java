@@ -10,53 +10,52 @@ import dev.fedcred.core.oidc.TokenSet;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.concurrent.Task;
 
 /**
- * One browser sign-in, off the FX thread: start the sandbox if needed, begin the flow, open the
- * browser, then block until the browser comes back with a verified ID token.
+ * One browser sign-in, run on a background thread: start the sandbox if needed, begin the flow,
+ * open the browser, then block until the browser comes back with a verified ID token. What it
+ * is doing goes to {@link Progress} from that thread; {@link #cancel()} works from any thread.
  */
-public final class SignInTask extends Task<TokenSet> {
-    public static final String WAITING_FOR_BROWSER = "Waiting for the browser…";
+final class SignInAttempt {
+    static final String WAITING_FOR_BROWSER = "Waiting for the browser…";
+
+    /** Hears, on the background thread, what the sign-in is doing. */
+    interface Progress {
+        void message(String text);
+
+        /**
+         * No browser could be opened: the user must open {@code uri} by hand, or sign in with a code
+         * at {@code codeSignIn} (the issuer where it really answers) when that is not null.
+         */
+        void openByHand(URI uri, IssuerConfig codeSignIn);
+    }
 
     private final FedcredContext context;
     private final IssuerConfig issuer;
     private final SandboxStarter sandbox;
-    private final ReadOnlyObjectWrapper<URI> urlToOpenByHand = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<IssuerConfig> codeSignIn = new ReadOnlyObjectWrapper<>();
+    private final Progress progress;
     private final AtomicReference<PendingSignIn> pending = new AtomicReference<>();
     private volatile boolean cancelRequested;
 
-    SignInTask(FedcredContext context, IssuerConfig issuer, SandboxStarter sandbox) {
+    SignInAttempt(FedcredContext context, IssuerConfig issuer, SandboxStarter sandbox, Progress progress) {
         this.context = context;
         this.issuer = issuer;
         this.sandbox = sandbox;
+        this.progress = progress;
     }
 
-    /** Set (on the FX thread) when no browser could be opened and the user must open the URL. */
-    ReadOnlyObjectProperty<URI> urlToOpenByHandProperty() {
-        return urlToOpenByHand.getReadOnlyProperty();
+    Progress progress() {
+        return progress;
     }
 
-    /**
-     * Set (on the FX thread, just before {@link #urlToOpenByHandProperty}) when no browser could be
-     * opened and the issuer offers the device sign-in: the issuer where it really answers.
-     */
-    ReadOnlyObjectProperty<IssuerConfig> codeSignInProperty() {
-        return codeSignIn.getReadOnlyProperty();
-    }
-
-    @Override
-    protected TokenSet call() throws Exception {
+    /** Blocks until the sign-in is done, failed or cancelled. */
+    TokenSet run() {
         IssuerConfig target = issuer;
         if (issuer.isSandbox()) {
-            updateMessage("Starting the sandbox…");
+            progress.message("Starting the sandbox…");
             target = at(issuer, startSandbox());
         }
-        updateMessage("Contacting " + issuer.label() + "…");
+        progress.message("Contacting " + issuer.label() + "…");
         try (PendingSignIn signIn = context.sessions().begin(target)) {
             pending.set(signIn);
             // cancel() may have run before there was anything to cancel; honour it now
@@ -65,19 +64,15 @@ public final class SignInTask extends Task<TokenSet> {
             }
             URI authorization = signIn.authorizationUri();
             if (!context.browser().open(authorization)) {
-                IssuerConfig withCode = signIn.offersDeviceSignIn() ? signIn.issuer() : null;
-                Platform.runLater(() -> {
-                    codeSignIn.set(withCode);
-                    urlToOpenByHand.set(authorization);
-                });
+                progress.openByHand(authorization, signIn.offersDeviceSignIn() ? signIn.issuer() : null);
             }
-            updateMessage(WAITING_FOR_BROWSER);
+            progress.message(WAITING_FOR_BROWSER);
             return context.sessions().finish(signIn, SignInService.DEFAULT_TIMEOUT);
         }
     }
 
     /** Stops waiting for the browser; safe from any thread, at any point of the flow. */
-    void cancelSignIn() {
+    void cancel() {
         cancelRequested = true;
         PendingSignIn signIn = pending.get();
         if (signIn != null) {
