@@ -93,7 +93,7 @@ final class AwsCommand implements Runnable {
             PrintWriter out = Terminal.out(spec);
             out.println("Wrote the AWS profile " + name + " to " + context.aws().files().configFile()
                     + "; the AWS tools run `" + command + "` whenever they need its credentials.");
-            out.println(AwsHints.useWith(target, name));
+            out.println(AwsHints.useWith(target.stsEndpoint(), name));
         }
     }
 

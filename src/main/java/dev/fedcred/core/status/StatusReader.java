@@ -60,7 +60,7 @@ public final class StatusReader {
         String issuerName = null;
         String issuerProblem = null;
         try {
-            issuerName = issuers.resolve(target.issuer()).name();
+            issuerName = issuers.resolve(targets.issuerOf(target)).name();
         } catch (FedcredException e) {
             issuerProblem = OutsideText.neutraliseKeepingLineBreaks(e.getMessage());
         }

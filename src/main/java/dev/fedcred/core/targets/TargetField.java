@@ -5,6 +5,8 @@ public enum TargetField {
     NAME,
     ISSUER,
     ROLE_ARN,
+    SOURCE,
+    EXTERNAL_ID,
     PROFILE,
     REGION,
     DURATION,
