@@ -99,6 +99,8 @@ final class TargetForm {
             case NAME -> "Name";
             case ISSUER -> "Issuer";
             case ROLE_ARN -> "Role ARN";
+            case SOURCE -> "Source target";
+            case EXTERNAL_ID -> "External ID";
             case PROFILE -> "Profile";
             case REGION -> "Region";
             case DURATION -> "Session duration";
