@@ -52,6 +52,9 @@ public final class RoleChains {
     }
 
     private Optional<String> sourceProblem(ChainedRoleTarget target) {
+        if (target.source().equals(target.name())) {
+            return Optional.of("A target cannot be its own source; name another AWS target.");
+        }
         Optional<Target> source = targets.apply(target.source());
         if (source.isEmpty()) {
             return Optional.of("There is no target named " + OutsideText.quoted(target.source()) + " to be the source;"
