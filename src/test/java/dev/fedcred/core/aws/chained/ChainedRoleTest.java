@@ -220,6 +220,10 @@ class ChainedRoleTest {
 
     @Test
     void logoutWithRemoveCredentialsTakesTheChainedProfileAndCacheToo() {
+        // the sandbox is not the default issuer: the chained target signs in with it only through its source
+        CliRun other = CliRun.run(context, "issuers", "add", "--default", "--client-id=x",
+                "--issuer-url=http://127.0.0.1:1", "other");
+        assertThat(other.exitCode()).as(other.err()).isZero();
         signIn();
         assertThat(CliRun.run(context, "assume", SandboxTargets.SANDBOX_AWS_CHAINED).exitCode()).isZero();
         assertThat(readCredentials()).contains("[" + SandboxTargets.SANDBOX_AWS_CHAINED_PROFILE + "]");
