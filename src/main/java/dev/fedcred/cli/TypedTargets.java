@@ -25,7 +25,7 @@ final class TypedTargets {
     static AwsSessions.AwsSession awsSession(FedcredContext context, String name) {
         Target target = context.targets().resolve(name);
         return AwsSessions.of(context.kinds(), target).orElseThrow(() -> new FedcredException("The target \"" + name
-                + "\" does not give AWS credentials; this command is for AWS targets. For a GCP target use `"
+                + "\" is not an AWS role (nor a chained one); this command is for AWS targets. For a GCP target use `"
                 + Launcher.current().forPeople() + " assume " + name + "` (writes the ADC file) or `"
                 + Launcher.current().forPeople() + " gcp print-access-token " + name + "`."));
     }

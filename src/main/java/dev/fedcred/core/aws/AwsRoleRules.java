@@ -6,6 +6,7 @@ import static dev.fedcred.core.targets.TargetValidation.httpsOrLoopbackProblem;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.targets.TargetField;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,31 +33,47 @@ public final class AwsRoleRules {
     static Map<TargetField, String> problems(AwsRoleTarget target) {
         Map<TargetField, String> problems = new LinkedHashMap<>();
         roleArnProblem(target.roleArn()).ifPresent(problem -> problems.put(TargetField.ROLE_ARN, problem));
-        if (target.profile().isBlank()) {
-            problems.put(TargetField.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
-                    + " --profile or AWS_PROFILE.");
-        } else if (!PROFILE.matcher(target.profile()).matches()) {
-            problems.put(TargetField.PROFILE, OutsideText.quoted(target.profile()) + " is not a usable AWS profile name: use"
-                    + " letters, digits and . _ - / @, no spaces or brackets.");
-        }
-        if (target.region() != null && !REGION.matcher(target.region()).matches()) {
-            problems.put(TargetField.REGION, OutsideText.quoted(target.region()) + " is not an AWS region name such as eu-west-1.");
-        }
         long seconds = target.sessionDuration().toSeconds();
         if (seconds < AwsRoleTarget.MIN_DURATION.toSeconds() || seconds > AwsRoleTarget.MAX_DURATION.toSeconds()) {
             problems.put(TargetField.DURATION, "The session duration must be 900 to 43200 seconds (15 minutes to 12"
                     + " hours), not " + seconds + ".");
         }
-        if (target.roleSessionName() != null && !SESSION_NAME.matcher(target.roleSessionName()).matches()) {
-            problems.put(TargetField.SESSION_NAME, OutsideText.quoted(target.roleSessionName()) + " is not a valid role session"
-                    + " name: 2 to 64 characters of letters, digits and + = , . @ _ -.");
-        }
-        httpsOrLoopbackProblem("The STS endpoint", target.stsEndpoint())
-                .ifPresent(problem -> problems.put(TargetField.STS_ENDPOINT, problem));
-        return problems;
+        profileProblems(problems, target.profile(), target.region(), target.roleSessionName(), target.stsEndpoint());
+        return inFieldOrder(problems);
     }
 
-    private static Optional<String> roleArnProblem(String roleArn) {
+    /** The problems in the order of the fields (as a form shows them), so the first one told is the first field's. */
+    public static Map<TargetField, String> inFieldOrder(Map<TargetField, String> problems) {
+        return problems.isEmpty() ? problems : new LinkedHashMap<>(new java.util.EnumMap<>(problems));
+    }
+
+    /**
+     * The problems of what every AWS target that assumes a role and writes a profile has: the
+     * profile, the region (null: none), the role session name (null: the default) and the STS
+     * endpoint (null: AWS's), each put by its field.
+     */
+    public static void profileProblems(Map<TargetField, String> problems, String profile, String region,
+                                       String roleSessionName, URI stsEndpoint) {
+        if (profile.isBlank()) {
+            problems.put(TargetField.PROFILE, "Enter the AWS profile to write, such as prod; tools use it with"
+                    + " --profile or AWS_PROFILE.");
+        } else if (!PROFILE.matcher(profile).matches()) {
+            problems.put(TargetField.PROFILE, OutsideText.quoted(profile) + " is not a usable AWS profile name: use"
+                    + " letters, digits and . _ - / @, no spaces or brackets.");
+        }
+        if (region != null && !REGION.matcher(region).matches()) {
+            problems.put(TargetField.REGION, OutsideText.quoted(region) + " is not an AWS region name such as eu-west-1.");
+        }
+        if (roleSessionName != null && !SESSION_NAME.matcher(roleSessionName).matches()) {
+            problems.put(TargetField.SESSION_NAME, OutsideText.quoted(roleSessionName) + " is not a valid role session"
+                    + " name: 2 to 64 characters of letters, digits and + = , . @ _ -.");
+        }
+        httpsOrLoopbackProblem("The STS endpoint", stsEndpoint)
+                .ifPresent(problem -> problems.put(TargetField.STS_ENDPOINT, problem));
+    }
+
+    /** What is wrong with a role ARN; empty when it has the shape of one. */
+    public static Optional<String> roleArnProblem(String roleArn) {
         if (ROLE_ARN.matcher(roleArn).matches()) {
             return Optional.empty();
         }
