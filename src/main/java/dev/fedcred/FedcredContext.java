@@ -46,6 +46,13 @@ import dev.fedcred.core.status.StateFileWatch;
 import dev.fedcred.core.status.StatusReader;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.aws.AwsRoleKind;
+import dev.fedcred.core.aws.StsClients;
+import dev.fedcred.core.aws.chained.ChainedRoleKind;
+import dev.fedcred.core.aws.chained.ChainedRoleService;
+import dev.fedcred.core.aws.chained.RoleChainer;
+import dev.fedcred.core.aws.chained.RoleChains;
+import dev.fedcred.core.targets.Target;
+import java.util.Optional;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +92,9 @@ public final class FedcredContext {
     private final Lazy<IdentitySessions> sessions;
     private final Lazy<AwsProfileWriter> awsProfiles;
     private final Lazy<AwsCredentialService> aws;
+    private final Lazy<StsClients> stsClients;
+    private final AwsSessionCache awsSessions;
+    private final Lazy<ChainedRoleService> chainedRoles;
     private final Lazy<GcpCredentialService> gcp;
     private final IssuerTargets issuerTargets;
     private final Lazy<TargetCredentials> targetCredentials;
@@ -112,8 +122,10 @@ public final class FedcredContext {
         this.awsFiles = AwsFileLocations.fromEnvironment(env, UserHome.from(env));
         // every kind of target fedcred knows; a new kind is registered here and nowhere else
         this.adcLocations = AdcLocations.fromEnvironment(env, UserHome.from(env));
+        RoleChains roleChains = new RoleChains(this::findTarget, this::kinds);
         List<TargetKind<?>> all = new ArrayList<>(List.of(new AwsRoleKind(this::aws, awsFiles, clock),
-                new GcpWorkloadKind(this::gcp, awsFiles, adcLocations, clock)));
+                new GcpWorkloadKind(this::gcp, awsFiles, adcLocations, clock),
+                new ChainedRoleKind(this::chainedRoles, roleChains, awsFiles, clock)));
         all.addAll(moreKinds);
         this.kinds = new TargetKinds(all);
         this.settings = new SettingsStore(paths.settingsFile(), kinds);
@@ -137,9 +149,13 @@ public final class FedcredContext {
             return built;
         });
         this.awsProfiles = Lazy.of(() -> new AwsProfileWriter(awsFiles, clock));
+        this.stsClients = Lazy.of(() -> new StsClients(NETWORK_TIMEOUT));
+        this.awsSessions = new AwsSessionCache(paths.awsSessionCacheFile());
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT, clock)),
-                new AwsSessionCache(paths.awsSessionCacheFile()), awsProfiles.get(), clock));
+                Lazy.of(() -> new WebIdentityRoleAssumer(stsClients.get(), clock)),
+                awsSessions, awsProfiles.get(), clock));
+        this.chainedRoles = Lazy.of(() -> new ChainedRoleService(roleChains,
+                Lazy.of(() -> new RoleChainer(stsClients.get(), clock)), awsSessions, awsProfiles.get(), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
@@ -235,6 +251,14 @@ public final class FedcredContext {
     /** Signs AWS role targets in to the AWS console (the CLI's `aws console`). */
     public AwsConsoleSignIn awsConsole() {
         return new AwsConsoleSignIn(aws(), clock);
+    }
+
+    private ChainedRoleService chainedRoles() {
+        return chainedRoles.get();
+    }
+
+    private Optional<Target> findTarget(String name) {
+        return targets.find(name);
     }
 
     /** credential_process profiles for the AWS config file: the snippet, and writing it there. */

@@ -5,7 +5,7 @@ import dev.fedcred.core.aws.AwsHints;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.ProcessProfiles;
-import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsSessions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +29,8 @@ final class AwsCommand implements Runnable {
     }
 
     /** The profile name a command was given, else the default for the target. */
-    private static String profileName(String given, AwsRoleTarget target) {
-        return given != null ? given : ProcessProfiles.defaultName(target);
+    private static String profileName(String given, AwsSessions.AwsSession target) {
+        return given != null ? given : ProcessProfiles.defaultName(target.profile());
     }
 
     @Command(name = "config-snippet", description = {
@@ -56,9 +56,9 @@ final class AwsCommand implements Runnable {
 
         @Override
         public void run() {
-            AwsRoleTarget target = TypedTargets.aws(context, targetName);
-            Terminal.out(spec).print(context.processProfiles().snippet(target, profileName(profile, target),
-                    Launcher.current().forPrograms("credential-process", target.name())));
+            AwsSessions.AwsSession target = TypedTargets.awsSession(context, targetName);
+            Terminal.out(spec).print(context.processProfiles().snippet(target.name(), target.region(),
+                    profileName(profile, target), Launcher.current().forPrograms("credential-process", target.name())));
         }
     }
 
@@ -87,14 +87,14 @@ final class AwsCommand implements Runnable {
 
         @Override
         public void run() {
-            AwsRoleTarget target = TypedTargets.aws(context, targetName);
+            AwsSessions.AwsSession target = TypedTargets.awsSession(context, targetName);
             String name = profileName(profile, target);
             String command = Launcher.current().forPrograms("credential-process", target.name());
-            context.processProfiles().install(target, name, command, force);
+            context.processProfiles().install(target.name(), target.region(), name, command, force);
             PrintWriter out = Terminal.out(spec);
             out.println("Wrote the AWS profile " + name + " to " + context.aws().files().configFile()
                     + "; the AWS tools run `" + command + "` whenever they need its credentials.");
-            out.println(AwsHints.useWith(target, name));
+            out.println(AwsHints.useWith(target.stsEndpoint(), name));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsSessions;
 import java.io.PrintWriter;
 import java.util.Optional;
 
@@ -25,9 +25,8 @@ public final class CachedCredentialProcess {
         Optional<AssumedRole> cached;
         try {
             cached = context.targets().find(args[1])
-                    .filter(AwsRoleTarget.class::isInstance)
-                    .map(AwsRoleTarget.class::cast)
-                    .flatMap(target -> context.aws().reusable(target));
+                    .flatMap(target -> AwsSessions.of(context.kinds(), target))
+                    .flatMap(AwsSessions.AwsSession::reusable);
         } catch (RuntimeException e) {
             return false;
         }

@@ -31,7 +31,7 @@ final class CredentialProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AssumedRole role = context.aws().current(TypedTargets.aws(context, targetName));
+        AssumedRole role = TypedTargets.awsSession(context, targetName).current();
         Terminal.out(spec).println(CredentialProcessJson.of(role));
         return ExitCodes.OK;
     }

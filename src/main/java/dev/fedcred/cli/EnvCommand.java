@@ -2,7 +2,7 @@ package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsSessions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,8 +27,8 @@ final class EnvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsRoleTarget target = TypedTargets.aws(context, targetName);
-        AssumedRole role = context.aws().current(target);
+        AwsSessions.AwsSession target = TypedTargets.awsSession(context, targetName);
+        AssumedRole role = target.current();
         PrintWriter out = Terminal.out(spec);
         export(out, "AWS_ACCESS_KEY_ID", role.accessKeyId());
         export(out, "AWS_SECRET_ACCESS_KEY", role.secretAccessKey());

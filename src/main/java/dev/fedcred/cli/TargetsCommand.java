@@ -44,11 +44,11 @@ final class TargetsCommand implements Runnable {
         @Override
         public void run() {
             PrintWriter out = Terminal.out(spec);
-            out.printf("%-20s %-5s %-56s %-30s %s%n", "NAME", "KIND", "ROLE", "WRITES TO", "ISSUER");
+            out.printf("%-20s %-11s %-56s %-30s %s%n", "NAME", "KIND", "ROLE", "WRITES TO", "ISSUER");
             for (Target target : context.targets().all()) {
-                String issuer = context.issuers().resolve(target.issuer()).label();
+                String issuer = context.issuers().resolve(context.targets().issuerOf(target)).label();
                 TargetKinds.Bound<?> kind = context.kinds().of(target);
-                out.printf("%-20s %-5s %-56s %-30s %s%n", target.name(), kind.id(), kind.identity(),
+                out.printf("%-20s %-11s %-56s %-30s %s%n", target.name(), kind.id(), kind.identity(),
                         kind.writesTo(), issuer);
             }
         }

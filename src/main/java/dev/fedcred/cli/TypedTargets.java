@@ -5,6 +5,7 @@ import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsSessions;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
 import java.util.function.Function;
@@ -18,6 +19,15 @@ final class TypedTargets {
         return resolve(context, name, AwsRoleTarget.class, fedcred -> "is not an AWS role; this command is for AWS"
                 + " targets. For a GCP target use `" + fedcred + " assume " + name + "` (writes the ADC file) or `"
                 + fedcred + " gcp print-access-token " + name + "`.");
+    }
+
+    /** A target of any kind that gives an AWS session: an AWS role, a chained role. */
+    static AwsSessions.AwsSession awsSession(FedcredContext context, String name) {
+        Target target = context.targets().resolve(name);
+        return AwsSessions.of(context.kinds(), target).orElseThrow(() -> new FedcredException("The target \"" + name
+                + "\" is not an AWS role (nor a chained one); this command is for AWS targets. For a GCP target use `"
+                + Launcher.current().forPeople() + " assume " + name + "` (writes the ADC file) or `"
+                + Launcher.current().forPeople() + " gcp print-access-token " + name + "`."));
     }
 
     static GcpWorkloadTarget gcp(FedcredContext context, String name) {

@@ -34,11 +34,11 @@ public record AwsRole(String arn, String trustedIssuer, String audience, String 
 
     /** The role's name: the last path segment of the ARN, as in the assumed-role ARN. */
     public String name() {
-        return arn.substring(arn.lastIndexOf('/') + 1);
+        return AwsArns.roleName(arn);
     }
 
     /** The account ID from the ARN. */
     public String accountId() {
-        return arn.split(":", 6)[4];
+        return AwsArns.accountId(arn);
     }
 }

@@ -17,8 +17,9 @@ import java.util.UUID;
  * AWS Security Token Service at {@code /aws-sts}, speaking the Query protocol the AWS SDKs and
  * CLI use for STS: form-encoded {@code Action} and {@code Version=2011-06-15} in, XML out.
  *
- * <p>Two actions: AssumeRoleWithWebIdentity (unsigned; the ID token is the credential) and
- * GetCallerIdentity (signed with SigV4 by credentials this emulator issued). Errors carry the
+ * <p>Three actions: AssumeRoleWithWebIdentity (unsigned; the ID token is the credential),
+ * AssumeRole (role chaining: signed with SigV4 by credentials this emulator issued, allowed by the
+ * trust table {@link AwsRoleTrust}) and GetCallerIdentity (signed likewise). Errors carry the
  * codes, messages and HTTP statuses of real STS, so SDKs raise the same exception types.
  */
 final class AwsStsEmulator implements SandboxEmulator {
@@ -28,6 +29,8 @@ final class AwsStsEmulator implements SandboxEmulator {
     static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(1);
     static final long MIN_DURATION_SECONDS = 900;
     static final long MAX_DURATION_SECONDS = 43_200;
+    /** AWS caps a session reached by role chaining at one hour, whatever the role's maximum. */
+    static final long MAX_CHAINED_DURATION_SECONDS = 3_600;
 
     private static final System.Logger LOG = System.getLogger(AwsStsEmulator.class.getName());
 
@@ -37,6 +40,7 @@ final class AwsStsEmulator implements SandboxEmulator {
     private final WebIdentityTokens webIdentityTokens;
     private final IssuedAwsCredentials credentials;
     private final SigV4Verifier sigV4;
+    private final List<AwsRoleTrust> roleTrusts;
 
     /**
      * @param sandboxIssuer the sandbox's own issuer URL, trusted (with its client) when the options
@@ -52,6 +56,7 @@ final class AwsStsEmulator implements SandboxEmulator {
         this.webIdentityTokens = new WebIdentityTokens(providers, new OidcProviderKeys(), clock);
         this.credentials = new IssuedAwsCredentials(clock);
         this.sigV4 = new SigV4Verifier(credentials, clock);
+        this.roleTrusts = options.awsRoleTrusts().isEmpty() ? SandboxAws.defaultRoleTrusts() : options.awsRoleTrusts();
     }
 
     AwsStsFaults faults() {
@@ -121,6 +126,7 @@ final class AwsStsEmulator implements SandboxEmulator {
             }
             String response = switch (action) {
                 case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(params, requestId);
+                case "AssumeRole" -> assumeRole(exchange, body, params, requestId);
                 case "GetCallerIdentity" -> getCallerIdentity(exchange, body, requestId);
                 default -> throw StsError.invalidAction("Could not find operation " + action + " for version " + VERSION);
             };
@@ -155,7 +161,14 @@ final class AwsStsEmulator implements SandboxEmulator {
         String roleArn = params.get("RoleArn");
         String sessionName = params.get("RoleSessionName");
         String token = params.get("WebIdentityToken");
-        long durationSeconds = validateShape(roleArn, sessionName, token, params.get("DurationSeconds"));
+        List<String> problems = new ArrayList<>();
+        if (token == null) {
+            problems.add("Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null");
+        } else if (token.length() < 4) {
+            // The value is not quoted back: it is a credential.
+            problems.add("Value at 'webIdentityToken' failed to satisfy constraint: Member must have length greater than or equal to 4");
+        }
+        long durationSeconds = validateShape(roleArn, sessionName, params.get("DurationSeconds"), problems);
 
         WebIdentityTokens.VerifiedIdentity identity = webIdentityTokens.verify(token);
         AwsRole role = rolesByArn.get(roleArn);
@@ -166,11 +179,47 @@ final class AwsStsEmulator implements SandboxEmulator {
             throw StsError.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
         // Policy, PolicyArns and ProviderId are accepted and ignored: the sandbox has no permissions to narrow.
-        IssuedAwsCredentials.Issued issued = credentials.issue(role, sessionName, Duration.ofSeconds(durationSeconds));
-        return StsXml.result("AssumeRoleWithWebIdentity")
+        IssuedAwsCredentials.Issued issued = credentials.issue(role.arn(), sessionName, Duration.ofSeconds(durationSeconds));
+        StsXml xml = StsXml.result("AssumeRoleWithWebIdentity")
                 .element("SubjectFromWebIdentityToken", identity.subject())
-                .element("Audience", identity.audience())
-                .open("AssumedRoleUser")
+                .element("Audience", identity.audience());
+        return withSession(xml, issued)
+                // STS reports the provider as IAM names it: the issuer without its scheme.
+                .element("Provider", LoopbackUrls.providerName(identity.issuer()))
+                .finish("AssumeRoleWithWebIdentity", requestId);
+    }
+
+    /**
+     * Role chaining: the caller's signature first (so an unknown or tampered request learns nothing
+     * about the roles), then the trust table, then AWS's one-hour cap on chained sessions.
+     */
+    private String assumeRole(HttpExchange exchange, byte[] body, Parameters params, String requestId) throws StsError {
+        String roleArn = params.get("RoleArn");
+        String sessionName = params.get("RoleSessionName");
+        String externalId = params.get("ExternalId");
+        List<String> problems = new ArrayList<>();
+        if (externalId != null && (externalId.length() < 2 || externalId.length() > 1224
+                || !AwsArns.EXTERNAL_ID_CHARACTERS.matcher(externalId).matches())) {
+            problems.add(constraint(externalId, "externalId", "Member must have length 2 to 1224 and satisfy regular"
+                    + " expression pattern: [\\w+=,.@:\\/-]*"));
+        }
+        long durationSeconds = validateShape(roleArn, sessionName, params.get("DurationSeconds"), problems);
+        IssuedAwsCredentials.Issued caller = sigV4.verify(exchange, body);
+        if (roleTrusts.stream().noneMatch(trust -> trust.allows(caller.roleArn(), roleArn, externalId))) {
+            throw new StsError("AccessDenied", "User: " + caller.assumedRoleArn()
+                    + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn, 403);
+        }
+        if (durationSeconds > MAX_CHAINED_DURATION_SECONDS) {
+            throw StsError.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles"
+                    + " assumed by role chaining.");
+        }
+        IssuedAwsCredentials.Issued issued = credentials.issue(roleArn, sessionName, Duration.ofSeconds(durationSeconds));
+        return withSession(StsXml.result("AssumeRole"), issued).finish("AssumeRole", requestId);
+    }
+
+    /** The AssumedRoleUser and Credentials elements, as both assume actions answer them. */
+    private static StsXml withSession(StsXml xml, IssuedAwsCredentials.Issued issued) {
+        return xml.open("AssumedRoleUser")
                 .element("AssumedRoleId", issued.assumedRoleId())
                 .element("Arn", issued.assumedRoleArn())
                 .close("AssumedRoleUser")
@@ -179,20 +228,18 @@ final class AwsStsEmulator implements SandboxEmulator {
                 .element("SecretAccessKey", issued.secretAccessKey())
                 .element("SessionToken", issued.sessionToken())
                 .element("Expiration", DateTimeFormatter.ISO_INSTANT.format(issued.expiration()))
-                .close("Credentials")
-                // STS reports the provider as IAM names it: the issuer without its scheme.
-                .element("Provider", LoopbackUrls.providerName(identity.issuer()))
-                .finish("AssumeRoleWithWebIdentity", requestId);
+                .close("Credentials");
     }
 
     /**
-     * The checks STS makes on the parameters before it looks at the token, with its wording
-     * ("1 validation error detected: Value … at 'roleSessionName' failed to satisfy constraint: …").
-     * Returns the session duration in seconds.
+     * The checks STS makes on the parameters before it looks at the token or signature, with its
+     * wording ("1 validation error detected: Value … at 'roleSessionName' failed to satisfy
+     * constraint: …"). Returns the session duration in seconds.
+     *
+     * @param problems what the caller found wrong with the action's own parameters
      */
-    private static long validateShape(String roleArn, String sessionName, String token, String duration)
+    private static long validateShape(String roleArn, String sessionName, String duration, List<String> problems)
             throws StsError {
-        List<String> problems = new ArrayList<>();
         if (roleArn == null) {
             problems.add("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
         }
@@ -209,12 +256,6 @@ final class AwsStsEmulator implements SandboxEmulator {
                 problems.add(constraint(sessionName, "roleSessionName",
                         "Member must satisfy regular expression pattern: [\\w+=,.@-]*"));
             }
-        }
-        if (token == null) {
-            problems.add("Value null at 'webIdentityToken' failed to satisfy constraint: Member must not be null");
-        } else if (token.length() < 4) {
-            // The value is not quoted back: it is a credential.
-            problems.add("Value at 'webIdentityToken' failed to satisfy constraint: Member must have length greater than or equal to 4");
         }
         long seconds = DEFAULT_SESSION_DURATION.toSeconds();
         if (duration != null) {

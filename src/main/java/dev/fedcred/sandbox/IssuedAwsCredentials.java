@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IssuedAwsCredentials {
 
-    /** One session: the key pair and token, and whose session it is. */
+    /** One session: the key pair and token, and whose session it is (the role, and the session's ARN). */
     record Issued(String accessKeyId, String secretAccessKey, String sessionToken, Instant expiration,
-                  String assumedRoleArn, String assumedRoleId) {
+                  String roleArn, String assumedRoleArn, String assumedRoleId) {
 
         String accountId() {
             return assumedRoleArn.split(":", 6)[4];
@@ -46,7 +46,7 @@ final class IssuedAwsCredentials {
         this.clock = clock;
     }
 
-    Issued issue(AwsRole role, String sessionName, Duration duration) {
+    Issued issue(String roleArn, String sessionName, Duration duration) {
         Instant now = clock.instant();
         byAccessKeyId.values().removeIf(c -> now.isAfter(c.expiration().plus(REMEMBER_EXPIRED)));
         Issued issued = new Issued(
@@ -55,8 +55,9 @@ final class IssuedAwsCredentials {
                 randomBase64(30),
                 randomBase64(96),
                 Instant.ofEpochSecond(now.getEpochSecond()).plus(duration),
-                AwsArns.assumedRoleArn(role, sessionName),
-                roleId(role) + ":" + sessionName);
+                roleArn,
+                AwsArns.assumedRoleArn(roleArn, sessionName),
+                roleId(roleArn) + ":" + sessionName);
         byAccessKeyId.put(issued.accessKeyId(), issued);
         return issued;
     }
@@ -69,9 +70,9 @@ final class IssuedAwsCredentials {
      * IAM's unique role ID: AROA and 17 more characters, stable for a role. Derived from the ARN so
      * it stays the same across sandbox restarts, as a real role's does.
      */
-    static String roleId(AwsRole role) {
+    static String roleId(String roleArn) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(role.arn().getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(roleArn.getBytes(StandardCharsets.UTF_8));
             StringBuilder id = new StringBuilder("AROA");
             for (int i = 0; i < 17; i++) {
                 id.append(KEY_ID_ALPHABET[(hash[i] & 0xff) % KEY_ID_ALPHABET.length]);

@@ -38,11 +38,14 @@ import java.util.Set;
  *                         standard claim keeps its scope (an {@code email} only with scope email),
  *                         any other is always released. Lets a test play an issuer whose user has
  *                         an odd or hostile email or name
+ * @param awsRoleTrusts    which roles' sessions may assume which roles (AssumeRole, role chaining);
+ *                         empty means {@link SandboxAws#defaultRoleTrusts}
  */
 public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                              List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders,
                              Path dataDir, int gcpPort, List<GcpProvider> gcpProviders,
-                             List<GcpServiceAccount> gcpServiceAccounts, Map<String, Object> userClaims) {
+                             List<GcpServiceAccount> gcpServiceAccounts, Map<String, Object> userClaims,
+                             List<AwsRoleTrust> awsRoleTrusts) {
 
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
@@ -82,6 +85,7 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         }
         gcpServiceAccounts = List.copyOf(Objects.requireNonNull(gcpServiceAccounts, "gcpServiceAccounts"));
         userClaims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(userClaims, "userClaims")));
+        awsRoleTrusts = List.copyOf(Objects.requireNonNull(awsRoleTrusts, "awsRoleTrusts"));
         Set<String> emails = new HashSet<>();
         for (GcpServiceAccount account : gcpServiceAccounts) {
             if (!emails.add(account.email())) {
@@ -98,7 +102,8 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
     /** The options before GCP: a fresh data directory per run, GCP on any free port with the default tables. */
     public SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                           List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders) {
-        this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of(), Map.of());
+        this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of(), Map.of(),
+                List.of());
     }
 
     /** Port {@value SandboxServer#DEFAULT_PORT}, sign-in page shown, ID tokens valid for one hour (as Google's). */
@@ -108,23 +113,23 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     public SandboxOptions withAutoApprove(boolean newAutoApprove) {
         return new SandboxOptions(port, newAutoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     public SandboxOptions withIdTokenLifetime(Duration newLifetime) {
         return new SandboxOptions(port, autoApprove, newLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     /** Replaces the role table (an empty list brings back the defaults). */
     public SandboxOptions withAwsRoles(List<AwsRole> newRoles) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, newRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     /**
@@ -138,31 +143,31 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, List<String>> providers = new LinkedHashMap<>(awsOidcProviders);
         providers.put(issuerUrl, clientIds);
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, providers,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     /** Keeps the GCP CA and keystore in {@code newDataDir} (null: a fresh temporary directory per run). */
     public SandboxOptions withDataDir(Path newDataDir) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     /** The port of the GCP emulator's HTTPS listener on 127.0.0.1 (0: any free port). */
     public SandboxOptions withGcpPort(int newGcpPort) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims);
+                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     /** Replaces the workload identity pool providers (an empty list brings back the default). */
     public SandboxOptions withGcpProviders(List<GcpProvider> newProviders) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims);
+                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
     }
 
     /** Replaces the service accounts (an empty list brings back the two defaults). */
     public SandboxOptions withGcpServiceAccounts(List<GcpServiceAccount> newAccounts) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, newAccounts, userClaims);
+                dataDir, gcpPort, gcpProviders, newAccounts, userClaims, awsRoleTrusts);
     }
 
     /** The sandbox user with {@code name} set to {@code value} (see {@code userClaims}). */
@@ -170,6 +175,12 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, Object> claims = new LinkedHashMap<>(userClaims);
         claims.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims, awsRoleTrusts);
+    }
+
+    /** Replaces the role-chaining trust table (an empty list brings back {@link SandboxAws#defaultRoleTrusts}). */
+    public SandboxOptions withAwsRoleTrusts(List<AwsRoleTrust> newTrusts) {
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, newTrusts);
     }
 }

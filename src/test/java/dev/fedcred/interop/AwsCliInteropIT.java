@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The AWS CLI v2 from Debian's awscli package reads what fedcred writes: the profile from
  * `fedcred assume`, and credential_process from `fedcred aws config-snippet`, each proven with
- * `sts get-caller-identity` signed with the credentials against the sandbox.
+ * `sts get-caller-identity` signed with the credentials against the sandbox; for an AWS role and
+ * for a role reached through it (a chained role).
  */
 class AwsCliInteropIT {
     @TempDir
@@ -68,5 +69,28 @@ class AwsCliInteropIT {
         assertThat(identity.exitCode()).as(identity.err()).isZero();
         assertThat(Json.MAPPER.readTree(identity.out()).path("Arn").asText()).endsWith("/sandbox.user@example.com");
         assertThat(dir.resolve("aws/credentials")).doesNotExist();
+    }
+
+    @Test
+    void theAwsCliUsesAChainedRolesProfileAndCredentialProcess() throws Exception {
+        PeerProgram.Result assume = home.fedcred("assume", "sandbox-aws-chained");
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+        assertThat(assume.out()).contains("Wrote AWS profile fedcred-sandbox-chained", "through sandbox-aws");
+        String chainedArn = "arn:aws:sts::000000000000:assumed-role/fedcred-sandbox-chained/sandbox.user@example.com";
+
+        PeerProgram.Result identity = aws("sts", "get-caller-identity", "--profile", "fedcred-sandbox-chained");
+        assertThat(identity.exitCode()).as(identity.err()).isZero();
+        assertThat(Json.MAPPER.readTree(identity.out()).path("Arn").asText()).isEqualTo(chainedArn);
+
+        PeerProgram.Result snippet = home.fedcred("aws", "config-snippet", "sandbox-aws-chained");
+        assertThat(snippet.exitCode()).as(snippet.err()).isZero();
+        assertThat(snippet.out()).contains("[profile fedcred-sandbox-chained-process]");
+        Path config = dir.resolve("aws/config");
+        Files.writeString(config, snippet.out(), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+
+        PeerProgram.Result process = aws("sts", "get-caller-identity", "--profile", "fedcred-sandbox-chained-process");
+        assertThat(process.exitCode()).as(process.err()).isZero();
+        assertThat(Json.MAPPER.readTree(process.out()).path("Arn").asText()).isEqualTo(chainedArn);
     }
 }

@@ -86,7 +86,7 @@ class AwsStsProtocolTest {
     @Test
     void errorsAreErrorResponseDocuments() throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("Action", "AssumeRole");
+        form.put("Action", "GetFederationToken");
         form.put("Version", "2011-06-15");
         HttpResponse<String> response = post(server.endpoints().get("aws-sts"), form);
 
@@ -95,7 +95,7 @@ class AwsStsProtocolTest {
         assertThat(response.body())
                 .startsWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">")
                 .contains("<Error>\n<Type>Sender</Type>\n<Code>InvalidAction</Code>\n"
-                        + "<Message>Could not find operation AssumeRole for version 2011-06-15</Message>\n</Error>")
+                        + "<Message>Could not find operation GetFederationToken for version 2011-06-15</Message>\n</Error>")
                 .containsPattern("<RequestId>[0-9a-f-]{36}</RequestId>\n</ErrorResponse>");
 
         form.put("Version", "2010-01-01");

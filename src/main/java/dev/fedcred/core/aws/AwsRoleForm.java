@@ -8,14 +8,17 @@ import dev.fedcred.core.targets.TargetSetting;
 import java.util.List;
 import java.util.Set;
 
-/** The settings of an AWS role target: their keys, and how the window's dialog and the command line show them. */
-final class AwsRoleForm {
-    static final TargetField ROLE_ARN = new TargetField("role_arn");
-    static final TargetField PROFILE = new TargetField("profile");
-    static final TargetField REGION = new TargetField("region");
-    static final TargetField DURATION = new TargetField("duration_seconds");
-    static final TargetField SESSION_NAME = new TargetField("role_session_name");
-    static final TargetField STS_ENDPOINT = new TargetField("sts_endpoint");
+/**
+ * The settings of an AWS role target: their keys, and how the window's dialog and the command line
+ * show them. The fields every AWS target that writes a profile has are public, for the other AWS kinds.
+ */
+public final class AwsRoleForm {
+    public static final TargetField ROLE_ARN = new TargetField("role_arn");
+    public static final TargetField PROFILE = new TargetField("profile");
+    public static final TargetField REGION = new TargetField("region");
+    public static final TargetField DURATION = new TargetField("duration_seconds");
+    public static final TargetField SESSION_NAME = new TargetField("role_session_name");
+    public static final TargetField STS_ENDPOINT = new TargetField("sts_endpoint");
     static final TargetField FEDERATION_ENDPOINT = new TargetField("federation_endpoint");
 
     private AwsRoleForm() {
@@ -45,7 +48,8 @@ final class AwsRoleForm {
                 texts -> destination(texts, files), Set.of());
     }
 
-    private static String destination(SettingTexts texts, AwsFileLocations files) {
+    /** "Writes the profile P to FILE (and its region to CONFIG)." from the values as typed; empty without a profile. */
+    public static String destination(SettingTexts texts, AwsFileLocations files) {
         if (!texts.isSet(PROFILE)) {
             return "";
         }

@@ -31,7 +31,7 @@ import static dev.fedcred.core.aws.AwsRoleForm.SESSION_NAME;
 import static dev.fedcred.core.aws.AwsRoleForm.STS_ENDPOINT;
 
 /** An IAM role assumed with the ID token and written as a profile of the shared credentials file. */
-public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
+public final class AwsRoleKind implements AwsSessionKind<AwsRoleTarget> {
     public static final String ID = "aws";
 
     /** Built on first use, so reading the settings never builds the service. */
@@ -101,7 +101,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
         List<String> report = List.of("Wrote AWS profile " + target.profile() + " to " + file + " as "
                         + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
                         + TimeLeft.between(clock.instant(), role.expiration()) + ").",
-                AwsHints.useWith(target, target.profile()));
+                AwsHints.useWith(target.stsEndpoint(), target.profile()));
         return new Obtained(role.expiration(), notice, report);
     }
 
@@ -151,7 +151,7 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     @Override
     public TargetAction.Done perform(AwsRoleTarget target, String actionId) {
         if (!AwsRoleRow.OPEN_CONSOLE.equals(actionId)) {
-            return TargetKind.super.perform(target, actionId);
+            return AwsSessionKind.super.perform(target, actionId);
         }
         ConsoleLink link = new AwsConsoleSignIn(service.get(), clock).link(target, null, null);
         return new TargetAction.Done("Opened the AWS console as " + AwsRoleRow.roleName(target) + " in your browser.",
@@ -162,5 +162,30 @@ public final class AwsRoleKind implements TargetKind<AwsRoleTarget> {
     public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(AwsRoleTarget target,
                                                                         NotWrittenByFedcredException refusal) {
         return Optional.of(AwsRoleRow.replaceQuestion(target, refusal));
+    }
+
+    @Override
+    public String profile(AwsRoleTarget target) {
+        return target.profile();
+    }
+
+    @Override
+    public String region(AwsRoleTarget target) {
+        return target.region();
+    }
+
+    @Override
+    public URI stsEndpoint(AwsRoleTarget target) {
+        return target.stsEndpoint();
+    }
+
+    @Override
+    public Optional<AssumedRole> reusable(AwsRoleTarget target) {
+        return service.get().reusable(target);
+    }
+
+    @Override
+    public AssumedRole current(AwsRoleTarget target) {
+        return service.get().current(target);
     }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the desktop window's row says about an AWS role written as a profile of the shared credentials file. */
-final class AwsRoleRow {
+public final class AwsRoleRow {
     static final String ASSUME = "Assume role";
     /** The id of the row's console action. */
     static final String OPEN_CONSOLE = "open-console";
@@ -20,24 +20,40 @@ final class AwsRoleRow {
     }
 
     static TargetPresentation of(AwsRoleTarget aws, Path file) {
-        String profile = aws.profile();
-        return new TargetPresentation(
-                List.of(new Line(aws.roleArn(), "Role " + aws.roleArn()),
-                        new Line("→ AWS profile " + profile + " in " + file, null)),
+        String role = roleName(aws);
+        return forProfile(aws.roleArn(), List.of(), aws.profile(), file, List.of(new TargetAction(OPEN_CONSOLE,
+                "Open console", "Open the AWS console as " + role, "Opening the AWS console as " + role + "…")));
+    }
+
+    /**
+     * The row of any target that assumes {@code roleArn} and writes the profile {@code profile} of
+     * {@code file}, with {@code between} shown between the two (how the role is reached, say), and
+     * the kind's own {@code actions}.
+     */
+    public static TargetPresentation forProfile(String roleArn, List<Line> between, String profile, Path file,
+                                                List<TargetAction> actions) {
+        List<Line> details = new java.util.ArrayList<>();
+        details.add(new Line(roleArn, "Role " + roleArn));
+        details.addAll(between);
+        details.add(new Line("→ AWS profile " + profile + " in " + file, null));
+        return new TargetPresentation(details,
                 ASSUME, "AWS credentials", "Remove profile",
-                "Assuming " + roleName(aws) + "…", "Removing profile " + profile + "…",
+                "Assuming " + roleName(roleArn) + "…", "Removing profile " + profile + "…",
                 new Question("Remove profile", "Remove the profile " + profile + " from " + file
                         + "? Only a profile fedcred wrote is removed.",
                         "Confirm removing profile " + profile, "Keep profile " + profile),
                 "Also remove the profile " + profile + " from " + file + " if fedcred wrote it",
-                "The profile " + profile + " is not in the credentials file; " + ASSUME + " writes it.",
-                List.of(new TargetAction(OPEN_CONSOLE, "Open console", "Open the AWS console as " + roleName(aws),
-                        "Opening the AWS console as " + roleName(aws) + "…")));
+                "The profile " + profile + " is not in the credentials file; " + ASSUME + " writes it.", actions);
     }
 
     /** Any profile fedcred did not write is worth asking about: replacing it keeps a one-time backup of the file. */
     static TargetPresentation.ReplaceQuestion replaceQuestion(AwsRoleTarget aws, NotWrittenByFedcredException refusal) {
-        String profile = refusal instanceof ProfileNotManagedException notManaged ? notManaged.profile() : aws.profile();
+        return replaceQuestion(aws.profile(), refusal);
+    }
+
+    /** @param targetProfile the profile the target writes */
+    public static TargetPresentation.ReplaceQuestion replaceQuestion(String targetProfile, NotWrittenByFedcredException refusal) {
+        String profile = refusal instanceof ProfileNotManagedException notManaged ? notManaged.profile() : targetProfile;
         Path file = refusal.file();
         String text = "The profile " + profile + " in " + file + " was not written by fedcred."
                 + " Replace it? A one-time backup of the file is kept as " + file.getFileName()
@@ -49,7 +65,11 @@ final class AwsRoleRow {
 
     /** "fedcred-sandbox" from arn:aws:iam::000000000000:role/fedcred-sandbox; a path stays. */
     static String roleName(AwsRoleTarget aws) {
-        int at = aws.roleArn().indexOf(":role/");
-        return at < 0 ? aws.roleArn() : aws.roleArn().substring(at + ":role/".length());
+        return roleName(aws.roleArn());
+    }
+
+    private static String roleName(String roleArn) {
+        int at = roleArn.indexOf(":role/");
+        return at < 0 ? roleArn : roleArn.substring(at + ":role/".length());
     }
 }

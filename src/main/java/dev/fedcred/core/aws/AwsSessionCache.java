@@ -33,6 +33,13 @@ public final class AwsSessionCache extends CredentialCache<AssumedRole> {
     protected AssumedRole read(JsonNode node) {
         return new AssumedRole(text(node, "access_key_id"), text(node, "secret_access_key"),
                 text(node, "session_token"), Instant.parse(text(node, "expiration")), text(node, "assumed_role_arn"),
-                text(node, "assumed_role_id"), text(node, "subject"), text(node, "audience"), text(node, "provider"));
+                text(node, "assumed_role_id"), optionalText(node, "subject"), optionalText(node, "audience"),
+                optionalText(node, "provider"));
+    }
+
+    /** What only AssumeRoleWithWebIdentity answers: a chained role's session (AssumeRole) has none of it. */
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : text(node, field);
     }
 }

@@ -25,7 +25,12 @@ public final class ProcessProfiles {
     }
 
     public static String defaultName(AwsRoleTarget target) {
-        return target.profile() + DEFAULT_SUFFIX;
+        return defaultName(target.profile());
+    }
+
+    /** @param targetProfile the profile the target writes its credentials to */
+    public static String defaultName(String targetProfile) {
+        return targetProfile + DEFAULT_SUFFIX;
     }
 
     /**
@@ -33,17 +38,22 @@ public final class ProcessProfiles {
      * is a target's profile or already defined in either AWS file, as appending would define it twice.
      */
     public String snippet(AwsRoleTarget target, String profile, String command) {
+        return snippet(target.name(), target.region(), profile, command);
+    }
+
+    /** The snippet for the target named {@code targetName} of any AWS kind, with its region (null: none). */
+    public String snippet(String targetName, String region, String profile, String command) {
         requireNotATargetsProfile(profile);
         writer.whereDefined(profile).ifPresent(where -> {
             throw new FedcredException("The AWS profile '" + profile + "' is already defined (" + where + "); adding"
                     + " this snippet would define it twice, which the AWS CLI and SDKs refuse. Choose another name"
                     + " with --profile, or let fedcred write the profile into the config file: `fedcred aws"
-                    + " install-profile " + target.name() + "`.");
+                    + " install-profile " + targetName + "`.");
         });
         StringBuilder text = new StringBuilder(AwsProfileWriter.configHeader(profile)).append('\n')
                 .append("credential_process = ").append(command).append('\n');
-        if (target.region() != null) {
-            text.append("region = ").append(target.region()).append('\n');
+        if (region != null) {
+            text.append("region = ").append(region).append('\n');
         }
         return text.toString();
     }
@@ -54,8 +64,13 @@ public final class ProcessProfiles {
      * {@code force}. {@code fedcred aws remove PROFILE} takes it out again.
      */
     public void install(AwsRoleTarget target, String profile, String command, boolean force) {
+        install(target.name(), target.region(), profile, command, force);
+    }
+
+    /** Installs the profile for the target named {@code targetName} of any AWS kind, with its region (null: none). */
+    public void install(String targetName, String region, String profile, String command, boolean force) {
         requireNotATargetsProfile(profile);
-        writer.writeProcessProfile(profile, target.name(), command, target.region(), force);
+        writer.writeProcessProfile(profile, targetName, command, region, force);
     }
 
     private void requireNotATargetsProfile(String profile) {

@@ -15,6 +15,14 @@ public final class RoleSessionNames {
         return clean(source == null ? "fedcred" : source);
     }
 
+    /**
+     * The session name of a session reached from {@code sourceArn} (an assumed-role ARN): the
+     * source session's own, so CloudTrail shows the same person along the whole chain.
+     */
+    public static String fromSourceSession(String sourceArn) {
+        return clean(sourceArn.substring(sourceArn.lastIndexOf('/') + 1));
+    }
+
     static String clean(String raw) {
         StringBuilder cleaned = new StringBuilder();
         raw.codePoints().forEach(c -> cleaned.append(isAllowed(c) ? Character.toString(c) : "-"));

@@ -17,20 +17,18 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /** Turns STS's error codes into messages that say what to do about them. */
-final class StsErrors {
+public final class StsErrors {
     private StsErrors() {
     }
 
     static CredentialsException translate(StsException e, AwsRoleTarget target, TokenSet tokens) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        if (code == null || code.isBlank()) {
+        String code = code(e);
+        if (code == null) {
             // no STS error document: a proxy's page, a load balancer's error, a wrong endpoint
             return notAnStsReply(WebIdentityRoleAssumer.endpointFor(target), "HTTP " + e.statusCode()
                     + " without an STS error code", e);
         }
-        String stsMessage = OutsideText.shown(e.awsErrorDetails().errorMessage() == null ? ""
-                : e.awsErrorDetails().errorMessage());
-        String said = " (STS: " + OutsideText.shown(code) + ": " + stsMessage + ")";
+        String said = said(e);
         return switch (code) {
             case "ExpiredTokenException" -> new CredentialsException(SIGN_IN_AGAIN, code,
                     "AWS refused the ID token because it has expired" + said + ". Sign in again: `fedcred login --issuer "
@@ -44,14 +42,39 @@ final class StsErrors {
             case "IDPCommunicationError" -> new CredentialsException(TRY_LATER, code,
                     "AWS could not reach the identity provider to check the token, even after retrying" + said
                             + ". Try again in a minute.", e);
+            case "ValidationError" -> new CredentialsException(FIX_TARGET, code,
+                    validationAdvice(target, messageOf(e)) + said, e);
+            default -> general(e, target.stsRegion(), target.roleArn());
+        };
+    }
+
+    /** STS's error code, or null when the reply carried none (not an STS error document). */
+    public static String code(StsException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        return code == null || code.isBlank() ? null : code;
+    }
+
+    /** " (STS: Code: message)", neutralised and cut, to append to a message. */
+    public static String said(StsException e) {
+        return " (STS: " + OutsideText.shown(code(e)) + ": " + messageOf(e) + ")";
+    }
+
+    private static String messageOf(StsException e) {
+        return OutsideText.shown(e.awsErrorDetails().errorMessage() == null ? "" : e.awsErrorDetails().errorMessage());
+    }
+
+    /** What any STS action's error means when the action has no more to say about its code. */
+    public static CredentialsException general(StsException e, String region, String roleArn) {
+        String code = code(e);
+        String said = said(e);
+        return switch (code) {
             case "Throttling", "ThrottlingException", "RequestLimitExceeded" -> new CredentialsException(TRY_LATER, code,
                     "AWS STS is throttling requests, even after retrying with backoff" + said + ". Try again in a minute.", e);
-            case "ValidationError" -> new CredentialsException(FIX_TARGET, code, validationAdvice(target, stsMessage) + said, e);
             case "RegionDisabledException" -> new CredentialsException(FIX_TARGET, code,
-                    "STS is not enabled in " + target.stsRegion() + " for this account" + said
+                    "STS is not enabled in " + region + " for this account" + said
                             + ". Choose another region for the target or activate STS there.", e);
             default -> new CredentialsException(FIX_TARGET, code,
-                    "AWS STS refused to assume " + target.roleArn() + said + ".", e);
+                    "AWS STS refused to assume " + roleArn + said + ".", e);
         };
     }
 
@@ -59,7 +82,7 @@ final class StsErrors {
      * The SDK got no usable reply: too large, too late, unreadable (not STS's XML), or none at all.
      * Only the last means the network; the others name what came back.
      */
-    static RuntimeException clientFailure(SdkClientException e, String endpoint, Duration deadline) {
+    public static RuntimeException clientFailure(SdkClientException e, String endpoint, Duration deadline) {
         ReplyTooLargeException tooLarge = Replies.tooLarge(e);
         if (tooLarge != null) {
             return tooLarge;
@@ -79,7 +102,7 @@ final class StsErrors {
         return notAnStsReply(endpoint, what, null);
     }
 
-    private static CredentialsException notAnStsReply(String endpoint, String what, Throwable cause) {
+    public static CredentialsException notAnStsReply(String endpoint, String what, Throwable cause) {
         return new CredentialsException(CHECK_ENDPOINT, null, "Something at " + endpoint + " answered, but not as AWS STS does ("
                 + what + "): a proxy or captive portal in the way, or an endpoint that is not STS. Check the target's"
                 + " STS endpoint and the network's proxy (sign in to it in a browser if it asks), then try again.", cause);

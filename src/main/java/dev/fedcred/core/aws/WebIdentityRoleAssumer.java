@@ -1,41 +1,22 @@
 package dev.fedcred.core.aws;
 
-import dev.fedcred.core.issued.IssuedCredentialChecks;
-import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.aws.AwsRoleTarget;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
-import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
-import software.amazon.awssdk.services.sts.model.Credentials;
-import software.amazon.awssdk.services.sts.model.IdpCommunicationErrorException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * AssumeRoleWithWebIdentity through the AWS SDK. The call is unsigned (the ID token is the
- * proof), so no AWS credentials are needed to make it. Clients are kept per region and endpoint:
- * a warm client makes the in-app assume a single HTTP round trip.
+ * proof), so no AWS credentials are needed to make it. Clients come from {@link StsClients}.
  */
 public final class WebIdentityRoleAssumer implements AutoCloseable {
-    /** One try and two retries: enough to ride out throttling, few enough to end within the deadline. */
-    private static final int MAX_ATTEMPTS = 3;
-
-    private final Duration deadline;
+    private final StsClients clients;
     private final Clock clock;
-    private final Map<String, StsClient> clients = new ConcurrentHashMap<>();
 
     public WebIdentityRoleAssumer(Duration deadline) {
         this(deadline, Clock.systemUTC());
@@ -46,7 +27,12 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
      * @param clock    what "already expired" is judged by
      */
     public WebIdentityRoleAssumer(Duration deadline, Clock clock) {
-        this.deadline = deadline;
+        this(new StsClients(deadline), clock);
+    }
+
+    /** Shares {@code clients} with the other STS callers (role chaining). */
+    public WebIdentityRoleAssumer(StsClients clients, Clock clock) {
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -61,68 +47,27 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
                 .build();
         AssumeRoleWithWebIdentityResponse response;
         try {
-            response = client(target).assumeRoleWithWebIdentity(request);
+            response = clients.client(target.stsRegion(), target.stsEndpoint()).assumeRoleWithWebIdentity(request);
         } catch (StsException e) {
             throw StsErrors.translate(e, target, tokens);
         } catch (SdkClientException e) {
-            throw StsErrors.clientFailure(e, endpointFor(target), deadline);
+            throw StsErrors.clientFailure(e, endpointFor(target), clients.deadline());
         }
         return assumedRole(response, endpointFor(target), clock.instant());
     }
 
     /** What STS answered, refused unless it holds complete, sane credentials with time left. */
     static AssumedRole assumedRole(AssumeRoleWithWebIdentityResponse response, String endpoint, Instant now) {
-        Credentials credentials = response.credentials();
-        AssumedRoleUser user = response.assumedRoleUser();
-        if (credentials == null || user == null || user.arn() == null) {
-            throw StsErrors.notAnStsReply(endpoint, "HTTP 200 without " + (credentials == null ? "Credentials" : "AssumedRoleUser"));
-        }
-        String source = "AWS STS at " + endpoint;
-        IssuedCredentialChecks.requireValue(source, "AccessKeyId", credentials.accessKeyId(),
-                IssuedCredentialChecks.MAX_KEY_ID_CHARS);
-        IssuedCredentialChecks.requireValue(source, "SecretAccessKey", credentials.secretAccessKey(),
-                IssuedCredentialChecks.MAX_SECRET_CHARS);
-        IssuedCredentialChecks.requireValue(source, "SessionToken", credentials.sessionToken(),
-                IssuedCredentialChecks.MAX_TOKEN_CHARS);
-        IssuedCredentialChecks.requireLifetime(source, credentials.expiration(), now);
-        return new AssumedRole(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken(),
-                credentials.expiration(), user.arn(), user.assumedRoleId(),
+        return StsReplies.assumedRole(response.credentials(), response.assumedRoleUser(), endpoint, now,
                 response.subjectFromWebIdentityToken(), response.audience(), response.provider());
     }
 
-    private StsClient client(AwsRoleTarget target) {
-        String key = target.stsRegion() + " " + Objects.toString(target.stsEndpoint(), "");
-        return clients.computeIfAbsent(key, unused -> newClient(target));
-    }
-
-    private StsClient newClient(AwsRoleTarget target) {
-        var builder = StsClient.builder()
-                .region(Region.of(target.stsRegion()))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(new BoundedSdkHttpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Deadline.connectTimeout(deadline))
-                        .socketTimeout(deadline)
-                        .build()))
-                .overrideConfiguration(config -> config.apiCallTimeout(deadline)
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                        // STS could not reach the identity provider: worth retrying, as AWS documents
-                        .retryOnException(IdpCommunicationErrorException.class)
-                        .maxAttempts(MAX_ATTEMPTS)
-                        .build()));
-        if (target.stsEndpoint() != null) {
-            builder.endpointOverride(target.stsEndpoint());
-        }
-        return builder.build();
-    }
-
     static String endpointFor(AwsRoleTarget target) {
-        URI override = target.stsEndpoint();
-        return override != null ? override.toString() : "https://sts." + target.stsRegion() + ".amazonaws.com";
+        return StsClients.endpointFor(target.stsRegion(), target.stsEndpoint());
     }
 
     @Override
     public void close() {
-        clients.values().forEach(StsClient::close);
-        clients.clear();
+        clients.close();
     }
 }

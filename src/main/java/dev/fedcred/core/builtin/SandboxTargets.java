@@ -11,6 +11,7 @@ import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_PROVIDER;
 import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_SERVICE_ACCOUNT;
 
 import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.chained.ChainedRoleTarget;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
@@ -24,6 +25,11 @@ import java.util.List;
  * targets) need not know any kind.
  */
 public final class SandboxTargets {
+    /** A role reached by role chaining from sandbox-aws's session, as the sandbox STS's trust table allows. */
+    public static final String SANDBOX_AWS_CHAINED = "sandbox-aws-chained";
+    public static final String SANDBOX_AWS_CHAINED_ROLE = "arn:aws:iam::000000000000:role/fedcred-sandbox-chained";
+    public static final String SANDBOX_AWS_CHAINED_PROFILE = "fedcred-sandbox-chained";
+
     private SandboxTargets() {
     }
 
@@ -32,6 +38,8 @@ public final class SandboxTargets {
         URI federationEndpoint = URI.create(sandboxIssuer.issuer() + "/federation");
         return List.of(new AwsRoleTarget(SANDBOX_AWS, SANDBOX_AWS_ROLE, SANDBOX_AWS_PROFILE, "us-east-1",
                         AwsRoleTarget.DEFAULT_DURATION, null, sandboxIssuer.name(), stsEndpoint, federationEndpoint),
+                new ChainedRoleTarget(SANDBOX_AWS_CHAINED, SANDBOX_AWS, SANDBOX_AWS_CHAINED_ROLE, null, null,
+                        ChainedRoleTarget.DEFAULT_DURATION, SANDBOX_AWS_CHAINED_PROFILE, "us-east-1", null),
                 new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
                         SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
                         sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), sandboxIssuer.name(),

@@ -48,7 +48,8 @@ public final class CredentialRenewer {
         for (IssuerConfig issuer : issuers.all()) {
             renewIdToken(issuer).ifPresent(outcomes::add);
         }
-        for (Target target : targets.all()) {
+        // a source first: what is made from its credentials then starts from fresh ones
+        for (Target target : targets.sourcesFirst()) {
             renewTarget(target).ifPresent(outcomes::add);
         }
         return outcomes;
@@ -84,7 +85,7 @@ public final class CredentialRenewer {
         try {
             // a failed ID-token renewal is not the end: a token still valid long enough serves,
             // and otherwise getting the credentials says the sign-in it needs
-            renewIdToken(issuers.resolve(target.issuer()));
+            renewIdToken(issuers.resolve(targets.issuerOf(target)));
         } catch (FedcredException e) {
             return RenewalOutcome.failed(RenewalOutcome.Kind.TARGET, target.name(), e);
         }

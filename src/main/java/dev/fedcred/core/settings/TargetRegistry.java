@@ -6,7 +6,9 @@ import dev.fedcred.core.targets.TargetValidation;
 
 import dev.fedcred.core.FedcredException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -28,12 +30,14 @@ public final class TargetRegistry {
     public static final String SANDBOX_GCP_ADC_FILE = "gcp-application_default_credentials.json";
 
     private final SettingsStore store;
+    private final TargetKinds kinds;
     private final TargetValidation validation;
     private final List<Target> builtIns;
 
     /** @param builtIns the built-in targets, which need no settings file (the sandbox's: core/builtin) */
     public TargetRegistry(SettingsStore store, TargetKinds kinds, List<Target> builtIns) {
         this.store = store;
+        this.kinds = kinds;
         this.validation = new TargetValidation(kinds);
         this.builtIns = List.copyOf(builtIns);
     }
@@ -62,6 +66,59 @@ public final class TargetRegistry {
 
     public boolean isBuiltIn(String name) {
         return builtIns.stream().anyMatch(target -> target.name().equals(name));
+    }
+
+    /**
+     * The issuer setting the target signs in with: its own, or for a target made from another's
+     * credentials (a chained AWS role) that of the first target of its chain. Null means the
+     * default issuer; a chain that breaks off (an unknown source, a cycle) gives the target's own.
+     */
+    public String issuerOf(Target target) {
+        return issuerOf(target, all());
+    }
+
+    /** As {@link #issuerOf(Target)}, finding sources among {@code all} (the targets read once). */
+    public String issuerOf(Target target, List<Target> all) {
+        Target at = target;
+        Set<String> seen = new HashSet<>();
+        while (seen.add(at.name())) {
+            Optional<String> source = kinds.of(at).sourceName();
+            if (source.isEmpty()) {
+                return at.issuer();
+            }
+            Optional<Target> next = all.stream().filter(t -> t.name().equals(source.get())).findFirst();
+            if (next.isEmpty()) {
+                break;
+            }
+            at = next.get();
+        }
+        return target.issuer();
+    }
+
+    /**
+     * Every target, each after the targets it is made from, so renewing them in this order renews
+     * a source before what is made from it. Otherwise in {@link #all()}'s order; a cycle (which
+     * validation refuses, but a hand-edited settings.json may hold) keeps that order.
+     */
+    public List<Target> sourcesFirst() {
+        List<Target> all = all();
+        List<Target> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (Target target : all) {
+            place(target, all, ordered, placed, new HashSet<>());
+        }
+        return ordered;
+    }
+
+    private void place(Target target, List<Target> all, List<Target> ordered, Set<String> placed, Set<String> visiting) {
+        if (placed.contains(target.name()) || !visiting.add(target.name())) {
+            return;
+        }
+        kinds.of(target).sourceName().flatMap(name -> all.stream().filter(t -> t.name().equals(name)).findFirst())
+                .ifPresent(source -> place(source, all, ordered, placed, visiting));
+        if (placed.add(target.name())) {
+            ordered.add(target);
+        }
     }
 
     public Optional<Target> find(String name) {

@@ -6,7 +6,10 @@ import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.settings.TargetRegistry;
 import java.util.List;
 
-/** The targets that get their credentials with an issuer's ID token: named, or through the default. */
+/**
+ * The targets that get their credentials with an issuer's ID token: named, or through the default,
+ * or through a source target that does (a chained AWS role).
+ */
 public final class IssuerTargets {
     private final IssuerRegistry issuers;
     private final TargetRegistry targets;
@@ -22,9 +25,9 @@ public final class IssuerTargets {
 
     private boolean signsInWith(Target target, String issuerName) {
         try {
-            return issuers.resolve(target.issuer()).name().equals(issuerName);
+            return issuers.resolve(targets.issuerOf(target)).name().equals(issuerName);
         } catch (FedcredException unknownIssuer) {
-            return issuerName.equals(target.issuer()); // its issuer is gone: the name is all there is
+            return issuerName.equals(targets.issuerOf(target)); // its issuer is gone: the name is all there is
         }
     }
 }

@@ -55,16 +55,16 @@ public final class StatusReader {
                 .map(issuer -> new StatusSnapshot.IssuerStatus(issuer, signIns.current(issuer.name()))).toList();
         List<TargetSnapshot> targetStatus = new ArrayList<>();
         for (Target target : targetList) {
-            targetStatus.add(snapshot(target, loaded));
+            targetStatus.add(snapshot(target, loaded, targetList));
         }
         return new StatusSnapshot(issuerStatus, targetStatus, problem);
     }
 
-    private TargetSnapshot snapshot(Target target, Settings loaded) {
+    private TargetSnapshot snapshot(Target target, Settings loaded, List<Target> targetsRead) {
         String issuerName = null;
         String issuerProblem = null;
         try {
-            issuerName = issuers.resolve(target.issuer(), loaded).name();
+            issuerName = issuers.resolve(targets.issuerOf(target, targetsRead), loaded).name();
         } catch (FedcredException e) {
             issuerProblem = OutsideText.neutraliseKeepingLineBreaks(e.getMessage());
         }

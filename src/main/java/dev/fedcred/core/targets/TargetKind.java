@@ -54,6 +54,15 @@ public interface TargetKind<T extends Target> {
         return Map.of();
     }
 
+    /**
+     * The target whose credentials this one's are made from (an AWS role reached through another),
+     * by name; empty (default) when the target exchanges an ID token itself. Such a target signs in
+     * through its source, whose credentials are renewed first.
+     */
+    default Optional<String> sourceName(T target) {
+        return Optional.empty();
+    }
+
     /** Gets new credentials and writes them where the tools look. */
     Obtained obtain(T target, boolean force);
 

@@ -66,6 +66,10 @@ public final class TargetKinds {
             return kind.problemsOnDisk(target);
         }
 
+        public Optional<String> sourceName() {
+            return kind.sourceName(target);
+        }
+
         public TargetKind.Obtained obtain(boolean force) {
             return kind.obtain(target, force);
         }

@@ -103,6 +103,11 @@ final class TargetRowModel {
         if (snapshot.issuerName() == null) {
             return snapshot.issuerProblem();
         }
+        // a chained role has no issuer of its own: it signs in through its source
+        java.util.Optional<String> source = context.kinds().of(target).sourceName();
+        if (source.isPresent()) {
+            return "Signs in with " + snapshot.issuerName() + " through " + dev.fedcred.core.text.OutsideText.neutralise(source.get());
+        }
         return "Signs in with " + snapshot.issuerName() + (target.issuer() == null ? " (the default issuer)" : "");
     }
 

@@ -29,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import dev.fedcred.core.builtin.SandboxTargets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,24 @@ class TargetRowModelTest {
         assertThat(row.missingHint()).isNull();
         assertThat(row.notice()).isNull();
         assertThat(row.error()).isNull();
+    }
+
+    @Test
+    void aChainedRoleSignsInThroughItsSourceAndItsRowGetsItsCredentials() {
+        TargetRowModel row = new TargetRowModel(context, Runnable::run, Runnable::run, zone,
+                snapshot(SandboxTargets.SANDBOX_AWS_CHAINED));
+        assertThat(row.issuerLine()).isEqualTo("Signs in with sandbox through sandbox-aws");
+
+        row.get();
+        assertThat(row.error()).contains("its source target sandbox-aws needs a sign-in with the issuer sandbox");
+        assertThat(row.signInIssuer()).isEqualTo("sandbox");
+
+        signIn();
+        row.signedIn("sandbox");
+        row.get();
+        assertThat(row.error()).isNull();
+        assertThat(row.notice()).startsWith("Wrote profile fedcred-sandbox-chained (access key ID ASIA");
+        assertThat(row.expiration()).isNotNull();
     }
 
     @Test
