@@ -38,11 +38,19 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     private final Supplier<GcpCredentialService> service;
     private final AwsFileLocations awsFiles;
     private final Clock clock;
+    /** Whether this process's environment lets Google's libraries run an executable source, for assume's hint. */
+    private final boolean executablesAllowed;
 
     public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, Clock clock) {
+        this(service, awsFiles, clock, false);
+    }
+
+    public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, Clock clock,
+                           boolean executablesAllowed) {
         this.service = service;
         this.awsFiles = awsFiles;
         this.clock = clock;
+        this.executablesAllowed = executablesAllowed;
     }
 
     @Override
@@ -69,6 +77,9 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
                 SettingKey.optional("scopes", "OAuth scopes, separated by commas (default: cloud-platform)"),
                 SettingKey.optional("lifetime_seconds", "an impersonated token's lifetime, 600 to 43200 (default 3600)"),
                 SettingKey.optional("adc_file", "the ADC file to write, a full path (default: gcloud's)"),
+                SettingKey.optional(AdcSource.SETTING, "where the ADC file gets ID tokens: executable (runs fedcred,"
+                        + " renews itself; needs GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1) or file (fresh while fedcred"
+                        + " renews). Default: executable, but an ADC file fedcred wrote with the file source keeps it"),
                 SettingKey.ISSUER,
                 SettingKey.optional("sts_endpoint", "another Google STS token URL"),
                 SettingKey.optional("iamcredentials_endpoint", "another IAM Credentials base URL"),
@@ -83,7 +94,7 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
                         GcpWorkloadTarget.DEFAULT_LIFETIME.toSeconds())),
                 entry.optional("adc_file", Path::of), entry.optionalText("issuer"),
                 entry.optional("sts_endpoint", URI::create), entry.optional("iamcredentials_endpoint", URI::create),
-                entry.optional("trusted_ca_file", Path::of));
+                entry.optional("trusted_ca_file", Path::of), entry.optional(AdcSource.SETTING, AdcSource::parse));
     }
 
     @Override
@@ -99,6 +110,9 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
         SettingsValues.putIfSet(entry, "sts_endpoint", target.stsEndpoint());
         SettingsValues.putIfSet(entry, "iamcredentials_endpoint", target.iamCredentialsEndpoint());
         SettingsValues.putIfSet(entry, "trusted_ca_file", target.trustedCaFile());
+        if (target.adcSource() != null) {
+            entry.put(AdcSource.SETTING, target.adcSource().word());
+        }
     }
 
     @Override
@@ -127,11 +141,19 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
         written.backup().ifPresent(backup -> report.add("Kept the previous ADC file as " + backup
                 + "; `" + Launcher.current().forPeople("gcp", "remove", target.name()) + "` puts it back."));
         report.add("Wrote Application Default Credentials to " + written.adcFile() + " for " + token.principal()
-                + " (ID token in " + written.subjectTokenFile() + ").");
+                + (written.source() == AdcSource.EXECUTABLE ? "; Google's libraries and gcloud get each ID token by"
+                + " running `" + written.command() + "`, which renews it through your refresh token: the file works"
+                + " as long as you stay signed in, with or without fedcred's window."
+                : " (ID token in " + written.subjectTokenFile() + ")."));
         report.add("Access token expires " + token.expiresAt() + " (in " + TimeLeft.between(clock.instant(),
                 token.expiresAt()) + "); the ID token it is made from expires " + written.idTokenExpiresAt() + " (in "
-                + TimeLeft.between(clock.instant(), written.idTokenExpiresAt())
-                + "), and fedcred rewrites it on every renewal.");
+                + TimeLeft.between(clock.instant(), written.idTokenExpiresAt()) + ")"
+                + (written.source() == AdcSource.EXECUTABLE ? "." : ", and fedcred rewrites it on every renewal: the"
+                + " file stays usable while the app is open or `" + Launcher.current().forPeople("refresh") + "` runs."
+                + " With " + AdcSource.SETTING + "=" + AdcSource.EXECUTABLE.word() + " it renews itself."));
+        if (written.source() == AdcSource.EXECUTABLE) {
+            report.add(ExecutableHints.allowLine(executablesAllowed));
+        }
         String adc = ShellWords.quoted(written.adcFile().toString());
         report.add("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + adc + " (Google's libraries),"
                 + " `gcloud auth login --cred-file=" + adc + "`, or CLOUDSDK_AUTH_ACCESS_TOKEN=$("

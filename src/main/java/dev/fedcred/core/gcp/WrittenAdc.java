@@ -9,8 +9,10 @@ import java.util.Optional;
  * ADC file and the ID-token file it names, and until when that ID token lasts: the libraries can
  * get new access tokens from the ADC file only while fedcred keeps the ID token fresh.
  *
- * @param backup the copy made now of an ADC file fedcred did not write, when {@code --force} replaced one
+ * @param backup  the copy made now of an ADC file fedcred did not write, when {@code --force} replaced one
+ * @param source  the credential source the file names
+ * @param command the executable source's command; null for the file source
  */
 public record WrittenAdc(GcpAccessToken token, Path adcFile, Path subjectTokenFile, Instant idTokenExpiresAt,
-                         Optional<Path> backup) {
+                         Optional<Path> backup, AdcSource source, String command) {
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  * due by then is renewed, and what has already expired is renewed too.
  */
 public final class CredentialRenewer {
-    public static final Duration DEFAULT_LEAD = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_LEAD = RenewalLead.DEFAULT;
 
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;

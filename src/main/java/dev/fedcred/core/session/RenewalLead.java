@@ -9,6 +9,9 @@ import java.time.Duration;
  * the moment it is issued, renewed on every check and handed out with no time to use it.
  */
 public final class RenewalLead {
+    /** The lead for tokens that live an hour: what {@code CredentialRenewer} is given by default. */
+    public static final Duration DEFAULT = Duration.ofMinutes(5);
+
     private RenewalLead() {
     }
 
