@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * executable source. The line alone goes to stdout (so `>> ~/.bashrc` works); where to put it, to stderr.
  */
 @Command(name = "allow-executables", description = {
-        "Print the line that lets Google's libraries and gcloud run executable-sourced ADC files",
-        "(GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1), for your shell's profile; where to add it goes to stderr."})
+        "Print the line for your shell's profile that lets Google's tools run executable-sourced ADC files.",
+        "That is GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1, which Google's libraries and gcloud require; where to",
+        "add it goes to stderr."})
 final class AllowExecutablesCommand implements Callable<Integer> {
     enum Shell { sh, fish, powershell }
 

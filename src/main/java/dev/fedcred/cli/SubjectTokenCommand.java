@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * too, with a code and a message the libraries show, and a non-zero exit as the spec asks.
  */
 @Command(name = "subject-token", description = {
-        "Print the target's ID token as Google's executable-sourced credential response (JSON), renewing it",
-        "through the refresh token when due. ADC files with the executable source run this; Google's libraries",
+        "Print the target's ID token as Google's executable-sourced credential response (JSON).",
+        "It renews the ID token through the refresh token when due. ADC files with the executable source run this; Google's libraries",
         "and gcloud do so only with GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1. A failure prints success=false",
         "with a code and a message and exits 1, or 3 when a browser sign-in is needed."})
 final class SubjectTokenCommand implements Callable<Integer> {
