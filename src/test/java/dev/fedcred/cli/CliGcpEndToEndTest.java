@@ -8,6 +8,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.gcp.ExternalAccountAdc;
 import dev.fedcred.core.gcp.GcpHttpTransports;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.SandboxGcp;
@@ -150,6 +151,28 @@ class CliGcpEndToEndTest {
         AccessToken fromAdc = tokenFromAdc(home.resolve("filed.json"));
         assertThat(fromAdc.getTokenValue()).isNotBlank();
         assertThat(assume.out() + assume.err()).doesNotContain(fromAdc.getTokenValue()).doesNotContain(rawIdToken());
+    }
+
+    @Test
+    void anAdcFileAnEarlierFedcredWroteWithTheFileSourceKeepsItUntilTheUserChooses() throws Exception {
+        start(Duration.ofHours(1));
+        login();
+        // as fedcred wrote it before the executable source: an application may read it today
+        GcpWorkloadTarget target = (GcpWorkloadTarget) context.targets().resolve("sandbox-gcp");
+        Files.createDirectories(sandboxAdc().getParent());
+        Files.write(sandboxAdc(), Json.MAPPER.writeValueAsBytes(ExternalAccountAdc.build(target, idTokenFile())));
+
+        CliRun assume = CliRun.run(context, "assume", "sandbox-gcp");
+
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+        assertThat(Json.MAPPER.readTree(sandboxAdc().toFile()).path("credential_source").path("file").asText())
+                .isEqualTo(idTokenFile().toString());
+        assertThat(assume.out()).contains("With adc_source=executable it renews itself.");
+
+        addSandboxTarget("chosen", SandboxGcp.SERVICE_ACCOUNT, "--adc-source", "executable", "--adc", sandboxAdc().toString());
+        Files.write(sandboxAdc(), Json.MAPPER.writeValueAsBytes(ExternalAccountAdc.build(target, idTokenFile())));
+        assertThat(CliRun.run(context, "assume", "chosen", "--force").exitCode()).isZero();
+        assertThat(Json.MAPPER.readTree(sandboxAdc().toFile()).path("credential_source").has("executable")).isTrue();
     }
 
     @Test
