@@ -23,8 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "Credentials over HTTPS. The built-in issuer `sandbox` and targets sandbox-aws and sandbox-gcp point",
         "at them; nothing here is a real account."})
 final class SandboxCommand implements Callable<Integer> {
-    /** Below a minute a token is spent before a client can use it (fedcred renews a quarter of a lifetime ahead). */
-    static final long MIN_TOKEN_LIFETIME = 60;
+    /**
+     * fedcred hands an ID token to Google's libraries only while more than a quarter of its lifetime
+     * plus 10 seconds is left: below 20 seconds a token is spent before a client can use it.
+     */
+    static final long MIN_TOKEN_LIFETIME = 20;
     static final long MAX_TOKEN_LIFETIME = 86_400;
 
     @Spec
