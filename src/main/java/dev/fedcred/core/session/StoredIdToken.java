@@ -2,6 +2,7 @@ package dev.fedcred.core.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedcred.core.JsonTrees;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public record StoredIdToken(String raw, Instant issuedAt, Instant expiresAt) {
             }
             return Optional.of(new StoredIdToken(raw, Instant.ofEpochSecond(claims.get("iat").asLong()),
                     Instant.ofEpochSecond(claims.get("exp").asLong())));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
