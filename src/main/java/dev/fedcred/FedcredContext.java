@@ -55,7 +55,10 @@ import dev.fedcred.core.targets.Target;
 import java.util.Optional;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import dev.fedcred.core.gcp.ExecutableSubjectTokens;
+import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.core.signout.ForgetCredentialsOnSignOut;
 import dev.fedcred.core.signout.IssuerTargets;
 import dev.fedcred.core.signout.SignOut;
@@ -74,9 +77,17 @@ public final class FedcredContext {
     public static final String SANDBOX_PORT_VARIABLE = "FEDCRED_SANDBOX_PORT";
     /** The sandbox GCP emulator's HTTPS port; by default the sandbox port + 1. */
     public static final String SANDBOX_GCP_PORT_VARIABLE = "FEDCRED_SANDBOX_GCP_PORT";
+    /**
+     * The variables that decide which fedcred state a process sees, carried on the command line of an
+     * ADC file's executable source ({@code --env NAME=VALUE}): Google's libraries run it with the
+     * application's environment, which may not have them.
+     */
+    public static final List<String> PINNED_VARIABLES = List.of(FedcredPaths.HOME_VARIABLE, SANDBOX_PORT_VARIABLE,
+            SANDBOX_GCP_PORT_VARIABLE);
     /** The whole of one call to an issuer, AWS STS or Google, retries included. */
     private static final Duration NETWORK_TIMEOUT = Deadline.INTERACTIVE;
 
+    private final Map<String, String> env;
     private final FedcredPaths paths;
     private final Clock clock;
     private final BrowserOpener browser;
@@ -96,6 +107,7 @@ public final class FedcredContext {
     private final AwsSessionCache awsSessions;
     private final Lazy<ChainedRoleService> chainedRoles;
     private final Lazy<GcpCredentialService> gcp;
+    private final ExecutableSubjectTokens executableSubjectTokens;
     private final IssuerTargets issuerTargets;
     private final Lazy<TargetCredentials> targetCredentials;
 
@@ -114,6 +126,7 @@ public final class FedcredContext {
      *                  of its own: the window and the CLI offer them like the others
      */
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser, List<TargetKind<?>> moreKinds) {
+        this.env = Map.copyOf(env);
         this.paths = FedcredPaths.fromEnvironment(env);
         this.clock = clock;
         this.browser = browser;
@@ -124,7 +137,8 @@ public final class FedcredContext {
         this.adcLocations = AdcLocations.fromEnvironment(env, UserHome.from(env));
         RoleChains roleChains = new RoleChains(this::findTarget, this::kinds);
         List<TargetKind<?>> all = new ArrayList<>(List.of(new AwsRoleKind(this::aws, awsFiles, clock),
-                new GcpWorkloadKind(this::gcp, awsFiles, adcLocations, clock),
+                new GcpWorkloadKind(this::gcp, awsFiles, adcLocations, clock,
+                        "1".equals(env.get(ExecutableSubjectTokens.ALLOW_VARIABLE))),
                 new ChainedRoleKind(this::chainedRoles, roleChains, awsFiles, clock)));
         all.addAll(moreKinds);
         this.kinds = new TargetKinds(all);
@@ -135,7 +149,7 @@ public final class FedcredContext {
         TokenCache tokenCache = new TokenCache(paths.tokenCacheFile(), new RefreshTokenVault(
                 SecretStores.forSystem(System.getProperty("os.name"), env), () -> settings.load().keychain()));
         this.keychain = new KeychainSetting(settings, tokenCache);
-        SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile);
+        SubjectTokenFiles subjectTokens = new SubjectTokenFiles(paths::gcpSubjectTokenFile, paths::gcpExecutableResponseFile);
         this.issuerTargets = new IssuerTargets(issuers, targets);
         this.targetCredentials = Lazy.of(() -> new TargetCredentials(kinds));
         this.sessions = Lazy.of(() -> {
@@ -159,7 +173,21 @@ public final class FedcredContext {
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
-                adcLocations, new AdcFileWriter(), clock));
+                adcLocations, new AdcFileWriter(),
+                target -> Launcher.current().forGoogleExecutable(subjectTokenArguments(target.name())), clock));
+        this.executableSubjectTokens = new ExecutableSubjectTokens(issuers, tokenCache, sessions, clock);
+    }
+
+    /** {@code gcp subject-token NAME}, with the variables of {@link #PINNED_VARIABLES} this process has. */
+    private String[] subjectTokenArguments(String targetName) {
+        List<String> args = new ArrayList<>(List.of("gcp", "subject-token", targetName));
+        for (String variable : PINNED_VARIABLES) {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                args.addAll(List.of("--env", variable + "=" + value));
+            }
+        }
+        return args.toArray(String[]::new);
     }
 
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
@@ -199,7 +227,24 @@ public final class FedcredContext {
     }
 
     public static FedcredContext fromSystem() {
-        return new FedcredContext(System.getenv(), Clock.systemUTC(), new SystemBrowser());
+        return fromSystem(Map.of());
+    }
+
+    /** The system's, with {@code overrides} (the pinned variables of an executable source's command) over it. */
+    public static FedcredContext fromSystem(Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(overrides);
+        return new FedcredContext(env, Clock.systemUTC(), new SystemBrowser());
+    }
+
+    /** The environment this context was built from. */
+    public Map<String, String> environment() {
+        return env;
+    }
+
+    /** The executable ADC source's answers: the ID token as Google's executable response. */
+    public ExecutableSubjectTokens executableSubjectTokens() {
+        return executableSubjectTokens;
     }
 
     public FedcredPaths paths() {

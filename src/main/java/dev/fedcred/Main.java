@@ -1,6 +1,8 @@
 package dev.fedcred;
 
 import dev.fedcred.cli.CachedCredentialProcess;
+import dev.fedcred.cli.CachedSubjectToken;
+import dev.fedcred.cli.SubjectTokenArgs;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.text.OutsideText;
@@ -16,14 +18,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        FedcredContext context = FedcredContext.fromSystem();
+        // an ADC file's executable source carries the variables that find fedcred's state on its command line
+        FedcredContext context = FedcredContext.fromSystem(SubjectTokenArgs.pinned(args));
         if (args.length == 0) {
             runDesktopApp(context);
             return;
         }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(System.out, true, charset);
-        if (CachedCredentialProcess.answer(context, out, args)) {
+        if (CachedCredentialProcess.answer(context, out, args) || CachedSubjectToken.answer(context, out, args)) {
             System.exit(0);
         }
         PrintWriter err = new PrintWriter(System.err, true, charset);

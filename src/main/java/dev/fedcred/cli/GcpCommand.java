@@ -10,8 +10,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "gcp", description = "GCP helpers: access tokens for scripts, removing written ADC files.",
-        subcommands = {GcpCommand.PrintAccessToken.class, GcpCommand.RemoveAdc.class})
+@Command(name = "gcp", description = "GCP helpers: access tokens for scripts, removing written ADC files, the ADC executable source.",
+        subcommands = {GcpCommand.PrintAccessToken.class, GcpCommand.RemoveAdc.class, SubjectTokenCommand.class,
+                AllowExecutablesCommand.class})
 final class GcpCommand implements Runnable {
     @Spec
     CommandSpec spec;

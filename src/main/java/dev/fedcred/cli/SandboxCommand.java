@@ -9,6 +9,7 @@ import dev.fedcred.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -23,6 +24,13 @@ import picocli.CommandLine.Model.CommandSpec;
         "over HTTPS. The built-in issuer `sandbox` and targets sandbox-aws and",
         "sandbox-gcp point at them; nothing here is a real account."})
 final class SandboxCommand implements Callable<Integer> {
+    /**
+     * fedcred hands an ID token to Google's libraries only while more than a quarter of its lifetime
+     * plus 10 seconds is left: below 20 seconds a token is spent before a client can use it.
+     */
+    static final long MIN_TOKEN_LIFETIME = 20;
+    static final long MAX_TOKEN_LIFETIME = 86_400;
+
     @Spec
     CommandSpec spec;
 
@@ -38,6 +46,10 @@ final class SandboxCommand implements Callable<Integer> {
             + " 0 picks a free one). The built-in sandbox-gcp target expects the default.")
     Integer gcpPort;
 
+    @Option(names = "--token-lifetime", paramLabel = "SECONDS", description = "How long the sandbox's ID tokens live"
+            + " (default 3600, as Google's). A short one, such as 120, lets you watch renewals happen.")
+    Long tokenLifetime;
+
     private final FedcredContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -52,11 +64,19 @@ final class SandboxCommand implements Callable<Integer> {
         // the CA lives in fedcred's state directory, where the built-in sandbox-gcp target trusts it
         SandboxOptions options = SandboxOptions.defaults().withPort(wanted).withAutoApprove(autoApprove)
                 .withGcpPort(wantedGcp).withDataDir(context.paths().sandboxDir());
+        if (tokenLifetime != null) {
+            if (tokenLifetime < MIN_TOKEN_LIFETIME || tokenLifetime > MAX_TOKEN_LIFETIME) {
+                throw new FedcredException("--token-lifetime must be " + MIN_TOKEN_LIFETIME + " to " + MAX_TOKEN_LIFETIME
+                        + " seconds, not " + tokenLifetime + ".");
+            }
+            options = options.withIdTokenLifetime(Duration.ofSeconds(tokenLifetime));
+        }
         try (SandboxServer server = start(options)) {
             PrintWriter out = Terminal.out(spec);
             server.endpoints().forEach((name, url) -> out.println(name + ": " + url));
             out.flush();
             Terminal.err(spec).println("fedcred sandbox running" + (autoApprove ? " (auto-approve)" : "")
+                    + (tokenLifetime != null ? " (ID tokens live " + tokenLifetime + " s)" : "")
                     + "; press Ctrl-C to stop.");
             Terminal.err(spec).flush();
             Thread hook = new Thread(stopped::countDown, "fedcred-sandbox-stop");

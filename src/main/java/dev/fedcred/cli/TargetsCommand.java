@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.fedcred.core.gcp.AdcSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -138,6 +141,11 @@ final class TargetsCommand implements Runnable {
         @Option(names = "--issuer", paramLabel = "NAME", description = "Issuer that signs in for this target (default: the default issuer).")
         String issuer;
 
+        @Option(names = "--adc-source", paramLabel = "SOURCE", converter = AdcSourceWord.class, description =
+                "executable (the ADC file runs fedcred and renews itself; Google's tools need"
+                + " GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1) or file (fresh while fedcred renews). Default: executable.")
+        AdcSource adcSource;
+
         @Option(names = "--sts-endpoint", paramLabel = "URL", hidden = true, description = "Another Google STS token URL.")
         URI stsEndpoint;
 
@@ -160,10 +168,22 @@ final class TargetsCommand implements Runnable {
             }
             GcpWorkloadTarget target = new GcpWorkloadTarget(name, projectNumber, pool, provider, serviceAccount, scopes,
                     Duration.ofSeconds(lifetimeSeconds), adcFile == null ? null : adcFile.toAbsolutePath(), issuer,
-                    stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath());
+                    stsEndpoint, iamCredentialsEndpoint, caFile == null ? null : caFile.toAbsolutePath(), adcSource);
             context.targetEditor().save(target, name);
             Terminal.out(spec).println("Added target " + name + " (" + target.audience() + (serviceAccount == null
                     ? "" : " as " + serviceAccount) + "). Write its ADC file with `" + Launcher.current().forPeople() + " assume " + name + "`.");
+        }
+    }
+
+    /** executable or file, as settings.json has them. */
+    static final class AdcSourceWord implements ITypeConverter<AdcSource> {
+        @Override
+        public AdcSource convert(String value) {
+            try {
+                return AdcSource.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

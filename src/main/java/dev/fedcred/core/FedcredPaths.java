@@ -59,6 +59,11 @@ public record FedcredPaths(Path configDir, Path stateDir) {
         return stateDir.resolve("gcp").resolve(issuerName + ".id-token");
     }
 
+    /** The executable source's output_file: the issuer's ID token as an executable response. */
+    public Path gcpExecutableResponseFile(String issuerName) {
+        return stateDir.resolve("gcp").resolve(issuerName + ".executable-response.json");
+    }
+
     public Path sandboxDir() {
         return stateDir.resolve("sandbox");
     }

@@ -8,6 +8,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
+import dev.fedcred.core.gcp.ExternalAccountAdc;
 import dev.fedcred.core.gcp.GcpHttpTransports;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.sandbox.SandboxGcp;
@@ -16,6 +17,7 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.CliRun;
 import dev.fedcred.testing.FakeBrowser;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -99,31 +101,78 @@ class CliGcpEndToEndTest {
     }
 
     @Test
-    void assumeWritesAnAdcFileGooglesLibraryUses() throws Exception {
+    void assumeWritesAnAdcFileWhoseExecutableSourceRunsFedcred() throws Exception {
         start(Duration.ofHours(1));
         login();
         CliRun assume = CliRun.run(context, "assume", "sandbox-gcp");
         assertThat(assume.exitCode()).as(assume.err()).isZero();
         assertThat(assume.out()).contains("Wrote Application Default Credentials to " + sandboxAdc())
                 .contains("for " + SandboxGcp.SERVICE_ACCOUNT).contains("Access token expires")
-                .contains("the ID token it is made from expires").contains("(in 0:59:");
+                .contains("the ID token it is made from expires").contains("(in 0:59:")
+                .contains("only with GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1 in their environment, which this shell"
+                        + " does not have: add `export GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1` to your shell profile");
 
         JsonNode adc = Json.MAPPER.readTree(sandboxAdc().toFile());
         assertThat(adc.path("type").asText()).isEqualTo("external_account");
         assertThat(adc.path("audience").asText()).isEqualTo(SandboxGcp.PROVIDER_AUDIENCE);
-        assertThat(adc.path("credential_source").path("file").asText()).isEqualTo(idTokenFile().toString());
+        JsonNode executable = adc.path("credential_source").path("executable");
+        assertThat(executable.path("command").asText()).endsWith(" dev.fedcred.Main gcp subject-token sandbox-gcp"
+                + " --env FEDCRED_HOME=" + home.resolve("fedcred") + " --env FEDCRED_SANDBOX_PORT=" + sandbox.issuerUri().getPort()
+                + " --env FEDCRED_SANDBOX_GCP_PORT=" + URI.create(sandbox.endpoints().get("gcp-sts")).getPort());
+        assertThat(assume.out()).contains("running `" + executable.path("command").asText() + "`");
+        assertThat(executable.path("timeout_millis").asInt()).isEqualTo(30_000);
+        assertThat(executable.path("output_file").asText())
+                .isEqualTo(home.resolve("fedcred/state/gcp/sandbox.executable-response.json").toString());
+        assertThat(adc.path("credential_source").has("file")).isFalse();
         assertThat(adc.path("fedcred").path("target").asText()).isEqualTo("sandbox-gcp");
         assertThat(perms(sandboxAdc())).isEqualTo("rw-------");
-        assertThat(perms(idTokenFile())).isEqualTo("rw-------");
-        assertThat(Files.readString(idTokenFile())).isEqualTo(rawIdToken());
-
-        AccessToken fromAdc = tokenFromAdc(sandboxAdc());
-        assertThat(fromAdc.getTokenValue()).isNotBlank();
-        assertThat(assume.out() + assume.err()).doesNotContain(fromAdc.getTokenValue()).doesNotContain(rawIdToken());
+        assertThat(assume.out() + assume.err()).doesNotContain(rawIdToken());
 
         CliRun remove = CliRun.run(context, "gcp", "remove", "sandbox-gcp");
         assertThat(remove.out()).contains("Removed the ADC file " + sandboxAdc());
         assertThat(sandboxAdc()).doesNotExist();
+    }
+
+    @Test
+    void aFileSourcedAdcFileNamesTheIdTokenFileGooglesLibraryReads() throws Exception {
+        start(Duration.ofHours(1));
+        login();
+        addSandboxTarget("filed", SandboxGcp.SERVICE_ACCOUNT, "--adc-source", "file", "--adc", home.resolve("filed.json").toString());
+        CliRun assume = CliRun.run(context, "assume", "filed");
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+        assertThat(assume.out()).contains("(ID token in " + idTokenFile() + ")").contains("fedcred rewrites it on every renewal")
+                .doesNotContain("GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES");
+
+        JsonNode adc = Json.MAPPER.readTree(home.resolve("filed.json").toFile());
+        assertThat(adc.path("credential_source").path("file").asText()).isEqualTo(idTokenFile().toString());
+        assertThat(perms(idTokenFile())).isEqualTo("rw-------");
+        assertThat(Files.readString(idTokenFile())).isEqualTo(rawIdToken());
+
+        AccessToken fromAdc = tokenFromAdc(home.resolve("filed.json"));
+        assertThat(fromAdc.getTokenValue()).isNotBlank();
+        assertThat(assume.out() + assume.err()).doesNotContain(fromAdc.getTokenValue()).doesNotContain(rawIdToken());
+    }
+
+    @Test
+    void anAdcFileAnEarlierFedcredWroteWithTheFileSourceKeepsItUntilTheUserChooses() throws Exception {
+        start(Duration.ofHours(1));
+        login();
+        // as fedcred wrote it before the executable source: an application may read it today
+        GcpWorkloadTarget target = (GcpWorkloadTarget) context.targets().resolve("sandbox-gcp");
+        Files.createDirectories(sandboxAdc().getParent());
+        Files.write(sandboxAdc(), Json.MAPPER.writeValueAsBytes(ExternalAccountAdc.build(target, idTokenFile())));
+
+        CliRun assume = CliRun.run(context, "assume", "sandbox-gcp");
+
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+        assertThat(Json.MAPPER.readTree(sandboxAdc().toFile()).path("credential_source").path("file").asText())
+                .isEqualTo(idTokenFile().toString());
+        assertThat(assume.out()).contains("With adc_source=executable it renews itself.");
+
+        addSandboxTarget("chosen", SandboxGcp.SERVICE_ACCOUNT, "--adc-source", "executable", "--adc", sandboxAdc().toString());
+        Files.write(sandboxAdc(), Json.MAPPER.writeValueAsBytes(ExternalAccountAdc.build(target, idTokenFile())));
+        assertThat(CliRun.run(context, "assume", "chosen", "--force").exitCode()).isZero();
+        assertThat(Json.MAPPER.readTree(sandboxAdc().toFile()).path("credential_source").has("executable")).isTrue();
     }
 
     @Test
@@ -162,7 +211,7 @@ class CliGcpEndToEndTest {
     void aUsersAdcFileIsReplacedOnlyWithForceAndPutBackOnRemove() throws Exception {
         start(Duration.ofHours(1));
         login();
-        addSandboxTarget("mine", SandboxGcp.SERVICE_ACCOUNT);
+        addSandboxTarget("mine", SandboxGcp.SERVICE_ACCOUNT, "--adc-source", "file");
         Files.createDirectories(gcloudAdc().getParent());
         Files.writeString(gcloudAdc(), USER_ADC);
 

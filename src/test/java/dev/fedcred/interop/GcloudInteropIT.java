@@ -62,6 +62,7 @@ class GcloudInteropIT {
                 "CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE", ca,
                 "REQUESTS_CA_BUNDLE", ca,
                 "CLOUDSDK_CORE_DISABLE_PROMPTS", "1",
+                "GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES", "1",
                 "CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK", "true",
                 "CLOUDSDK_CORE_DISABLE_USAGE_REPORTING", "true",
                 "HOME", dir.toString()), dir);

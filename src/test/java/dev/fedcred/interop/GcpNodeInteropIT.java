@@ -47,6 +47,7 @@ class GcpNodeInteropIT {
         PeerProgram.Result node = PeerProgram.run(
                 List.of(NODE, "adc-access-token.js", home.sandbox.endpoints().get("gcp-whoami")),
                 Map.of("GOOGLE_APPLICATION_CREDENTIALS", adc.toString(),
+                        "GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES", "1",
                         "NODE_EXTRA_CA_CERTS", home.sandbox.endpoints().get("gcp-ca"),
                         "HOME", dir.toString()),
                 NODE_PROJECT);

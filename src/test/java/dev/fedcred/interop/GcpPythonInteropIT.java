@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Python's google-auth (from the interop venv), as every Python Google Cloud client uses it:
- * google.auth.default() loads the ADC file `fedcred assume sandbox-gcp` writes, refresh() does
- * the STS exchange and impersonation against the sandbox, and the sandbox accepts the token.
+ * google.auth.default() loads the ADC file `fedcred assume sandbox-gcp` writes, refresh() runs its
+ * executable source (fedcred) for the ID token and does the STS exchange and impersonation against the sandbox, and the sandbox accepts the token.
  */
 class GcpPythonInteropIT {
     @TempDir
@@ -41,6 +41,8 @@ class GcpPythonInteropIT {
 
         PeerProgram.Result python = InteropVenv.script("google_auth_token.py",
                 Map.of("GOOGLE_APPLICATION_CREDENTIALS", adc.toString(),
+                        // the ADC file's executable source runs fedcred; Google's libraries do so only when allowed
+                        "GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES", "1",
                         // Else google.auth.default() asks Cloud Resource Manager (a fixed Google URL) for it.
                         "GOOGLE_CLOUD_PROJECT", "fedcred-sandbox",
                         // The requests transport trusts this bundle alone, so the sandbox's CA must be it.
@@ -49,7 +51,7 @@ class GcpPythonInteropIT {
                 dir, home.sandbox.endpoints().get("gcp-whoami"));
         assertThat(python.exitCode()).as(python.err()).isZero();
         JsonNode result = Json.MAPPER.readTree(python.out());
-        assertThat(result.path("type").asText()).isEqualTo("google.auth.identity_pool.Credentials");
+        assertThat(result.path("type").asText()).isEqualTo("google.auth.pluggable.Credentials");
         assertThat(result.path("project").asText()).isEqualTo("fedcred-sandbox");
         assertThat(result.path("tokenPrefix").asText()).isEqualTo("ya29.");
         assertThat(result.path("valid").asBoolean()).isTrue();

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,10 +39,15 @@ final class InteropHome implements AutoCloseable {
 
     /** {@code extraEnv} joins the environment fedcred runs with, e.g. the address of a private D-Bus. */
     InteropHome(Path home, Map<String, String> extraEnv) throws Exception {
+        this(home, extraEnv, SandboxOptions.defaults().idTokenLifetime());
+    }
+
+    /** @param idTokenLifetime how long the sandbox's ID tokens live, as `fedcred sandbox --token-lifetime` sets it */
+    InteropHome(Path home, Map<String, String> extraEnv, Duration idTokenLifetime) throws Exception {
         assertThat(JAR).as("run through `mvn verify -Pinterop`, which builds the jar first").exists();
         this.home = home;
         this.sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withDataDir(SandboxHome.sandboxDataDir(home)));
+                .withIdTokenLifetime(idTokenLifetime).withDataDir(SandboxHome.sandboxDataDir(home)));
         Map<String, String> env = new HashMap<>(SandboxHome.environment(sandbox, home));
         env.putAll(extraEnv);
         this.env = Map.copyOf(env);

@@ -75,6 +75,31 @@ class ColdCliClassLoadingTest {
     }
 
     @Test
+    void gcpSubjectTokenWithAFreshIdTokenLoadsNoSdkNoOidcLibraryAndNoPicocli() throws Exception {
+        Map<String, String> google = new java.util.HashMap<>(Map.of("HOME", env.get("HOME"), "PATH", "/usr/bin:/bin",
+                "GOOGLE_EXTERNAL_ACCOUNT_AUDIENCE", "//iam.googleapis.com/projects/000000000000/locations/global/"
+                        + "workloadIdentityPools/fedcred-sandbox-pool/providers/fedcred-sandbox-provider",
+                "GOOGLE_EXTERNAL_ACCOUNT_TOKEN_TYPE", "urn:ietf:params:oauth:token-type:jwt",
+                "GOOGLE_EXTERNAL_ACCOUNT_INTERACTIVE", "0",
+                "GOOGLE_EXTERNAL_ACCOUNT_OUTPUT_FILE", work.resolve("response.json").toString()));
+        // as an ADC file's command runs it: the variables that find fedcred's state on its command line
+        ChildJvm run = ChildJvm.runMain(work, google, "gcp", "subject-token", "sandbox-gcp",
+                "--env", "FEDCRED_HOME=" + env.get("FEDCRED_HOME"), "--env", "FEDCRED_SANDBOX_PORT=" + env.get("FEDCRED_SANDBOX_PORT"),
+                "--env", "FEDCRED_SANDBOX_GCP_PORT=" + env.get("FEDCRED_SANDBOX_GCP_PORT"));
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode json = Json.MAPPER.readTree(run.out());
+        assertThat(json.path("success").asBoolean()).isTrue();
+        FedcredContext context = new FedcredContext(env, Clock.systemUTC(), new FakeBrowser());
+        assertThat(json.path("id_token").asText()).isEqualTo(context.sessions().current("sandbox").orElseThrow().rawIdToken());
+        assertThat(java.nio.file.Files.readString(work.resolve("response.json")).strip()).isEqualTo(run.out().strip());
+        assertThat(run.loadedClasses()).contains("dev.fedcred.Main", "dev.fedcred.cli.CachedSubjectToken");
+        assertThat(run.loadedFrom(HEAVY_LIBRARIES)).isEmpty();
+        assertThat(run.loadedClasses()).doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+
+    @Test
     void versionLoadsNoSdkAndNoOidcLibrary() throws Exception {
         ChildJvm run = ChildJvm.runMain(work, env, "--version");
 

@@ -4,10 +4,13 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
 import dev.fedcred.core.issuers.IssuerRegistry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.files.SecureFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,11 +39,13 @@ public final class GcpCredentialService {
     private final SubjectTokenFiles subjectTokens;
     private final AdcLocations locations;
     private final AdcFileWriter adcWriter;
+    /** The command an executable source runs for a target ({@code fedcred gcp subject-token NAME}, as this fedcred starts). */
+    private final Function<GcpWorkloadTarget, String> executableCommand;
     private final Clock clock;
 
     public GcpCredentialService(IssuerRegistry issuers, IdentitySessions sessions, Supplier<WorkloadIdentityExchanger> exchanger,
                                 GcpTokenCache cache, SubjectTokenFiles subjectTokens, AdcLocations locations,
-                                AdcFileWriter adcWriter, Clock clock) {
+                                AdcFileWriter adcWriter, Function<GcpWorkloadTarget, String> executableCommand, Clock clock) {
         this.issuers = issuers;
         this.sessions = sessions;
         this.exchanger = exchanger;
@@ -48,6 +53,7 @@ public final class GcpCredentialService {
         this.subjectTokens = subjectTokens;
         this.locations = locations;
         this.adcWriter = adcWriter;
+        this.executableCommand = executableCommand;
         this.clock = clock;
     }
 
@@ -60,11 +66,33 @@ public final class GcpCredentialService {
     public WrittenAdc assumeAndWrite(GcpWorkloadTarget target, boolean force) {
         Path adcFile = adcFile(target);
         adcWriter.requireWritable(adcFile, target.name(), force);
+        AdcSource source = sourceFor(target, AdcFileWriter.readIfExists(SecureFiles.resolveSymbolicLinks(adcFile)));
+        // the command first: one that cannot be written (a space in its path) stops before any call
+        String command = source == AdcSource.EXECUTABLE ? executableCommand.apply(target) : null;
         TokenSet tokens = usableTokens(target, MIN_ID_TOKEN_LEFT_FOR_ADC);
         GcpAccessToken token = exchange(target, tokens);
+        // the file source's ID-token file is written either way: `fedcred refresh` and the app keep it fresh
         Path subjectTokenFile = subjectTokens.write(tokens);
-        Optional<Path> backup = adcWriter.write(adcFile, target.name(), ExternalAccountAdc.build(target, subjectTokenFile), force);
-        return new WrittenAdc(token, adcFile, subjectTokenFile, tokens.expiresAt(), backup);
+        ObjectNode adc = source == AdcSource.EXECUTABLE
+                ? ExternalAccountAdc.buildExecutable(target, command, subjectTokens.responseFileFor(tokens.issuerName()))
+                : ExternalAccountAdc.build(target, subjectTokenFile);
+        Optional<Path> backup = adcWriter.write(adcFile, target.name(), adc, force);
+        return new WrittenAdc(token, adcFile, subjectTokenFile, tokens.expiresAt(), backup, source, command);
+    }
+
+    /**
+     * The source an ADC file gets: the target's choice; without one, the executable, except where the
+     * file already holds fedcred's file source (written before fedcred had the executable source): an
+     * application that reads it today without GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES must go on
+     * working, so it keeps the file source until the user chooses.
+     *
+     * @param existing the ADC file's text, when there is one
+     */
+    public static AdcSource sourceFor(GcpWorkloadTarget target, Optional<String> existing) {
+        if (target.adcSource() != null) {
+            return target.adcSource();
+        }
+        return existing.flatMap(ExternalAccountAdc::sourceOf).filter(AdcSource.FILE::equals).orElse(AdcSource.EXECUTABLE);
     }
 
     /** Always exchanges for a new access token. */

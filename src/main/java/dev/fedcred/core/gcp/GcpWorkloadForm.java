@@ -22,6 +22,7 @@ final class GcpWorkloadForm {
     static final TargetField SCOPES = new TargetField("scopes");
     static final TargetField LIFETIME = new TargetField("lifetime_seconds");
     static final TargetField ADC_FILE = new TargetField("adc_file");
+    static final TargetField ADC_SOURCE = new TargetField(AdcSource.SETTING);
     static final TargetField STS_ENDPOINT = new TargetField("sts_endpoint");
     static final TargetField IAM_CREDENTIALS_ENDPOINT = new TargetField("iamcredentials_endpoint");
     static final TargetField TRUSTED_CA_FILE = new TargetField("trusted_ca_file");
@@ -52,6 +53,16 @@ final class GcpWorkloadForm {
                         .withHint("Optional: empty means " + defaultAdcFile + ", where gcloud and Google's libraries look.")
                         .withInput(new SettingInput.FileToWrite(defaultAdcFile, "Google ADC file",
                                 "Browse for the ADC file")),
+                TargetSetting.optional(ADC_SOURCE, "ID token source", "where the ADC file gets ID tokens: executable"
+                                + " (runs fedcred, renews itself; needs GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1) or file"
+                                + " (fresh while fedcred renews). Default: executable, but an ADC file fedcred wrote with"
+                                + " the file source keeps it")
+                        .withInput(new SettingInput.OneOf("Default (runs fedcred; keeps an existing file source)",
+                                List.of(new SettingInput.Option(AdcSource.EXECUTABLE.word(), "Runs fedcred (renews itself)"),
+                                        new SettingInput.Option(AdcSource.FILE.word(),
+                                                "A token file (fresh while fedcred renews)"))))
+                        .withHint("Google's tools run fedcred only with GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1;"
+                                + " `fedcred gcp allow-executables` prints the line for your shell profile."),
                 TargetSetting.optional(STS_ENDPOINT, "STS endpoint", "another Google STS token URL")
                         .withPlaceholder(GcpWorkloadTarget.GOOGLE_STS.toString()).shownOnlyWhenSet(),
                 TargetSetting.optional(IAM_CREDENTIALS_ENDPOINT, "IAM Credentials endpoint",

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import static dev.fedcred.core.gcp.GcpWorkloadForm.ADC_FILE;
+import static dev.fedcred.core.gcp.GcpWorkloadForm.ADC_SOURCE;
 import static dev.fedcred.core.gcp.GcpWorkloadForm.IAM_CREDENTIALS_ENDPOINT;
 import static dev.fedcred.core.gcp.GcpWorkloadForm.LIFETIME;
 import static dev.fedcred.core.gcp.GcpWorkloadForm.POOL;
@@ -50,17 +51,27 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     private final AwsFileLocations awsFiles;
     private final AdcLocations adcLocations;
     private final Clock clock;
+    /** Whether this process's environment lets Google's libraries run an executable source, for assume's hint. */
+    private final boolean executablesAllowed;
 
-    /**
-     * @param awsFiles     the AWS files, which an ADC file must not be
-     * @param adcLocations where a target without an ADC file of its own writes, for the dialog
-     */
     public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, AdcLocations adcLocations,
                            Clock clock) {
+        this(service, awsFiles, adcLocations, clock, false);
+    }
+
+    /**
+     * @param awsFiles           the AWS files, which an ADC file must not be
+     * @param adcLocations       where a target without an ADC file of its own writes, for the dialog
+     * @param executablesAllowed whether this process's environment lets Google's libraries run an
+     *                           executable source, for assume's hint
+     */
+    public GcpWorkloadKind(Supplier<GcpCredentialService> service, AwsFileLocations awsFiles, AdcLocations adcLocations,
+                           Clock clock, boolean executablesAllowed) {
         this.service = service;
         this.awsFiles = awsFiles;
         this.adcLocations = adcLocations;
         this.clock = clock;
+        this.executablesAllowed = executablesAllowed;
     }
 
     @Override
@@ -92,7 +103,7 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
                         GcpWorkloadTarget.DEFAULT_LIFETIME.toSeconds())),
                 entry.optional(ADC_FILE.key(), Path::of), entry.optionalText(TargetField.ISSUER.key()),
                 entry.optional(STS_ENDPOINT.key(), URI::create), entry.optional(IAM_CREDENTIALS_ENDPOINT.key(), URI::create),
-                entry.optional(TRUSTED_CA_FILE.key(), Path::of));
+                entry.optional(TRUSTED_CA_FILE.key(), Path::of), entry.optional(ADC_SOURCE.key(), AdcSource::parse));
     }
 
     @Override
@@ -108,6 +119,9 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
         SettingsValues.putIfSet(entry, STS_ENDPOINT.key(), target.stsEndpoint());
         SettingsValues.putIfSet(entry, IAM_CREDENTIALS_ENDPOINT.key(), target.iamCredentialsEndpoint());
         SettingsValues.putIfSet(entry, TRUSTED_CA_FILE.key(), target.trustedCaFile());
+        if (target.adcSource() != null) {
+            entry.put(ADC_SOURCE.key(), target.adcSource().word());
+        }
     }
 
     @Override
@@ -136,11 +150,19 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
         written.backup().ifPresent(backup -> report.add("Kept the previous ADC file as " + backup
                 + "; `" + Launcher.current().forPeople("gcp", "remove", target.name()) + "` puts it back."));
         report.add("Wrote Application Default Credentials to " + written.adcFile() + " for " + token.principal()
-                + " (ID token in " + written.subjectTokenFile() + ").");
+                + (written.source() == AdcSource.EXECUTABLE ? "; Google's libraries and gcloud get each ID token by"
+                + " running `" + written.command() + "`, which renews it through your refresh token: the file works"
+                + " as long as you stay signed in, with or without fedcred's window."
+                : " (ID token in " + written.subjectTokenFile() + ")."));
         report.add("Access token expires " + token.expiresAt() + " (in " + TimeLeft.between(clock.instant(),
                 token.expiresAt()) + "); the ID token it is made from expires " + written.idTokenExpiresAt() + " (in "
-                + TimeLeft.between(clock.instant(), written.idTokenExpiresAt())
-                + "), and fedcred rewrites it on every renewal.");
+                + TimeLeft.between(clock.instant(), written.idTokenExpiresAt()) + ")"
+                + (written.source() == AdcSource.EXECUTABLE ? "." : ", and fedcred rewrites it on every renewal: the"
+                + " file stays usable while the app is open or `" + Launcher.current().forPeople("refresh") + "` runs."
+                + " With " + AdcSource.SETTING + "=" + AdcSource.EXECUTABLE.word() + " it renews itself."));
+        if (written.source() == AdcSource.EXECUTABLE) {
+            report.add(ExecutableHints.allowLine(executablesAllowed));
+        }
         String adc = ShellWords.quoted(written.adcFile().toString());
         report.add("Use it with: GOOGLE_APPLICATION_CREDENTIALS=" + adc + " (Google's libraries),"
                 + " `gcloud auth login --cred-file=" + adc + "`, or CLOUDSDK_AUTH_ACCESS_TOKEN=$("

@@ -23,7 +23,8 @@ final class GcpWorkloadRow {
                 List.of(new Line("Workload identity provider " + provider, "Workload identity provider " + gcp.audience()),
                         new Line(gcp.serviceAccount() == null ? NO_SERVICE_ACCOUNT
                                 : "Service account " + gcp.serviceAccount(), null),
-                        new Line("→ Google ADC " + file, null)),
+                        new Line("→ Google ADC " + file, null),
+                        sourceLine(gcp, file)),
                 GET, "Google Cloud credentials", "Remove credentials",
                 "Getting credentials for " + name + "…", "Removing the Google ADC file for " + name + "…",
                 new Question("Remove credentials", "Remove the Google ADC file " + file + " that fedcred wrote for "
@@ -32,6 +33,25 @@ final class GcpWorkloadRow {
                 "Also remove the Google ADC file " + file + " if fedcred wrote it for " + name
                         + " (a file it replaced is put back)",
                 "The Google ADC file is not there; " + GET + " writes it.");
+    }
+
+    static final String EXECUTABLE_LINE = "Renews itself; Google's tools need "
+            + ExecutableSubjectTokens.ALLOW_VARIABLE + "=1";
+    static final String FILE_LINE = "ID token file: fresh while fedcred renews it";
+
+    /** How the ADC file gets its ID tokens, and the opt-in the executable source needs. Reads the file. */
+    private static Line sourceLine(GcpWorkloadTarget gcp, Path file) {
+        Optional<String> existing;
+        try {
+            existing = AdcFileWriter.readIfExists(file);
+        } catch (RuntimeException unreadable) {
+            existing = Optional.empty();
+        }
+        return GcpCredentialService.sourceFor(gcp, existing) == AdcSource.EXECUTABLE
+                ? new Line(EXECUTABLE_LINE, "The ADC file runs fedcred for each ID token and renews itself; Google's"
+                        + " libraries and gcloud run it only with " + ExecutableSubjectTokens.ALLOW_VARIABLE
+                        + " set to 1 in their environment")
+                : new Line(FILE_LINE, "The ADC file reads an ID token file that stays fresh while fedcred renews it");
     }
 
     /**

@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param stsEndpoint            null means {@link #GOOGLE_STS}
  * @param iamCredentialsEndpoint null means {@link #GOOGLE_IAM_CREDENTIALS}; a base URL ending in /v1/
  * @param trustedCaFile          a PEM file of the only CAs trusted for both endpoints (the sandbox's); null means the JDK's
+ * @param adcSource              where the ADC file sends Google's libraries for the ID token; null means not chosen:
+ *                               the executable, unless the file already holds fedcred's file source (see
+ *                               {@link GcpCredentialService#sourceFor})
  */
 public record GcpWorkloadTarget(
         String name,
@@ -34,7 +37,8 @@ public record GcpWorkloadTarget(
         String issuer,
         URI stsEndpoint,
         URI iamCredentialsEndpoint,
-        Path trustedCaFile) implements Target {
+        Path trustedCaFile,
+        AdcSource adcSource) implements Target {
 
     public static final String CLOUD_PLATFORM_SCOPE = "https://www.googleapis.com/auth/cloud-platform";
     public static final URI GOOGLE_STS = URI.create("https://sts.googleapis.com/v1/token");
@@ -52,6 +56,19 @@ public record GcpWorkloadTarget(
         scopes = scopes == null || scopes.isEmpty() ? List.of(CLOUD_PLATFORM_SCOPE) : List.copyOf(scopes);
         tokenLifetime = tokenLifetime == null ? DEFAULT_LIFETIME : tokenLifetime;
         issuer = blankToNull(issuer);
+    }
+
+    /** A target whose ADC source is not chosen. */
+    public GcpWorkloadTarget(String name, String projectNumber, String poolId, String providerId, String serviceAccount,
+                             List<String> scopes, Duration tokenLifetime, Path adcFile, String issuer, URI stsEndpoint,
+                             URI iamCredentialsEndpoint, Path trustedCaFile) {
+        this(name, projectNumber, poolId, providerId, serviceAccount, scopes, tokenLifetime, adcFile, issuer, stsEndpoint,
+                iamCredentialsEndpoint, trustedCaFile, null);
+    }
+
+    public GcpWorkloadTarget withAdcSource(AdcSource source) {
+        return new GcpWorkloadTarget(name, projectNumber, poolId, providerId, serviceAccount, scopes, tokenLifetime, adcFile,
+                issuer, stsEndpoint, iamCredentialsEndpoint, trustedCaFile, source);
     }
 
     /** The provider's full resource name, which Google STS takes as the audience of the exchange. */

@@ -1,5 +1,6 @@
 package dev.fedcred.core.launch;
 
+import dev.fedcred.core.FedcredException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,16 +40,38 @@ public record Launcher(String installed, Path jar, String java) {
      * behind it, which an upgrade moves), else this JVM's java running this jar.
      */
     public String forPrograms(String... args) {
-        List<String> words = new ArrayList<>();
-        if (isInstalled()) {
-            words.add(installed);
-        } else if (jar != null) {
-            words.addAll(List.of(java, "-jar", jar.toString()));
-        } else {
-            words.add("fedcred");
-        }
+        List<String> words = start(List.of("fedcred"));
         words.addAll(List.of(args));
         return join(words);
+    }
+
+    /**
+     * The command an ADC file's executable source runs: as {@link #forPrograms}, and from a class
+     * directory (`mvn`, an IDE, the tests) this JVM's java with its class path, so it works wherever
+     * the writer ran. Google's libraries split the command at spaces and know no quoting, so a word
+     * with white space in it (a path under "Program Files") is refused.
+     *
+     * @throws FedcredException naming the word and what to do instead
+     */
+    public String forGoogleExecutable(String... args) {
+        List<String> words = start(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.fedcred.Main"));
+        words.addAll(List.of(args));
+        for (String word : words) {
+            if (word.isEmpty() || word.chars().anyMatch(Character::isWhitespace)) {
+                throw new FedcredException("Google's libraries split an ADC file's command at spaces, and the command"
+                        + " that runs fedcred has a space in " + ShellWords.quoted(word) + ". Install fedcred or run it"
+                        + " from a path without spaces, or give the target the file source (adc_source=file).");
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    /** The words that start fedcred: the installed launcher, else java running this jar, else {@code fromClasses}. */
+    private List<String> start(List<String> fromClasses) {
+        if (isInstalled()) {
+            return new ArrayList<>(List.of(installed));
+        }
+        return new ArrayList<>(jar != null ? List.of(java, "-jar", jar.toString()) : fromClasses);
     }
 
     private boolean isInstalled() {

@@ -31,6 +31,16 @@ public record TokenSet(
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /**
+     * How long the issuer made the ID token live ({@code exp - iat}); from the time fedcred verified it
+     * when it has no {@code iat}.
+     */
+    public Duration lifetime() {
+        Instant issuedAt = claims.get("iat") instanceof Number seconds ? Instant.ofEpochSecond(seconds.longValue()) : verifiedAt;
+        Duration lifetime = Duration.between(issuedAt, expiresAt);
+        return lifetime.isNegative() ? Duration.ZERO : lifetime;
+    }
+
     public boolean isExpired(Instant now) {
         return !now.isBefore(expiresAt);
     }

@@ -4,6 +4,7 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.session.RenewalLead;
 import dev.fedcred.core.issuers.IssuerRegistry;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * due by then is renewed, and what has already expired is renewed too.
  */
 public final class CredentialRenewer {
-    public static final Duration DEFAULT_LEAD = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_LEAD = RenewalLead.DEFAULT;
 
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
@@ -57,11 +58,19 @@ public final class CredentialRenewer {
 
     private Optional<RenewalOutcome> renewIdToken(IssuerConfig issuer) {
         Optional<TokenSet> current = sessions.current(issuer.name());
-        if (current.isEmpty() || !due(current.get().expiresAt())) {
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        // a short-lived token (the sandbox's --token-lifetime) is due a quarter of its life ahead, not 5 minutes
+        Duration idTokenLead = RenewalLead.of(lead, current.get().lifetime());
+        if (!due(current.get().expiresAt(), idTokenLead)) {
             return Optional.empty();
         }
         try {
-            TokenSet renewed = sessions.usableTokens(issuer, lead.plusMinutes(1), clock.instant());
+            // renewed with a minute to spare beyond the lead (or the lead again, for a short-lived token)
+            Duration wanted = idTokenLead.plus(idTokenLead.compareTo(Duration.ofMinutes(1)) < 0 ? idTokenLead
+                    : Duration.ofMinutes(1));
+            TokenSet renewed = sessions.usableTokens(issuer, wanted, clock.instant());
             return Optional.of(RenewalOutcome.renewed(RenewalOutcome.Kind.ID_TOKEN, issuer.name(), renewed.expiresAt()));
         } catch (FedcredException e) {
             return Optional.of(RenewalOutcome.failed(RenewalOutcome.Kind.ID_TOKEN, issuer.name(), e));
@@ -104,10 +113,10 @@ public final class CredentialRenewer {
     /** Only credentials fedcred wrote and that are still where it wrote them are kept fresh. */
     private boolean writtenAndDue(TargetKinds.Bound<?> target) {
         Optional<Instant> expiry = target.cachedExpiry();
-        return expiry.isPresent() && due(expiry.get()) && target.writtenByFedcred();
+        return expiry.isPresent() && due(expiry.get(), lead) && target.writtenByFedcred();
     }
 
-    private boolean due(Instant expiresAt) {
-        return !clock.instant().plus(lead).isBefore(expiresAt);
+    private boolean due(Instant expiresAt, Duration ahead) {
+        return !clock.instant().plus(ahead).isBefore(expiresAt);
     }
 }

@@ -76,6 +76,15 @@ public final class TokenCache {
         return Optional.ofNullable(readAll().get(issuerName)).map(this::withRefreshToken);
     }
 
+    /**
+     * The issuer's stored ID token and its times, without parsing it with the JWT library or
+     * touching the refresh token (no keychain): for {@code gcp subject-token}'s hot path.
+     */
+    public Optional<StoredIdToken> idToken(String issuerName) {
+        JsonNode entry = CacheFiles.read(file, FileSizeLimit.TOKEN_CACHE).path("tokens").path(issuerName).path("id_token");
+        return entry.isTextual() ? StoredIdToken.of(entry.asText()) : Optional.empty();
+    }
+
     /** The most recently stored token set, whichever issuer it came from. */
     public Optional<TokenSet> latest() {
         return readAll().values().stream()

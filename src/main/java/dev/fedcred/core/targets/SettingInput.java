@@ -30,6 +30,24 @@ public sealed interface SettingInput {
     }
 
     /**
+     * One of a few fixed values; the empty text, shown first as {@code defaultLabel}, means the
+     * kind's default.
+     */
+    record OneOf(String defaultLabel, java.util.List<Option> options) implements SettingInput {
+        public OneOf {
+            options = java.util.List.copyOf(options);
+        }
+    }
+
+    /** A value of {@link OneOf}: the text the kind reads, and what people see. */
+    record Option(String value, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
      * Another of the user's targets, by name (a role reached through another role, say).
      *
      * @param kindIds the kinds it may be of; empty: any kind

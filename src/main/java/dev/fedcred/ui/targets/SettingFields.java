@@ -1,6 +1,7 @@
 package dev.fedcred.ui.targets;
 
 import dev.fedcred.core.targets.SettingInput;
+import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetSetting;
 import dev.fedcred.ui.fx.FilePicker;
@@ -54,6 +55,9 @@ final class SettingFields {
         if (input instanceof SettingInput.TargetChoice targets) {
             return target(setting, targets);
         }
+        if (input instanceof SettingInput.OneOf oneOf) {
+            return oneOf(setting, oneOf);
+        }
         TextField field = new TextField();
         dialog.textRow(field, setting.field(), setting.placeholder(), hints(setting));
         return new TextSettingField(field);
@@ -78,6 +82,16 @@ final class SettingFields {
         target.setPromptText(setting.placeholder());
         choiceRow(setting, target);
         return new ChoiceField<>(target, name -> name, name -> name);
+    }
+
+    private SettingField oneOf(TargetSetting setting, SettingInput.OneOf oneOf) {
+        ComboBox<SettingInput.Option> box = new ComboBox<>();
+        box.getItems().add(new SettingInput.Option("", oneOf.defaultLabel()));
+        box.getItems().addAll(oneOf.options());
+        box.getSelectionModel().selectFirst();
+        choiceRow(setting, box);
+        return new ChoiceField<>(box, SettingInput.Option::value,
+                value -> new SettingInput.Option(value, OutsideText.neutralise(value) + " (not known)"));
     }
 
     private void choiceRow(TargetSetting setting, ComboBox<?> choice) {

@@ -12,7 +12,10 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The window's replace question for an ADC file in the way: only for a file fedcred did not write at all. */
+/**
+ * The window's row for a GCP target: how its ADC file gets ID tokens, and the replace question for an
+ * ADC file in the way (only for a file fedcred did not write at all).
+ */
 class GcpWorkloadRowTest {
     @TempDir
     Path home;
@@ -51,6 +54,21 @@ class GcpWorkloadRowTest {
         assertThat(refusal).hasMessageContaining("was last written for the target " + written.name());
         assertThat(refusal.file()).isEqualTo(adc());
         assertThat(kind.replaceQuestion(written, refusal)).isEmpty();
+    }
+
+    @Test
+    void theRowSaysHowTheAdcFileGetsItsIdTokensAndWhatTheExecutableSourceNeeds() {
+        GcpWorkloadTarget unchosen = GcpTestTargets.target(null);
+        assertThat(kind.presentation(unchosen, adc()).details()).anySatisfy(line -> {
+            assertThat(line.text()).isEqualTo("Renews itself; Google's tools need GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES=1");
+            assertThat(line.accessibleText()).contains("run it only with GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES set to 1");
+        });
+
+        writer.write(adc(), unchosen.name(), ExternalAccountAdc.build(unchosen, home.resolve("id-token")), false);
+        assertThat(kind.presentation(unchosen, adc()).details()).as("fedcred's file-sourced file keeps its source")
+                .anySatisfy(line -> assertThat(line.text()).isEqualTo("ID token file: fresh while fedcred renews it"));
+        assertThat(kind.presentation(unchosen.withAdcSource(AdcSource.EXECUTABLE), adc()).details())
+                .anySatisfy(line -> assertThat(line.text()).startsWith("Renews itself"));
     }
 
     private NotWrittenByFedcredException refusalWriting(GcpWorkloadTarget target) {

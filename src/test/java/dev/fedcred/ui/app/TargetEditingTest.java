@@ -3,7 +3,9 @@ package dev.fedcred.ui.app;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.settings.SettingsStore;
 import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.gcp.AdcSource;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
+import dev.fedcred.core.targets.SettingInput;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
@@ -203,13 +205,17 @@ class TargetEditingTest {
         ui.enter(field(ui, "Service account"), "ci@my-project.iam.gserviceaccount.com");
         waitUntil(() -> !save.isDisabled());
         assertThat(ui.labelShowing("Writes Google's Application Default Credentials to " + picked + ".")).isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<SettingInput.Option> source = ui.byAccessibleText(ComboBox.class, "ID token source");
+        assertThat(source.getItems()).extracting(SettingInput.Option::value).containsExactly("", "executable", "file");
+        robot.interact(() -> source.getSelectionModel().select(2));
         assertThat(Files.exists(settings())).isFalse();
         ui.click(save);
 
         waitUntil(() -> ui.buttonShowing("Get credentials gcp-dev"));
         assertThat(new SettingsStore(settings(), TestTargetKinds.withoutServices()).load().targets()).containsExactly(new GcpWorkloadTarget("gcp-dev",
                 "123456789012", "my-pool", "my-provider", "ci@my-project.iam.gserviceaccount.com", null, null, picked,
-                null, null, null, null));
+                null, null, null, null, AdcSource.FILE));
     }
 
     @Test
