@@ -7,7 +7,6 @@ import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import dev.fedcred.core.targets.TargetPresentation;
-import dev.fedcred.core.text.TimeLeft;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.targets.TargetForm;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -95,14 +93,7 @@ public final class AwsRoleKind implements AwsSessionKind<AwsRoleTarget> {
     @Override
     public Obtained obtain(AwsRoleTarget target, boolean force) {
         AssumedRole role = service.get().assumeAndWrite(target, force);
-        Path file = credentialsFile(target);
-        // only what may show: never the secret access key or the session token
-        String notice = "Wrote profile " + target.profile() + " (access key ID " + role.accessKeyId() + ")";
-        List<String> report = List.of("Wrote AWS profile " + target.profile() + " to " + file + " as "
-                        + role.assumedRoleArn() + "; expires " + role.expiration() + " (in "
-                        + TimeLeft.between(clock.instant(), role.expiration()) + ").",
-                AwsHints.useWith(target.stsEndpoint(), target.profile()));
-        return new Obtained(role.expiration(), notice, report);
+        return written(target).obtained(role, "", target.stsEndpoint(), clock.instant());
     }
 
     @Override
@@ -117,10 +108,11 @@ public final class AwsRoleKind implements AwsSessionKind<AwsRoleTarget> {
 
     @Override
     public Removal removeWritten(AwsRoleTarget target) {
-        Path file = credentialsFile(target);
-        boolean removed = service.get().removeProfile(target.profile());
-        return new Removal(removed ? "Removed the profile " + target.profile() + " from " + file + "."
-                : "There was no profile " + target.profile() + " written by fedcred in " + file + ".", false);
+        return written(target).removal(service.get().removeProfile(target.profile()));
+    }
+
+    private WrittenProfile written(AwsRoleTarget target) {
+        return new WrittenProfile(target.profile(), credentialsFile(target));
     }
 
     @Override

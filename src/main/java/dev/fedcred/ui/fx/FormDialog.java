@@ -29,12 +29,14 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -54,6 +56,9 @@ public final class FormDialog<F> {
     private final Function<F, String> text;
     private final Runnable recheck;
     private final Stage stage = new Stage();
+    /** Height kept for the title bar, the destination line, a save error and the buttons. */
+    private static final double ROOM_BELOW_FIELDS = 240;
+
     private final GridPane grid = new GridPane();
     private final VBox root;
     private final Map<F, Label> errors;
@@ -100,7 +105,7 @@ public final class FormDialog<F> {
         inputs.setFillWidth(true);
         grid.getColumnConstraints().addAll(labels, inputs);
 
-        root = new VBox(12, grid, saveError, buttons());
+        root = new VBox(12, scrolling(grid), saveError, buttons());
         root.getStyleClass().addAll("form-dialog", styleClass);
         root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Resources.STYLESHEET)).toExternalForm());
         root.setPrefWidth(640);
@@ -124,6 +129,19 @@ public final class FormDialog<F> {
 
     public Stage stage() {
         return stage;
+    }
+
+    /**
+     * The fields scroll when they are taller than the screen allows (a kind with many settings, a
+     * small laptop screen); Save and Cancel stay in sight below them.
+     */
+    private static ScrollPane scrolling(GridPane fields) {
+        ScrollPane pane = new ScrollPane(fields);
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        pane.getStyleClass().addAll("edge-to-edge", "form-fields");
+        pane.setMaxHeight(Math.max(240, Screen.getPrimary().getVisualBounds().getHeight() - ROOM_BELOW_FIELDS));
+        return pane;
     }
 
     public void show(Node focus) {

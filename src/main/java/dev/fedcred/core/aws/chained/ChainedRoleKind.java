@@ -2,9 +2,9 @@ package dev.fedcred.core.aws.chained;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsHints;
 import dev.fedcred.core.aws.AwsRoleForm;
 import dev.fedcred.core.aws.AwsRoleRow;
+import dev.fedcred.core.aws.WrittenProfile;
 import dev.fedcred.core.aws.AwsSessionKind;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.ProfileState;
@@ -14,7 +14,6 @@ import dev.fedcred.core.targets.SettingsValues;
 import dev.fedcred.core.targets.TargetEntry;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetPresentation;
-import dev.fedcred.core.text.TimeLeft;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -105,12 +104,8 @@ public final class ChainedRoleKind implements AwsSessionKind<ChainedRoleTarget> 
     @Override
     public Obtained obtain(ChainedRoleTarget target, boolean force) {
         AssumedRole role = service.get().assumeAndWrite(target, force);
-        String notice = "Wrote profile " + target.profile() + " (access key ID " + role.accessKeyId() + ")";
-        List<String> report = List.of("Wrote AWS profile " + target.profile() + " to " + credentialsFile(target) + " as "
-                        + role.assumedRoleArn() + " (through " + target.source() + "); expires " + role.expiration()
-                        + " (in " + TimeLeft.between(clock.instant(), role.expiration()) + ").",
-                AwsHints.useWith(chains.endpoint(target), target.profile()));
-        return new Obtained(role.expiration(), notice, report);
+        return written(target).obtained(role, " (through " + target.source() + ")", chains.endpoint(target),
+                clock.instant());
     }
 
     @Override
@@ -125,10 +120,11 @@ public final class ChainedRoleKind implements AwsSessionKind<ChainedRoleTarget> 
 
     @Override
     public Removal removeWritten(ChainedRoleTarget target) {
-        Path file = credentialsFile(target);
-        boolean removed = service.get().removeProfile(target.profile());
-        return new Removal(removed ? "Removed the profile " + target.profile() + " from " + file + "."
-                : "There was no profile " + target.profile() + " written by fedcred in " + file + ".", false);
+        return written(target).removal(service.get().removeProfile(target.profile()));
+    }
+
+    private WrittenProfile written(ChainedRoleTarget target) {
+        return new WrittenProfile(target.profile(), credentialsFile(target));
     }
 
     @Override
