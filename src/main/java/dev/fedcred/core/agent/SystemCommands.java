@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +29,10 @@ public final class SystemCommands implements AgentInstaller.Commands {
         if (program == null) {
             return 127;
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> words = new ArrayList<>(command);
+        words.set(0, program.toString());
+        ProcessBuilder builder = new ProcessBuilder(words).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.command().set(0, program.toString());
         builder.environment().clear();
         builder.environment().putAll(env);
         try {
