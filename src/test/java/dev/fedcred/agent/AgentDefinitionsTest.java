@@ -42,7 +42,7 @@ class AgentDefinitionsTest {
                 .contains("\nExecStart=\"" + JAVA + "\" \"-jar\" \"/opt/my apps/fedcred.jar\" \"agent\" \"run\"\n")
                 // systemd would otherwise expand %-specifiers (and $VARIABLES on the command line)
                 .contains("\nEnvironment=\"FEDCRED_HOME=/home/u/100%% $HOME\"\n")
-                .contains("\nRestart=on-failure\n").contains("\nSuccessExitStatus=143\n")
+                .contains("\nRestart=on-failure\n").contains("\nSuccessExitStatus=143\n").contains("\nStartLimitBurst=5\n")
                 .contains("\n[Install]\nWantedBy=default.target\n");
         assertThat(unit.managerProbe()).containsExactly("systemctl", "--user", "show-environment");
         assertThat(unit.install()).containsExactly(List.of("systemctl", "--user", "daemon-reload"),

@@ -73,7 +73,10 @@ public final class AgentDefinitions {
         StringBuilder unit = new StringBuilder()
                 .append("# ").append(MARKER).append('\n')
                 .append("[Unit]\n")
-                .append("Description=fedcred background agent: renews credentials before they expire\n\n")
+                .append("Description=fedcred background agent: renews credentials before they expire\n")
+                // a fedcred that was uninstalled or moved fails at once: give up after five tries
+                .append("StartLimitIntervalSec=300\n")
+                .append("StartLimitBurst=5\n\n")
                 .append("[Service]\n")
                 .append("Type=simple\n")
                 .append("ExecStart=").append(command.stream().map(AgentDefinitions::systemdWord)

@@ -240,13 +240,18 @@ public final class LiveStatus implements AutoCloseable {
         }
         thread.shutdownNow();
         if (seat != null) {
-            // after the thread stops, so no check takes the seat again; the agent takes over
-            try {
-                thread.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            seat.close();
+            // once a check under way has ended, so that none takes the seat again; off the caller's
+            // (FX) thread, which a renewal waiting on the network must not hold up
+            Thread leaving = new Thread(() -> {
+                try {
+                    thread.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seat.close();
+            }, "fedcred-renewer-seat");
+            leaving.setDaemon(true);
+            leaving.start();
         }
     }
 }
