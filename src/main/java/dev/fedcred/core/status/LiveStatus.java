@@ -119,7 +119,12 @@ public final class LiveStatus implements AutoCloseable {
         read();
         if (seat != null) {
             // say at once who renews, rather than at the first check
-            lookForRenewer(seat.holdOrTake());
+            try {
+                lookForRenewer(seat.holdOrTake());
+            } catch (RuntimeException e) {
+                // an unwritable state directory: each check tries again
+                LOG.log(Level.WARNING, "Taking the renewer seat failed", e);
+            }
         }
         thread.scheduleWithFixedDelay(this::checkRenewals, renewalEvery.toMillis(), renewalEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
