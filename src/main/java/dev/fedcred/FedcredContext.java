@@ -6,6 +6,11 @@ import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Lazy;
 import dev.fedcred.core.renewal.CredentialRenewer;
+import dev.fedcred.core.agent.AgentDefinitions;
+import dev.fedcred.core.agent.AgentInstaller;
+import dev.fedcred.core.agent.SystemCommands;
+import dev.fedcred.core.launch.Launcher;
+import dev.fedcred.core.renewal.RenewerSeat;
 import dev.fedcred.core.UserHome;
 import dev.fedcred.core.aws.AwsConsoleSignIn;
 import dev.fedcred.core.aws.AwsCredentialService;
@@ -87,8 +92,8 @@ public final class FedcredContext {
     /** The whole of one call to an issuer, AWS STS or Google, retries included. */
     private static final Duration NETWORK_TIMEOUT = Deadline.INTERACTIVE;
 
-    private final Map<String, String> env;
     private final FedcredPaths paths;
+    private final Map<String, String> env;
     private final Clock clock;
     private final BrowserOpener browser;
     private final int sandboxPort;
@@ -126,8 +131,8 @@ public final class FedcredContext {
      *                  of its own: the window and the CLI offer them like the others
      */
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser, List<TargetKind<?>> moreKinds) {
-        this.env = Map.copyOf(env);
         this.paths = FedcredPaths.fromEnvironment(env);
+        this.env = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(env));
         this.clock = clock;
         this.browser = browser;
         this.sandboxPort = port(env, SANDBOX_PORT_VARIABLE, DEFAULT_SANDBOX_PORT);
@@ -192,7 +197,18 @@ public final class FedcredContext {
 
     /** Renews what is about to expire; the desktop app calls it on a schedule. */
     public CredentialRenewer renewer() {
-        return new CredentialRenewer(issuers, sessions(), targets, kinds, clock, CredentialRenewer.DEFAULT_LEAD);
+        return renewer(CredentialRenewer.DEFAULT_LEAD);
+    }
+
+    /** Renews what expires within {@code lead}; the background agent may be given its own lead. */
+    public CredentialRenewer renewer(Duration lead) {
+        return new CredentialRenewer(issuers, sessions(), targets, kinds, clock, lead);
+    }
+
+    /** Installs the background agent for this OS: a systemd user unit, a launchd agent or a Windows task. */
+    public AgentInstaller agentInstaller() {
+        return new AgentInstaller(AgentDefinitions.forSystem(System.getProperty("os.name", ""), env,
+                Launcher.current().programWords("agent", "run")), new SystemCommands(env));
     }
 
     /** Reads what fedcred's files say about every issuer and target now. */
@@ -202,13 +218,14 @@ public final class FedcredContext {
 
     /**
      * fedcred's state for the desktop app, read again whenever this or another process changes it,
-     * with renewal on a schedule. Not started: the caller starts and closes it.
+     * with renewal on a schedule while it holds the renewer seat (the background agent may hold it). Not started: the caller starts and closes it.
      */
     public LiveStatus liveStatus() {
         return new LiveStatus(statusReader(), this::renewer, sessions,
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
                         paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
-                StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);
+                StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY,
+                RenewerSeat.in(paths, RenewerSeat.APP, clock));
     }
 
     /** Adds, changes, renames and removes issuers; an issuer that goes is signed out. */

@@ -40,9 +40,14 @@ public record Launcher(String installed, Path jar, String java) {
      * behind it, which an upgrade moves), else this JVM's java running this jar.
      */
     public String forPrograms(String... args) {
+        return join(programWords(args));
+    }
+
+    /** {@link #forPrograms} as separate words, for a program that takes them one by one (launchd, systemd). */
+    public List<String> programWords(String... args) {
         List<String> words = start(List.of("fedcred"));
         words.addAll(List.of(args));
-        return join(words);
+        return List.copyOf(words);
     }
 
     /**

@@ -56,6 +56,26 @@ public final class CredentialRenewer {
         return outcomes;
     }
 
+    /**
+     * When {@link #renewDue()} will next find something due: the earliest expiry, less the lead,
+     * among the ID tokens and the credentials fedcred wrote; empty when there is none.
+     */
+    public Optional<Instant> nextDue() {
+        List<Instant> expiries = new ArrayList<>();
+        for (IssuerConfig issuer : issuers.all()) {
+            sessions.current(issuer.name()).ifPresent(tokens -> expiries.add(tokens.expiresAt()));
+        }
+        for (Target target : targets.sourcesFirst()) {
+            try {
+                TargetKinds.Bound<?> bound = kinds.of(target);
+                bound.cachedExpiry().filter(expiry -> bound.writtenByFedcred()).ifPresent(expiries::add);
+            } catch (FedcredException e) {
+                // a target that cannot be read is reported by renewDue
+            }
+        }
+        return expiries.stream().min(Instant::compareTo).map(expiry -> expiry.minus(lead));
+    }
+
     private Optional<RenewalOutcome> renewIdToken(IssuerConfig issuer) {
         Optional<TokenSet> current = sessions.current(issuer.name());
         if (current.isEmpty()) {

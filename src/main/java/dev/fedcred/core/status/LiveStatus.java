@@ -3,11 +3,15 @@ package dev.fedcred.core.status;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.renewal.CredentialRenewer;
 import dev.fedcred.core.renewal.RenewalOutcome;
+import dev.fedcred.core.renewal.RenewerSeat;
+import dev.fedcred.core.renewal.RenewerState;
 import dev.fedcred.core.session.IdentitySessions;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +28,9 @@ import java.util.function.Supplier;
  * when asked. Reads run one at a time on its own thread; a request during a read gives one more
  * read after it, so listeners never miss the last change and never see an older snapshot after a
  * newer one. Listeners are called on that thread and hop to their own toolkit's thread themselves.
+ *
+ * <p>Given a {@link RenewerSeat}, it renews only while it holds the seat: when the background agent
+ * holds it, each check only tries to take it, and listeners hear who renews instead.
  */
 public final class LiveStatus implements AutoCloseable {
     public static final Duration RENEWAL_CHECK_EVERY = Duration.ofSeconds(30);
@@ -35,6 +42,13 @@ public final class LiveStatus implements AutoCloseable {
 
         /** A renewal check renewed something or failed to; not called when nothing was due. */
         default void renewed(List<RenewalOutcome> outcomes) {
+        }
+
+        /**
+         * Who renews changed: another process (the background agent) holds the renewer seat, or
+         * empty when this one renews.
+         */
+        default void renewedElsewhere(Optional<RenewerState> holder) {
         }
     }
 
@@ -50,6 +64,8 @@ public final class LiveStatus implements AutoCloseable {
     private final AtomicBoolean checkQueued = new AtomicBoolean();
     private volatile StatusSnapshot latest;
     private volatile StateFileWatch watch;
+    private final RenewerSeat seat;
+    private volatile Optional<RenewerState> elsewhere = Optional.empty();
 
     private final Supplier<IdentitySessions> sessions;
     private final List<Path> files;
@@ -63,6 +79,13 @@ public final class LiveStatus implements AutoCloseable {
      */
     public LiveStatus(StatusReader reader, Supplier<CredentialRenewer> renewer, Supplier<IdentitySessions> sessions,
                       List<Path> files, Duration lookEvery, Duration renewalEvery) {
+        this(reader, renewer, sessions, files, lookEvery, renewalEvery, null);
+    }
+
+    /** @param seat the renewer seat this process renews through; null to renew without one */
+    public LiveStatus(StatusReader reader, Supplier<CredentialRenewer> renewer, Supplier<IdentitySessions> sessions,
+                      List<Path> files, Duration lookEvery, Duration renewalEvery, RenewerSeat seat) {
+        this.seat = seat;
         this.reader = reader;
         this.renewer = renewer;
         this.sessions = sessions;
@@ -94,6 +117,15 @@ public final class LiveStatus implements AutoCloseable {
         });
         watch = new StateFileWatch(files, this::refresh).start(lookEvery);
         read();
+        if (seat != null) {
+            // say at once who renews, rather than at the first check
+            try {
+                lookForRenewer(seat.holdOrTake());
+            } catch (RuntimeException e) {
+                // an unwritable state directory: each check tries again
+                LOG.log(Level.WARNING, "Taking the renewer seat failed", e);
+            }
+        }
         thread.scheduleWithFixedDelay(this::checkRenewals, renewalEvery.toMillis(), renewalEvery.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -104,6 +136,10 @@ public final class LiveStatus implements AutoCloseable {
         StatusSnapshot known = latest;
         if (known != null) {
             submit(() -> listener.changed(known));
+        }
+        Optional<RenewerState> holder = elsewhere;
+        if (holder.isPresent()) {
+            submit(() -> listener.renewedElsewhere(holder));
         }
     }
 
@@ -136,7 +172,14 @@ public final class LiveStatus implements AutoCloseable {
     private void checkRenewals() {
         checkQueued.set(false);
         try {
-            List<RenewalOutcome> outcomes = renewer.get().renewDue();
+            List<RenewalOutcome> outcomes;
+            if (seat == null) {
+                outcomes = renewer.get().renewDue();
+            } else {
+                Optional<List<RenewalOutcome>> ours = seat.renewIfHeld(renewer.get());
+                lookForRenewer(ours.isPresent());
+                outcomes = ours.orElse(List.of());
+            }
             if (!outcomes.isEmpty()) {
                 listeners.forEach(listener -> listener.renewed(outcomes));
                 read();
@@ -145,6 +188,26 @@ public final class LiveStatus implements AutoCloseable {
             // the next check tries again
             LOG.log(Level.WARNING, "The renewal check failed", e);
         }
+    }
+
+    /** Tells listeners when who renews changed: another process, or this one again. */
+    private void lookForRenewer(boolean ours) {
+        Optional<RenewerState> now = ours ? Optional.empty() : seat.holder();
+        Optional<RenewerState> before = elsewhere;
+        elsewhere = now;
+        if (!sameHolder(before, now)) {
+            listeners.forEach(listener -> listener.renewedElsewhere(now));
+        }
+    }
+
+    private static boolean sameHolder(Optional<RenewerState> one, Optional<RenewerState> other) {
+        return Objects.equals(one.map(RenewerState::pid), other.map(RenewerState::pid))
+                && Objects.equals(one.map(RenewerState::role), other.map(RenewerState::role));
+    }
+
+    /** The other process that renews now (the background agent), or empty when this one does. */
+    public Optional<RenewerState> renewedElsewhere() {
+        return elsewhere;
     }
 
     private void read() {
@@ -181,5 +244,19 @@ public final class LiveStatus implements AutoCloseable {
             started.close();
         }
         thread.shutdownNow();
+        if (seat != null) {
+            // once a check under way has ended, so that none takes the seat again; off the caller's
+            // (FX) thread, which a renewal waiting on the network must not hold up
+            Thread leaving = new Thread(() -> {
+                try {
+                    thread.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                seat.close();
+            }, "fedcred-renewer-seat");
+            leaving.setDaemon(true);
+            leaving.start();
+        }
     }
 }

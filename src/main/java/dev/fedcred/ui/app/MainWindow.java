@@ -27,6 +27,7 @@ import dev.fedcred.ui.preferences.KeychainNotice;
 import dev.fedcred.ui.preferences.KeychainPreference;
 import dev.fedcred.ui.preferences.PreferencesDialog;
 import dev.fedcred.ui.renewal.RenewalNotice;
+import dev.fedcred.ui.renewal.RenewerLine;
 import dev.fedcred.ui.state.DesktopState;
 import dev.fedcred.ui.state.WindowState;
 import dev.fedcred.ui.targets.TargetList;
@@ -128,7 +129,9 @@ public final class MainWindow implements AutoCloseable {
         root.getStyleClass().add("main-window");
         root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Resources.STYLESHEET)).toExternalForm());
 
-        top = new WindowTop(this::openPreferences, this::refresh, model::signInToSandbox, renewalNotice,
+        RenewerLine renewer = new RenewerLine();
+        desktop.onRenewer(renewer::show);
+        top = new WindowTop(this::openPreferences, this::refresh, model::signInToSandbox, renewer, renewalNotice,
                 new KeychainNotice(context.keychain().vault()));
         root.setTop(top);
 

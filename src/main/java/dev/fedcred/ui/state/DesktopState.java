@@ -2,10 +2,12 @@ package dev.fedcred.ui.state;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.renewal.RenewalOutcome;
+import dev.fedcred.core.renewal.RenewerState;
 import dev.fedcred.core.status.LiveStatus;
 import dev.fedcred.core.status.StatusSnapshot;
 import dev.fedcred.ui.fx.Ticker;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -22,6 +24,7 @@ public final class DesktopState implements AutoCloseable {
     private final Ticker ticker;
     private final ReadOnlyObjectWrapper<StatusSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final List<Consumer<List<RenewalOutcome>>> renewalListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Optional<RenewerState>>> renewerListeners = new CopyOnWriteArrayList<>();
     private final LiveStatus.Listener listener = new LiveStatus.Listener() {
         @Override
         public void changed(StatusSnapshot read) {
@@ -31,6 +34,11 @@ public final class DesktopState implements AutoCloseable {
         @Override
         public void renewed(List<RenewalOutcome> outcomes) {
             Platform.runLater(() -> renewalListeners.forEach(each -> each.accept(outcomes)));
+        }
+
+        @Override
+        public void renewedElsewhere(Optional<RenewerState> holder) {
+            Platform.runLater(() -> renewerListeners.forEach(each -> each.accept(holder)));
         }
     };
 
@@ -72,6 +80,11 @@ public final class DesktopState implements AutoCloseable {
     /** {@code onOutcomes} hears, on the FX thread, each renewal check that renewed or failed something. */
     public void onRenewal(Consumer<List<RenewalOutcome>> onOutcomes) {
         renewalListeners.add(onOutcomes);
+    }
+
+    /** {@code onHolder} hears, on the FX thread, when the background agent renews instead (empty: this window renews). */
+    public void onRenewer(Consumer<Optional<RenewerState>> onHolder) {
+        renewerListeners.add(onHolder);
     }
 
     @Override
