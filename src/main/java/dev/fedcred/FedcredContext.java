@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.doctor.Doctor;
 import dev.fedcred.core.builtin.SandboxTargets;
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.text.OutsideText;
@@ -78,6 +79,7 @@ public final class FedcredContext {
     private static final Duration NETWORK_TIMEOUT = Deadline.INTERACTIVE;
 
     private final FedcredPaths paths;
+    private final Map<String, String> environment;
     private final Clock clock;
     private final BrowserOpener browser;
     private final int sandboxPort;
@@ -115,6 +117,7 @@ public final class FedcredContext {
      */
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser, List<TargetKind<?>> moreKinds) {
         this.paths = FedcredPaths.fromEnvironment(env);
+        this.environment = Map.copyOf(env);
         this.clock = clock;
         this.browser = browser;
         this.sandboxPort = port(env, SANDBOX_PORT_VARIABLE, DEFAULT_SANDBOX_PORT);
@@ -198,8 +201,19 @@ public final class FedcredContext {
         return new TargetEditor(targets, kinds);
     }
 
+    /** Checks the user's side of every target, or one: `fedcred doctor` and the window's Check. */
+    public Doctor doctor() {
+        return new Doctor(environment, clock, paths, issuers, sessions, targets, kinds, () -> keychain,
+                () -> settings.load().keychain());
+    }
+
     public static FedcredContext fromSystem() {
         return new FedcredContext(System.getenv(), Clock.systemUTC(), new SystemBrowser());
+    }
+
+    /** The environment this context was built from (the process's, or a test's). */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     public FedcredPaths paths() {
