@@ -37,8 +37,11 @@ record GcloudState(String activeAccount, String credentialFileOverride, String c
             return Optional.empty();
         }
         try {
-            JsonNode accounts = run(gcloud.get(), context, "auth", "list", "--format=json");
+            // the two runs at once: each is a Python start-up of a second or more
+            CompletableFuture<JsonNode> asked = CompletableFuture.supplyAsync(() -> runUnchecked(gcloud.get(), context,
+                    "auth", "list", "--format=json"));
             JsonNode config = run(gcloud.get(), context, "config", "list", "--format=json");
+            JsonNode accounts = asked.join();
             String active = null;
             for (JsonNode account : accounts) {
                 if ("ACTIVE".equals(account.path("status").asText())) {
@@ -58,9 +61,21 @@ record GcloudState(String activeAccount, String credentialFileOverride, String c
         }
     }
 
+    private static JsonNode runUnchecked(Path gcloud, CheckContext context, String... args) {
+        try {
+            return run(gcloud, context, args);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode run(Path gcloud, CheckContext context, String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(gcloud.toString())).redirectErrorStream(false);
-        builder.command().addAll(List.of(args));
+        List<String> command = new java.util.ArrayList<>(List.of(gcloud.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.clear();
         env.putAll(context.environment());

@@ -35,14 +35,17 @@ final class GcpWorkloadChecks {
                     "export GOOGLE_APPLICATION_CREDENTIALS=" + ShellWords.quoted(adc.toString())));
         }
         PrivateFiles.check(adc, "The ADC file").ifPresent(findings::add);
-        Optional<TokenSet> tokens = service.get().storedTokens(target);
-        tokens.ifPresent(t -> audienceNote(target, t).ifPresent(findings::add));
         gcloud(target, adc, context).ifPresent(findings::add);
-        if (context.live()) {
-            findings.add(DryRun.of("the workload identity exchange for " + target.audience(), () -> {
-                GcpAccessToken token = service.get().tryExchange(target);
-                return "Google gave an access token for " + token.principal();
-            }));
+        Finding dryRun = context.live() ? DryRun.of("the workload identity exchange for " + target.audience(), () -> {
+            GcpAccessToken token = service.get().tryExchange(target);
+            return "Google gave an access token for " + token.principal();
+        }) : null;
+        // the audience is worth a word only while no exchange has shown that the provider takes it
+        if (dryRun == null || dryRun.counts()) {
+            service.get().storedTokens(target).flatMap(tokens -> audienceNote(target, tokens)).ifPresent(findings::add);
+        }
+        if (dryRun != null) {
+            findings.add(dryRun);
         }
         return findings;
     }
