@@ -81,8 +81,8 @@ public final class AwsProfileChecks {
         try {
             return credentials ? AwsProfileFiles.credentials(file) : AwsProfileFiles.config(file);
         } catch (AwsFileParseException e) {
-            findings.add(Finding.error(e.getMessage(), "Edit line " + e.line() + " of " + file
-                    + " so that the AWS SDKs can read it (they refuse the whole file)."));
+            findings.add(Finding.error(e.readerMessage(), "Edit line " + e.line() + " of " + file
+                    + " so that the AWS SDKs can read it."));
         } catch (FedcredException e) {
             findings.add(Finding.error(e.getMessage(), "Make " + file + " readable, or move it away."));
         }

@@ -73,6 +73,8 @@ public final class ExistingSetups {
             for (ProfileSection section : AwsProfileFiles.config(awsConfig)) {
                 awsCandidate(awsConfig, section).ifPresent(candidates::add);
             }
+        } catch (dev.fedcred.core.aws.profiles.AwsFileParseException e) {
+            problems.add(e.readerMessage());
         } catch (FedcredException e) {
             problems.add(e.getMessage());
         }
