@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", description = {
-        "Check everything fedcred can check on your side, and say how to fix each finding:",
-        "the issuer and your clock, the sign-in, variables and files that shadow what fedcred writes,",
-        "file modes, the keychain, gcloud, and a dry run of each exchange (nothing is written).",
+        "Check everything fedcred can check on your side, and say how to fix each finding.",
+        "It checks the issuer and your clock, the sign-in, variables and files that shadow what fedcred writes,",
+        "file modes, the keychain, gcloud, and tries each exchange in a dry run (nothing is written).",
         "Exit codes: 0 nothing found (notes only), 1 an error or a warning found, 2 usage."})
 final class DoctorCommand implements Callable<Integer> {
     @Spec

@@ -23,8 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", description = {
-        "Make fedcred targets from what you already have, after you pick them: AWS config profiles with",
-        "role_arn and web_identity_token_file, and gcloud create-cred-config files (external_account JSON",
+        "Make fedcred targets from what you already have, after you pick them.",
+        "It reads AWS config profiles with role_arn and web_identity_token_file, and gcloud create-cred-config files (external_account JSON",
         "from GOOGLE_APPLICATION_CREDENTIALS, gcloud's ADC file and the files given). Nothing is written",
         "before the pick: name them with --select, or type their numbers when asked on a terminal."})
 final class ImportCommand implements Callable<Integer> {

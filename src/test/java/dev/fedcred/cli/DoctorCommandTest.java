@@ -95,6 +95,23 @@ class DoctorCommandTest {
     }
 
     @Test
+    void saysWhichAccountTheRealGcloudWillUseInsteadOfTheTargets() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcloud")), "needs /usr/bin/gcloud");
+        Path gcloudConfig = home.resolve("gcloud-config");
+        FedcredContext context = signedIn(Map.of());
+        // only in the test's own gcloud configuration, never the user's
+        ProcessBuilder inConfig = new ProcessBuilder("/usr/bin/gcloud", "config", "set", "account", "someone@example.com")
+                .redirectErrorStream(true).redirectOutput(home.resolve("gcloud.log").toFile());
+        inConfig.environment().put("CLOUDSDK_CONFIG", gcloudConfig.toString());
+        assertThat(inConfig.start().waitFor()).as(Files.readString(home.resolve("gcloud.log"))).isZero();
+
+        CliRun doctor = doctor(context, "sandbox-gcp", "--no-dry-run");
+
+        assertThat(doctor.out()).contains("NOTE    target sandbox-gcp: gcloud (CLOUDSDK_CONFIG=" + gcloudConfig
+                + ") uses the account someone@example.com, not sandbox-gcp; to use it there: gcloud auth login --cred-file=");
+    }
+
+    @Test
     void keysInTheEnvironmentAndAnAwsProfileNoFileDefinesAreFound() {
         FedcredContext context = signedIn(Map.of("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE", "AWS_SESSION_TOKEN", "x",
                 "AWS_PROFILE", "nowhere"));
