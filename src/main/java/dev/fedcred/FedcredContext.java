@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.doctor.Doctor;
 import dev.fedcred.core.builtin.SandboxTargets;
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.text.OutsideText;
@@ -241,6 +242,12 @@ public final class FedcredContext {
     /** Adds, changes and deletes targets, forgetting the credentials cached for what changed. */
     public TargetEditor targetEditor() {
         return new TargetEditor(targets, kinds);
+    }
+
+    /** Checks the user's side of every target, or one: `fedcred doctor` and the window's Check. */
+    public Doctor doctor() {
+        return new Doctor(env, clock, paths, issuers, sessions, targets, kinds, () -> keychain,
+                () -> settings.load().keychain());
     }
 
     public static FedcredContext fromSystem() {

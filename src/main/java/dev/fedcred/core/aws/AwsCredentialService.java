@@ -82,6 +82,12 @@ public final class AwsCredentialService {
         return role;
     }
 
+    /** A dry run: asks STS for credentials and hands them back, caching and writing nothing. */
+    public AssumedRole tryAssume(AwsRoleTarget target) {
+        IssuerConfig issuer = issuers.resolve(target.issuer());
+        return assumer.get().assume(target, sessions.usableTokens(issuer, MIN_ID_TOKEN_LEFT, clock.instant()));
+    }
+
     /** The cached credentials while they have more than {@link #REUSE_MARGIN} left, else new ones. */
     public AssumedRole current(AwsRoleTarget target) {
         return reusable(target).orElseGet(() -> assume(target));

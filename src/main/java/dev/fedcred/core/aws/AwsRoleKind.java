@@ -17,6 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import dev.fedcred.core.targets.CheckContext;
+import dev.fedcred.core.targets.DryRun;
+import dev.fedcred.core.targets.Finding;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -94,6 +99,20 @@ public final class AwsRoleKind implements AwsSessionKind<AwsRoleTarget> {
     public Obtained obtain(AwsRoleTarget target, boolean force) {
         AssumedRole role = service.get().assumeAndWrite(target, force);
         return written(target).obtained(role, "", target.stsEndpoint(), clock.instant());
+    }
+
+    @Override
+    public List<Finding> check(AwsRoleTarget target, CheckContext context) {
+        List<Finding> findings = new ArrayList<>();
+        Optional<String> arnProblem = AwsRoleRules.roleArnProblem(target.roleArn());
+        arnProblem.ifPresent(problem -> findings.add(Finding.error("The role ARN of " + target.name() + " is wrong: "
+                + problem, "Set role_arn to the role's ARN, shaped " + AwsRoleRules.ROLE_ARN_SHAPE + ".")));
+        findings.addAll(AwsProfileChecks.check(target.profile(), service.get().files(), context));
+        if (context.live() && arnProblem.isEmpty()) {
+            findings.add(DryRun.of("AssumeRoleWithWebIdentity for " + target.roleArn(),
+                    () -> "STS gave credentials for " + service.get().tryAssume(target).assumedRoleArn()));
+        }
+        return findings;
     }
 
     @Override

@@ -100,6 +100,16 @@ public final class GcpCredentialService {
         return exchange(target, usableTokens(target, MIN_ID_TOKEN_LEFT));
     }
 
+    /** A dry run: exchanges the ID token for an access token and hands it back, caching and writing nothing. */
+    public GcpAccessToken tryExchange(GcpWorkloadTarget target) {
+        return exchanger.get().exchange(target, usableTokens(target, MIN_ID_TOKEN_LEFT));
+    }
+
+    /** The sign-in stored for the target's issuer, without renewing it; empty when signed out. */
+    public Optional<TokenSet> storedTokens(GcpWorkloadTarget target) {
+        return sessions.current(issuers.resolve(target.issuer()).name());
+    }
+
     /** The cached access token while it has more than {@link #REUSE_MARGIN} left, else a new one. */
     public GcpAccessToken current(GcpWorkloadTarget target) {
         Optional<GcpAccessToken> cached = cache.load(target.name());

@@ -4,6 +4,8 @@ import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.targets.TargetField;
 import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.targets.CheckContext;
+import dev.fedcred.core.targets.Finding;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import dev.fedcred.core.targets.TargetPresentation;
 import dev.fedcred.core.launch.Launcher;
@@ -183,6 +185,11 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
         return "Its endpoints use " + (sandbox ? "the sandbox's own CA" : "their own CA") + "; for Python, Node and"
                 + " gcloud first run: export REQUESTS_CA_BUNDLE=" + ca + " NODE_EXTRA_CA_CERTS=" + ca
                 + " CLOUDSDK_CORE_CUSTOM_CA_CERTS_FILE=" + ca + (sandbox ? " GOOGLE_CLOUD_PROJECT=" + TargetRegistry.SANDBOX_GCP_PROJECT_ID : "");
+    }
+
+    @Override
+    public List<Finding> check(GcpWorkloadTarget target, CheckContext context) {
+        return new GcpWorkloadChecks(service).check(target, context);
     }
 
     @Override

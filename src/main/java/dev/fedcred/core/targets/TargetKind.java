@@ -113,6 +113,17 @@ public interface TargetKind<T extends Target> {
         throw new dev.fedcred.core.FedcredException("A " + title() + " has no action \"" + actionId + "\".");
     }
 
+    /**
+     * What this kind can check about the target on the user's side (`fedcred doctor`, the row's
+     * Check): what shadows or spoils the file the tools read, settings the cloud will refuse, and,
+     * when {@link CheckContext#live}, a dry run of the exchange that writes nothing. Each
+     * {@link Finding} carries its fix. Empty (default) when the kind has nothing to check. Network
+     * and file work: off any UI thread.
+     */
+    default List<Finding> check(T target, CheckContext context) {
+        return List.of();
+    }
+
     /** What getting credentials did, for people; never a secret. */
     record Obtained(Instant expiresAt, String notice, java.util.List<String> report) {
         public Obtained {

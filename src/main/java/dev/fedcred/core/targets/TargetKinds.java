@@ -110,6 +110,10 @@ public final class TargetKinds {
             return kind.replaceQuestion(target, refusal);
         }
 
+        public List<Finding> check(CheckContext context) {
+            return kind.check(target, context);
+        }
+
         public TargetAction.Done perform(String actionId) {
             return kind.perform(target, actionId);
         }

@@ -17,6 +17,7 @@ public enum Icons {
     EDIT(Feather.EDIT_2),
     ADD(Feather.PLUS),
     COPY(Feather.COPY),
+    CHECK(Feather.ACTIVITY),
     OPEN_EXTERNAL(Feather.EXTERNAL_LINK),
     PREFERENCES(Feather.SETTINGS);
 

@@ -6,6 +6,7 @@ import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.status.TargetSnapshot;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetAction;
+import dev.fedcred.core.doctor.DoctorReport;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.Icons;
@@ -74,6 +75,7 @@ final class TargetRow extends VBox {
     private final Button assume = new Button();
     private final Button renew = new Button(TargetRowModel.RENEW);
     private final Button removeProfile = new Button();
+    private final Button check = new Button();
     /** The kind's other actions, such as Open console. */
     private final List<Button> kindActions = new ArrayList<>();
     /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
@@ -171,6 +173,10 @@ final class TargetRow extends VBox {
             actions.confirm(question, () -> model.answer(question, true), () -> model.answer(question, false));
         }
         asked = question;
+        DoctorReport report = model.takeCheckReport();
+        if (report != null) {
+            CheckDialog.open(getScene() == null ? null : getScene().getWindow(), target.name(), report);
+        }
         if (!model.busy() && focus.duringWork()) {
             focus.workEnded(assume);
         }
@@ -178,7 +184,7 @@ final class TargetRow extends VBox {
 
     /** The row's buttons whose work keeps the focus on them. */
     private Button[] focusable() {
-        List<Button> buttons = new ArrayList<>(List.of(assume, renew, removeProfile));
+        List<Button> buttons = new ArrayList<>(List.of(assume, renew, check, removeProfile));
         buttons.addAll(kindActions);
         return buttons.toArray(Button[]::new);
     }
@@ -206,6 +212,7 @@ final class TargetRow extends VBox {
         Nodes.showIf(renew, model.renewShown());
         removeProfile.setDisable(!model.canRemove());
         kindActions.forEach(button -> button.setDisable(!model.canPerform()));
+        check.setDisable(model.busy());
         String missing = model.missingHint();
         profileMissing.setText(missing == null ? kind.missingHint() : missing);
         Nodes.showIf(profileMissing, missing != null);
@@ -267,10 +274,17 @@ final class TargetRow extends VBox {
         for (TargetAction action : kind.actions()) {
             kindActions.add(kindAction(action));
         }
+        check.setText(TargetRowModel.CHECK);
+        check.setAccessibleText(TargetRowModel.CHECK + " " + target.name() + " on this computer");
+        check.setTooltip(new Tooltip("Check everything on this computer that this target needs, with a dry run"));
+        Icons.CHECK.on(check);
+        check.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
+        check.setMinWidth(Region.USE_PREF_SIZE);
+        check.setOnAction(event -> model.check());
         // wraps rather than widening the column when a kind brings more buttons than fit
         FlowPane line = new FlowPane(8, 6, assume, renew);
         line.getChildren().addAll(kindActions);
-        line.getChildren().add(removeProfile);
+        line.getChildren().addAll(check, removeProfile);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("target-actions");
         return line;

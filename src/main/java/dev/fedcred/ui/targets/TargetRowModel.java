@@ -1,6 +1,7 @@
 package dev.fedcred.ui.targets;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.doctor.DoctorReport;
 import dev.fedcred.core.renewal.RenewalOutcome;
 import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.status.TargetSnapshot;
@@ -32,6 +33,8 @@ final class TargetRowModel {
     /** What Sign in's notice names when the kind gave no words of its own. */
     static final String ASSUME = "Assume role";
     static final String RENEW = "Renew";
+    static final String CHECK = "Check";
+    static final String CHECKING = "Checking";
     static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
     static final String UNSUPPORTED = "The desktop window cannot get credentials for this kind of target yet.";
@@ -52,6 +55,8 @@ final class TargetRowModel {
     private Instant expiration;
     /** What the running work says; null when nothing runs. */
     private String working;
+    /** The last Check's findings, until the view takes them to show. */
+    private DoctorReport checked;
     private String notice;
     private String error;
     /** The issuer whose sign-in fixes the error; null when signing in would not. */
@@ -224,6 +229,30 @@ final class TargetRowModel {
         String issuerName = snapshot.issuerName();
         start(action.workingMessage(), () -> TargetActions.perform(context, target, action), this::showNotice,
                 failure -> showError(failure, issuerName));
+    }
+
+    /**
+     * Checks everything on the user's side for this target (fedcred doctor TARGET, with its dry run);
+     * the findings wait in {@link #takeCheckReport} for the view's dialog.
+     */
+    void check() {
+        if (busy()) {
+            return;
+        }
+        start(CHECKING + " " + target.name() + "…",
+                () -> context.doctor().check(java.util.Optional.of(target.name()), true), report -> {
+                    checked = report;
+                    long found = report.entries().stream().filter(e -> e.finding().counts()).count();
+                    showNotice(report.healthy() ? "Checked " + target.name() + ": nothing to fix."
+                            : "Checked " + target.name() + ": " + found + (found == 1 ? " thing" : " things") + " to fix.");
+                }, failure -> showError(failure, null));
+    }
+
+    /** The findings of a Check that ended since the last call, once; null when none. */
+    DoctorReport takeCheckReport() {
+        DoctorReport report = checked;
+        checked = null;
+        return report;
     }
 
     /** Asks whether to remove what fedcred wrote; removes it on yes. */

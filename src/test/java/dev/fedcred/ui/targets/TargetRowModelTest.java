@@ -390,6 +390,25 @@ class TargetRowModelTest {
                 + " (xdg-open on Linux), then try again.");
     }
 
+    @Test
+    void checkRunsTheDoctorForTheTargetAndHandsItsFindingsToTheViewOnce() {
+        TargetRowModel row = awsRow(Runnable::run);
+
+        row.check();
+
+        assertThat(row.busy()).isFalse();
+        assertThat(row.notice()).isEqualTo("Checked sandbox-aws: 1 thing to fix.");
+        dev.fedcred.core.doctor.DoctorReport report = row.takeCheckReport();
+        assertThat(report.checked()).containsExactly("sandbox-aws");
+        assertThat(report.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.about()).isEqualTo("issuer sandbox");
+            assertThat(entry.finding().problem()).isEqualTo("Not signed in to sandbox (sandbox).");
+            assertThat(entry.finding().command()).isTrue();
+            assertThat(entry.finding().fix()).endsWith("login --issuer sandbox");
+        });
+        assertThat(row.takeCheckReport()).as("shown once").isNull();
+    }
+
     private TargetRowModel awsRow(Executor background) {
         return new TargetRowModel(context, background, Runnable::run, zone, snapshot(TargetRegistry.SANDBOX_AWS));
     }

@@ -6,6 +6,9 @@ import dev.fedcred.core.aws.AwsRoleForm;
 import dev.fedcred.core.aws.AwsRoleRow;
 import dev.fedcred.core.aws.WrittenProfile;
 import dev.fedcred.core.aws.AwsSessionKind;
+import dev.fedcred.core.aws.AwsProfileChecks;
+import dev.fedcred.core.targets.CheckContext;
+import dev.fedcred.core.targets.Finding;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
 import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
@@ -106,6 +109,12 @@ public final class ChainedRoleKind implements AwsSessionKind<ChainedRoleTarget> 
         AssumedRole role = service.get().assumeAndWrite(target, force);
         return written(target).obtained(role, " (through " + target.source() + ")", chains.endpoint(target),
                 clock.instant());
+    }
+
+    /** The profile's checks; no dry run: that would need a session of the source, which its own check tries. */
+    @Override
+    public List<Finding> check(ChainedRoleTarget target, CheckContext context) {
+        return AwsProfileChecks.check(profile(target), files, context);
     }
 
     @Override

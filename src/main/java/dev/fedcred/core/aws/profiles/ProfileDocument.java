@@ -93,6 +93,18 @@ final class ProfileDocument {
         return Optional.ofNullable(found);
     }
 
+    /** Every profile's section in file order, duplicates included (config sections that are no profile left out). */
+    List<Map.Entry<String, Section>> profileSections() {
+        List<Map.Entry<String, Section>> sections = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.type() == LineType.HEADER && line.name() != null) {
+                sections.add(Map.entry(line.name(), sectionAt(i)));
+            }
+        }
+        return sections;
+    }
+
     private Section sectionAt(int header) {
         int end = header + 1;
         int lastKey = header;
