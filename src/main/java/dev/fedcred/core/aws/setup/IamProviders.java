@@ -1,7 +1,5 @@
 package dev.fedcred.core.aws.setup;
 
-import java.net.URI;
-
 /**
  * How IAM names an OpenID Connect issuer. Google is built into IAM as {@code accounts.google.com};
  * any other issuer is an IAM OIDC identity provider whose ARN and condition keys carry the
@@ -13,13 +11,14 @@ public final class IamProviders {
     private IamProviders() {
     }
 
-    /** The issuer's host, port and path as IAM writes it in condition keys; Google's either {@code iss} form gives {@value #GOOGLE}. */
+    /**
+     * The issuer as IAM names its provider in ARNs and condition keys: the URL without its scheme,
+     * path kept exactly (a trailing slash too: IAM keys {@code example.auth0.com/:aud} for the issuer
+     * {@code https://example.auth0.com/}). Google's two {@code iss} forms both give {@value #GOOGLE}.
+     */
     public static String providerKey(String iss) {
-        String withScheme = iss.contains("://") ? iss : "https://" + iss;
-        URI uri = URI.create(withScheme);
-        String hostAndPort = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
-        String path = uri.getPath() == null || "/".equals(uri.getPath()) ? "" : uri.getPath();
-        return hostAndPort + path;
+        int scheme = iss.indexOf("://");
+        return scheme < 0 ? iss : iss.substring(scheme + 3);
     }
 
     public static boolean isGoogle(String iss) {
