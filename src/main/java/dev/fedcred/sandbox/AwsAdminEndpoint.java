@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The sandbox's stand-in for {@code aws iam update-assume-role-policy}: {@code PUT
  * /aws-admin/roles/NAME/trust-policy} with the policy document as the body gives the role NAME
- * (one the sandbox has, else a new one in its account) that trust policy, so what {@code fedcred
+ * (one the sandbox has, else a new one in its account; {@code roles/PATH/NAME} for a role with an
+ * IAM path) that trust policy, so what {@code fedcred
  * setup aws} generated can be applied and tried. Only this machine may call it: the request must
  * come from loopback and name a loopback host (a web page a browser shows cannot reach it by DNS
  * rebinding), and a PUT is never a request a page can send across origins without a preflight,
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class AwsAdminEndpoint implements SandboxEmulator {
     static final String PATH = "/aws-admin/";
-    private static final Pattern TRUST_POLICY = Pattern.compile("/aws-admin/roles/([\\w+=,.@-]{1,64})/trust-policy");
+    private static final Pattern TRUST_POLICY = Pattern.compile("/aws-admin/roles/((?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64})/trust-policy");
     private static final Pattern LOOPBACK_HOST = Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?");
 
     private final AwsStsEmulator sts;

@@ -78,8 +78,14 @@ final class AwsStsEmulator implements SandboxEmulator {
         trustPolicies.put(roleArn, policy);
     }
 
-    /** The ARN of the role named {@code name} (the last part of its ARN); one in the sandbox's account when there is none. */
+    /**
+     * The ARN of the role named {@code name} (the last part of its ARN); one in the sandbox's account
+     * when there is none. A name with slashes is a path and a name, as IAM's ARNs carry them.
+     */
     String roleArnNamed(String name) {
+        if (name.contains("/")) {
+            return "arn:aws:iam::" + SandboxAws.ACCOUNT_ID + ":role/" + name;
+        }
         return rolesByArn.keySet().stream().filter(arn -> AwsArns.roleName(arn).equals(name)).sorted().findFirst()
                 .orElse("arn:aws:iam::" + SandboxAws.ACCOUNT_ID + ":role/" + name);
     }

@@ -19,18 +19,18 @@ import java.util.concurrent.TimeUnit;
  * strings, no template sequence left unescaped, and the policy inside {@code jsonencode(...)}
  * parsing as JSON once HCL's {@code $${}/{@code %%{} escapes are undone.
  */
-final class SetupDocumentsParsing {
+public final class SetupDocumentsParsing {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private SetupDocumentsParsing() {
     }
 
-    static JsonNode json(String text) throws IOException {
+    public static JsonNode json(String text) throws IOException {
         return JSON.readTree(text);
     }
 
     /** Each {@code aws ...} command the script runs, as the argument lists bash gives it. */
-    static List<List<String>> awsCommands(String script, Path dir) throws Exception {
+    public static List<List<String>> awsCommands(String script, Path dir) throws Exception {
         Path file = dir.resolve("setup-aws.sh");
         Files.writeString(file, script);
         Path args = dir.resolve("args");
@@ -54,12 +54,12 @@ final class SetupDocumentsParsing {
         return commands;
     }
 
-    static String argument(List<String> command, String option) {
+    public static String argument(List<String> command, String option) {
         return command.get(command.indexOf(option) + 1);
     }
 
     /** The JSON inside the first {@code jsonencode(...)}, after checking the HCL's shape. */
-    static JsonNode terraformPolicy(String hcl) throws IOException {
+    public static JsonNode terraformPolicy(String hcl) throws IOException {
         assertBalanced(hcl);
         String code = hcl.lines().filter(line -> !line.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
         assertThat(code.replace("$${", "").replace("%%{", "")).as("templates left to evaluate")
@@ -70,7 +70,7 @@ final class SetupDocumentsParsing {
     }
 
     /** Strings closed on their line, braces, brackets and parentheses balanced outside them. */
-    static void assertBalanced(String hcl) {
+    public static void assertBalanced(String hcl) {
         StringBuilder open = new StringBuilder();
         boolean inString = false;
         boolean comment = false;
