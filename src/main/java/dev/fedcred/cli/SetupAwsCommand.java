@@ -25,12 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "aws", description = {
         "Print the IAM set-up that lets your signed-in token assume a role.",
-        "The role's trust policy, the AWS CLI commands (with the IAM OIDC identity provider for an",
-        "issuer other than Google), a CloudFormation template and Terraform, all with your issuer,",
-        "client ID and account. For a chained target: the target role's trust policy for the source",
-        "role's sessions. With --check FILE: evaluate the role's present trust policy against your",
-        "token and name each condition that fails (FILE from `aws iam get-role --role-name NAME",
-        "--query Role.AssumeRolePolicyDocument --output json`)."})
+        "The role's trust policy, the AWS CLI commands (with the IAM OIDC identity",
+        "provider for an issuer other than Google), a CloudFormation template and",
+        "Terraform, all with your issuer, client ID and account. For a chained",
+        "target: the target role's trust policy for the source role's sessions.",
+        "With --check FILE: evaluate the role's present trust policy against your",
+        "token and name each condition that fails. Get FILE with",
+        "  aws iam get-role --role-name NAME \\",
+        "    --query Role.AssumeRolePolicyDocument --output json > FILE"})
 final class SetupAwsCommand implements Callable<Integer> {
     enum Format { json, commands, cloudformation, terraform, all }
 

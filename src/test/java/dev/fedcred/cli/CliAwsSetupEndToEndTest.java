@@ -165,6 +165,15 @@ class CliAwsSetupEndToEndTest {
     }
 
     @Test
+    void withoutASignInItSaysToSignInAndExits3() throws Exception {
+        start(SandboxOptions.defaults());
+        assertThat(CliRun.run(context, "logout").exitCode()).isZero();
+        CliRun setup = CliRun.run(context, "setup", "aws", "sandbox-aws");
+        assertThat(setup.exitCode()).isEqualTo(ExitCodes.NOT_SIGNED_IN);
+        assertThat(setup.err()).contains("You are not signed in to sandbox").contains("login --issuer sandbox");
+    }
+
+    @Test
     void theSandboxRefusesATrustPolicyFileItCannotUseBeforeItStarts() throws Exception {
         context = new FedcredContext(java.util.Map.of("FEDCRED_HOME", home.toString()), Clock.systemUTC(), new FakeBrowser());
         Path bad = home.resolve("bad.json");

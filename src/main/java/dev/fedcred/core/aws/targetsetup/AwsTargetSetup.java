@@ -10,10 +10,10 @@ import dev.fedcred.core.aws.setup.SetupDocument;
 import dev.fedcred.core.aws.setup.TrustPolicyCheck;
 import dev.fedcred.core.aws.setup.WebIdentityTrust;
 import dev.fedcred.core.issuers.IssuerRegistry;
-import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.session.IdentitySessions;
+import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
@@ -74,9 +74,8 @@ public final class AwsTargetSetup {
 
     private TokenSet tokens(String issuerName) {
         IssuerConfig issuer = issuers.resolve(issuerName);
-        return sessions.current(issuer.name()).orElseThrow(() -> new FedcredException("Not signed in to "
-                + issuer.name() + "; the set-up is made from the signed-in token's claims. Run `"
-                + Launcher.current().forPeople("login", "--issuer", issuer.name()) + "` first."));
+        return sessions.current(issuer.name()).orElseThrow(() -> new SignInRequiredException(issuer.name(),
+                "You are not signed in to " + issuer.name() + "; the set-up is made from your signed-in token's claims."));
     }
 
     private AwsRoleTarget awsRole(Target target) {
