@@ -24,10 +24,8 @@ final class AwsAdminEndpoint implements SandboxEmulator {
     private static final Pattern LOOPBACK_HOST = Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?");
 
     private final AwsStsEmulator sts;
-    private final String base;
 
-    AwsAdminEndpoint(String sandboxIssuer, AwsStsEmulator sts) {
-        this.base = sandboxIssuer + "/aws-admin";
+    AwsAdminEndpoint(AwsStsEmulator sts) {
         this.sts = sts;
     }
 
@@ -38,7 +36,8 @@ final class AwsAdminEndpoint implements SandboxEmulator {
 
     @Override
     public void describeEndpoints(Map<String, String> endpoints) {
-        endpoints.put("aws-admin", base + "/roles/NAME/trust-policy");
+        // Not listed: the endpoints are what a client of the emulated services needs; this one is
+        // documented with `fedcred sandbox --aws-trust-policy`.
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,6 +1,7 @@
 package dev.fedcred.core.aws.setup;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.text.OutsideText;
 import java.util.Map;
 import java.util.Objects;
 
@@ -66,12 +67,13 @@ public record WebIdentityTrust(String issuer, String clientId, String subject, S
     }
 
     /**
-     * IAM, shells and HCL all take any printable text once escaped; a control character in a claim
-     * is no identity anyone means, and HCL has no escape for some of them.
+     * IAM, shells and HCL all take any printable text once escaped; a control character or a
+     * bidirectional override in a claim is no identity anyone means, would make the printed
+     * documents read otherwise than they are, and HCL has no escape for some of them.
      */
     private static void requirePrintable(String claim, String value) {
-        if (value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new FedcredException("The ID token's " + claim + " claim holds control characters; fedcred does not"
+        if (value != null && !value.equals(OutsideText.neutralise(value))) {
+            throw new FedcredException("The ID token's " + claim + " claim holds control or text-direction characters; fedcred does not"
                     + " write it into a trust policy. Ask the identity provider's administrator about it.");
         }
     }

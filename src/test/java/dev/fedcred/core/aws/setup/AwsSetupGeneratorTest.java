@@ -120,7 +120,10 @@ class AwsSetupGeneratorTest {
     void aClaimWithControlCharactersIsRefusedRatherThanWritten() {
         assertThatThrownBy(() -> WebIdentityTrust.fromClaims(Map.of("iss", "https://x.test", "aud", "c",
                 "sub", "line\nrm -rf ~"), ROLE, true))
-                .isInstanceOf(FedcredException.class).hasMessageContaining("sub claim holds control characters");
+                .isInstanceOf(FedcredException.class).hasMessageContaining("sub claim holds control or text-direction characters");
+        assertThatThrownBy(() -> WebIdentityTrust.fromClaims(Map.of("iss", "https://x.test", "aud", "c",
+                "email", "evil\u202Emoc.elpmaxe@"), ROLE, true))
+                .isInstanceOf(FedcredException.class).hasMessageContaining("email claim");
     }
 
     @Test
