@@ -318,6 +318,11 @@ public final class FedcredContext {
     }
 
     /** Signs AWS role targets in to the AWS console (the CLI's `aws console`). */
+    /** The AWS set-up generated from the stored sign-in, for `setup aws` and the window. */
+    public dev.fedcred.core.aws.targetsetup.AwsTargetSetup awsSetup() {
+        return new dev.fedcred.core.aws.targetsetup.AwsTargetSetup(targets(), kinds(), issuers(), sessions());
+    }
+
     public AwsConsoleSignIn awsConsole() {
         return new AwsConsoleSignIn(aws(), clock);
     }

@@ -6,7 +6,14 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.time.Duration;
@@ -50,6 +57,12 @@ final class SandboxCommand implements Callable<Integer> {
             + " (default 3600, as Google's). A short one, such as 120, lets you watch renewals happen.")
     Long tokenLifetime;
 
+    @Option(names = "--aws-trust-policy", paramLabel = "ROLE_ARN=FILE", description = {
+            "Give the role this trust policy document (IAM's JSON, e.g. from `fedcred setup aws --format json`);"
+            + " the STS emulator then evaluates it as IAM does. A role the sandbox lacks is added. Repeatable.",
+            "At run time: PUT the document to http://127.0.0.1:PORT/aws-admin/roles/NAME/trust-policy."})
+    Map<String, Path> awsTrustPolicies = new LinkedHashMap<>();
+
     private final FedcredContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -71,6 +84,9 @@ final class SandboxCommand implements Callable<Integer> {
             }
             options = options.withIdTokenLifetime(Duration.ofSeconds(tokenLifetime));
         }
+        for (Map.Entry<String, Path> policy : awsTrustPolicies.entrySet()) {
+            options = withTrustPolicy(options, policy.getKey(), policy.getValue());
+        }
         try (SandboxServer server = start(options)) {
             PrintWriter out = Terminal.out(spec);
             server.endpoints().forEach((name, url) -> out.println(name + ": " + url));
@@ -86,6 +102,18 @@ final class SandboxCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private static SandboxOptions withTrustPolicy(SandboxOptions options, String roleArn, Path file) {
+        try {
+            String document = new String(BoundedFiles.read(file, FileSizeLimit.TRUST_POLICY), StandardCharsets.UTF_8);
+            return options.withAwsTrustPolicy(roleArn, document);
+        } catch (IOException e) {
+            throw new FedcredException("Cannot read the trust policy " + file + ": " + OutsideText.shown(e.getMessage()), e);
+        } catch (IllegalArgumentException e) {
+            throw new FedcredException("--aws-trust-policy " + OutsideText.shown(roleArn) + "=" + file + ": "
+                    + OutsideText.shown(e.getMessage()) + ". Give a role ARN and a file with IAM's JSON policy document.", e);
+        }
     }
 
     private static SandboxServer start(SandboxOptions options) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AWS Security Token Service at {@code /aws-sts}, speaking the Query protocol the AWS SDKs and
@@ -36,7 +37,10 @@ final class AwsStsEmulator implements SandboxEmulator {
 
     private final String endpoint;
     private final AwsStsFaults faults = new AwsStsFaults();
-    private final Map<String, AwsRole> rolesByArn = new LinkedHashMap<>();
+    private final Map<String, AwsRole> rolesByArn = new ConcurrentHashMap<>();
+    /** Roles whose trust policy is a document (start-up options or the admin call) rather than their AwsRole conditions. */
+    private final Map<String, AwsTrustPolicy> trustPolicies = new ConcurrentHashMap<>();
+    private final String sandboxIssuer;
     private final WebIdentityTokens webIdentityTokens;
     private final IssuedAwsCredentials credentials;
     private final SigV4Verifier sigV4;
@@ -53,10 +57,37 @@ final class AwsStsEmulator implements SandboxEmulator {
                 : options.awsOidcProviders();
         List<AwsRole> roles = options.awsRoles().isEmpty() ? SandboxAws.defaultRoles(sandboxIssuer) : options.awsRoles();
         roles.forEach(role -> rolesByArn.put(role.arn(), role));
+        this.sandboxIssuer = sandboxIssuer;
+        options.awsTrustPolicies().forEach(this::putTrustPolicy);
         this.webIdentityTokens = new WebIdentityTokens(providers, new OidcProviderKeys(), clock);
         this.credentials = new IssuedAwsCredentials(clock);
         this.sigV4 = new SigV4Verifier(credentials, clock);
         this.roleTrusts = options.awsRoleTrusts().isEmpty() ? SandboxAws.defaultRoleTrusts() : options.awsRoleTrusts();
+    }
+
+    /**
+     * Gives {@code roleArn} a trust policy document, adding the role (sessions up to 12 hours) if
+     * the sandbox has none of that ARN.
+     *
+     * @throws IllegalArgumentException when the document is not a policy
+     */
+    void putTrustPolicy(String roleArn, String document) {
+        AwsTrustPolicy policy = AwsTrustPolicy.parse(document);
+        rolesByArn.computeIfAbsent(roleArn, arn -> new AwsRole(arn, sandboxIssuer, SandboxClient.CLIENT_ID, null,
+                Duration.ofHours(12)));
+        trustPolicies.put(roleArn, policy);
+    }
+
+    /**
+     * The ARN of the role named {@code name} (the last part of its ARN); one in the sandbox's account
+     * when there is none. A name with slashes is a path and a name, as IAM's ARNs carry them.
+     */
+    String roleArnNamed(String name) {
+        if (name.contains("/")) {
+            return "arn:aws:iam::" + SandboxAws.ACCOUNT_ID + ":role/" + name;
+        }
+        return rolesByArn.keySet().stream().filter(arn -> AwsArns.roleName(arn).equals(name)).sorted().findFirst()
+                .orElse("arn:aws:iam::" + SandboxAws.ACCOUNT_ID + ":role/" + name);
     }
 
     AwsStsFaults faults() {
@@ -172,7 +203,7 @@ final class AwsStsEmulator implements SandboxEmulator {
 
         WebIdentityTokens.VerifiedIdentity identity = webIdentityTokens.verify(token);
         AwsRole role = rolesByArn.get(roleArn);
-        if (role == null || !trusts(role, identity)) {
+        if (role == null || !trusts(role, identity, trustPolicies.get(roleArn))) {
             throw StsError.accessDenied();
         }
         if (durationSeconds > role.maxSessionDuration().toSeconds()) {
@@ -287,15 +318,38 @@ final class AwsStsEmulator implements SandboxEmulator {
     }
 
     /**
-     * The role's trust policy: federated principal = the token's provider, and StringEquals on
-     * {@code <provider>:aud} and, if set, {@code <provider>:sub}. Providers are compared by IAM's
-     * name for them (no scheme), as the policy's condition keys are.
+     * The role's trust policy document when it has one; else its AwsRole conditions: federated
+     * principal = the token's provider, and StringEquals on {@code <provider>:aud} and, if set,
+     * {@code <provider>:sub}. Providers are compared by IAM's name for them (no scheme), as the
+     * policy's condition keys are.
      */
-    private static boolean trusts(AwsRole role, WebIdentityTokens.VerifiedIdentity identity) {
+    private static boolean trusts(AwsRole role, WebIdentityTokens.VerifiedIdentity identity, AwsTrustPolicy policy) {
         String provider = LoopbackUrls.providerName(identity.issuer());
+        if (policy != null) {
+            List<String> principals = List.of("arn:aws:iam::" + role.accountId() + ":oidc-provider/" + provider, provider);
+            return policy.allowsWebIdentity(principals, conditionKeys(provider, identity));
+        }
         return LoopbackUrls.providerName(role.trustedIssuer()).equals(provider)
                 && identity.audiences().contains(role.audience())
                 && (role.subject() == null || role.subject().equals(identity.subject()));
+    }
+
+    /**
+     * The condition keys STS sets from a web identity token, in lower case: {@code :aud}, {@code :sub}
+     * and {@code :amr}; for accounts.google.com {@code :aud} is the {@code azp} when the token has one
+     * and {@code :oaud} its {@code aud}, as IAM documents.
+     */
+    private static Map<String, List<String>> conditionKeys(String provider, WebIdentityTokens.VerifiedIdentity identity) {
+        String prefix = provider.toLowerCase(java.util.Locale.ROOT) + ":";
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        boolean google = "accounts.google.com".equals(provider) && identity.authorizedParty() != null;
+        keys.put(prefix + "aud", google ? List.of(identity.authorizedParty()) : identity.audiences());
+        if (google) {
+            keys.put(prefix + "oaud", identity.audiences());
+        }
+        keys.put(prefix + "sub", List.of(identity.subject()));
+        keys.put(prefix + "amr", identity.amr());
+        return keys;
     }
 
     private String getCallerIdentity(HttpExchange exchange, byte[] body, String requestId) throws StsError {

@@ -40,12 +40,15 @@ import java.util.Set;
  *                         an odd or hostile email or name
  * @param awsRoleTrusts    which roles' sessions may assume which roles (AssumeRole, role chaining);
  *                         empty means {@link SandboxAws#defaultRoleTrusts}
+ * @param awsTrustPolicies role ARN to its trust policy document (IAM's JSON), which then decides
+ *                         AssumeRoleWithWebIdentity for that role instead of its {@link AwsRole}
+ *                         conditions; a role not in the table is added to it
  */
 public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                              List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders,
                              Path dataDir, int gcpPort, List<GcpProvider> gcpProviders,
                              List<GcpServiceAccount> gcpServiceAccounts, Map<String, Object> userClaims,
-                             List<AwsRoleTrust> awsRoleTrusts) {
+                             List<AwsRoleTrust> awsRoleTrusts, Map<String, String> awsTrustPolicies) {
 
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
@@ -86,6 +89,13 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         gcpServiceAccounts = List.copyOf(Objects.requireNonNull(gcpServiceAccounts, "gcpServiceAccounts"));
         userClaims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(userClaims, "userClaims")));
         awsRoleTrusts = List.copyOf(Objects.requireNonNull(awsRoleTrusts, "awsRoleTrusts"));
+        awsTrustPolicies.forEach((roleArn, document) -> {
+            if (!AwsArns.isRoleArn(roleArn)) {
+                throw new IllegalArgumentException("not an IAM role ARN: " + roleArn);
+            }
+            AwsTrustPolicy.parse(document);
+        });
+        awsTrustPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(awsTrustPolicies));
         Set<String> emails = new HashSet<>();
         for (GcpServiceAccount account : gcpServiceAccounts) {
             if (!emails.add(account.email())) {
@@ -103,7 +113,7 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
     public SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                           List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders) {
         this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of(), Map.of(),
-                List.of());
+                List.of(), Map.of());
     }
 
     /** Port {@value SandboxServer#DEFAULT_PORT}, sign-in page shown, ID tokens valid for one hour (as Google's). */
@@ -113,23 +123,23 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     public SandboxOptions withAutoApprove(boolean newAutoApprove) {
         return new SandboxOptions(port, newAutoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     public SandboxOptions withIdTokenLifetime(Duration newLifetime) {
         return new SandboxOptions(port, autoApprove, newLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** Replaces the role table (an empty list brings back the defaults). */
     public SandboxOptions withAwsRoles(List<AwsRole> newRoles) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, newRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /**
@@ -143,31 +153,31 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, List<String>> providers = new LinkedHashMap<>(awsOidcProviders);
         providers.put(issuerUrl, clientIds);
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, providers,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** Keeps the GCP CA and keystore in {@code newDataDir} (null: a fresh temporary directory per run). */
     public SandboxOptions withDataDir(Path newDataDir) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** The port of the GCP emulator's HTTPS listener on 127.0.0.1 (0: any free port). */
     public SandboxOptions withGcpPort(int newGcpPort) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** Replaces the workload identity pool providers (an empty list brings back the default). */
     public SandboxOptions withGcpProviders(List<GcpProvider> newProviders) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** Replaces the service accounts (an empty list brings back the two defaults). */
     public SandboxOptions withGcpServiceAccounts(List<GcpServiceAccount> newAccounts) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, newAccounts, userClaims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, newAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** The sandbox user with {@code name} set to {@code value} (see {@code userClaims}). */
@@ -175,12 +185,20 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, Object> claims = new LinkedHashMap<>(userClaims);
         claims.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims, awsRoleTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims, awsRoleTrusts, awsTrustPolicies);
     }
 
     /** Replaces the role-chaining trust table (an empty list brings back {@link SandboxAws#defaultRoleTrusts}). */
     public SandboxOptions withAwsRoleTrusts(List<AwsRoleTrust> newTrusts) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, newTrusts);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, newTrusts, awsTrustPolicies);
+    }
+
+    /** Gives the role {@code roleArn} this trust policy document (see {@code awsTrustPolicies}). */
+    public SandboxOptions withAwsTrustPolicy(String roleArn, String document) {
+        Map<String, String> policies = new LinkedHashMap<>(awsTrustPolicies);
+        policies.put(Objects.requireNonNull(roleArn, "roleArn"), Objects.requireNonNull(document, "document"));
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, policies);
     }
 }

@@ -120,7 +120,7 @@ public final class SandboxServer implements AutoCloseable {
             AwsStsEmulator sts = new AwsStsEmulator(issuer.toString(), options, clock);
             OidcIssuerEmulator oidc = new OidcIssuerEmulator(issuer.toString(), options, clock);
             AwsFederationEmulator federation = new AwsFederationEmulator(issuer.toString(), sts.issuedCredentials(), clock);
-            List<SandboxEmulator> emulators = List.of(oidc, sts, federation);
+            List<SandboxEmulator> emulators = List.of(oidc, sts, federation, new AwsAdminEndpoint(sts));
             Map<String, String> endpoints = new LinkedHashMap<>();
             for (SandboxEmulator emulator : emulators) {
                 emulator.register(server);

@@ -16,8 +16,14 @@ import java.util.Map;
  */
 final class WebIdentityTokens {
 
-    /** What STS learned from a token that passed. */
-    record VerifiedIdentity(String issuer, String subject, String audience, List<String> audiences) {
+    /**
+     * What STS learned from a token that passed.
+     *
+     * @param authorizedParty the token's {@code azp}, or null
+     * @param amr             the token's {@code amr} values, empty when it has none
+     */
+    record VerifiedIdentity(String issuer, String subject, String audience, List<String> audiences,
+                            String authorizedParty, List<String> amr) {
     }
 
     static final String IDP_UNREACHABLE = "The request could not be fulfilled because the identity provider (IDP) "
@@ -71,7 +77,10 @@ final class WebIdentityTokens {
         if (subject == null || subject.isEmpty()) {
             throw StsError.invalidIdentityToken("The web identity token has no sub claim");
         }
-        return new VerifiedIdentity(issuer, subject, audience, List.copyOf(audiences));
+        List<String> amr = claims.getClaim("amr") instanceof List<?> methods
+                ? methods.stream().map(String::valueOf).toList() : List.of();
+        return new VerifiedIdentity(issuer, subject, audience, List.copyOf(audiences),
+                claims.getClaim("azp") instanceof String azp ? azp : null, amr);
     }
 
     private static StsError asStsError(JwtRejection rejection) {

@@ -1,13 +1,18 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.aws.setup.AwsSetupGenerator;
+import dev.fedcred.core.aws.setup.IamProviders;
+import dev.fedcred.core.aws.setup.RoleArn;
+import dev.fedcred.core.aws.setup.WebIdentityTrust;
+import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.aws.AwsRoleTarget;
-import java.net.URI;
+import dev.fedcred.core.text.OutsideText;
 
 /**
  * When STS refuses a token, people need to see what the token says beside what the role's trust
- * policy must say. For Google the federated principal is the built-in {@code accounts.google.com};
- * any other issuer is an IAM OIDC provider named by its host and path.
+ * policy must say. STS never says which condition failed; fedcred can, given the policy, so the
+ * advice ends with the two commands that fetch the role's policy and check it against this token.
  */
 final class TrustPolicyAdvice {
     private TrustPolicyAdvice() {
@@ -15,27 +20,30 @@ final class TrustPolicyAdvice {
 
     static String explain(AwsRoleTarget target, TokenSet tokens) {
         String iss = String.valueOf(tokens.claims().get("iss"));
-        String providerKey = providerKey(iss);
-        String principal = "accounts.google.com".equals(providerKey)
-                ? "accounts.google.com"
-                : "arn:aws:iam::" + target.accountId() + ":oidc-provider/" + providerKey;
-        String aud = tokens.audience();
-        String sub = tokens.subject();
-        return "The token says iss=" + iss + ", aud=" + aud + ", sub=" + sub + ". The trust policy of "
-                + target.roleArn() + " must allow it, for example:\n"
-                + "{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + principal + "\"},"
-                + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\""
-                + providerKey + ":aud\":\"" + aud + "\",\"" + providerKey + ":sub\":\"" + sub + "\"}}}"
-                + ("accounts.google.com".equals(providerKey) ? ""
-                        : "\n(The IAM OIDC provider " + providerKey + " must exist and list " + aud + " as a client ID.)");
+        String said = "The token says iss=" + OutsideText.shown(iss) + ", aud=" + OutsideText.shown(tokens.audience())
+                + ", sub=" + OutsideText.shown(tokens.subject()) + ".";
+        RoleArn role;
+        WebIdentityTrust trust;
+        try {
+            role = RoleArn.parse(target.roleArn());
+            trust = WebIdentityTrust.fromClaims(tokens.claims(), role, true);
+        } catch (FedcredException | IllegalArgumentException e) {
+            return said + " The trust policy of " + OutsideText.shown(target.roleArn()) + " must allow it.";
+        }
+        String example = AwsSetupGenerator.compactPolicy(AwsSetupGenerator.webIdentityPolicy(trust));
+        return said + " The trust policy of " + target.roleArn() + " must allow it, for example:\n"
+                + OutsideText.neutralise(example)
+                + (trust.isGoogle() ? "" : "\n(The IAM OIDC provider " + OutsideText.shown(trust.providerKey())
+                        + " must exist and list " + OutsideText.shown(trust.clientId()) + " as a client ID.)")
+                + "\n`" + Launcher.current().forPeople("setup", "aws", target.name()) + "` prints the whole set-up."
+                + " To see which condition of the role's present trust policy fails, save it and check it against this token:\n"
+                + "  aws iam get-role --role-name " + OutsideText.neutralise(role.name())
+                + " --query Role.AssumeRolePolicyDocument --output json > trust-policy.json\n"
+                + "  " + Launcher.current().forPeople("setup", "aws", target.name(), "--check", "trust-policy.json");
     }
 
     /** How IAM names an issuer in principals and condition keys: host and path, no scheme. */
     static String providerKey(String iss) {
-        String withScheme = iss.contains("://") ? iss : "https://" + iss;
-        URI uri = URI.create(withScheme);
-        String hostAndPort = uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
-        String path = uri.getPath() == null || "/".equals(uri.getPath()) ? "" : uri.getPath();
-        return hostAndPort + path;
+        return IamProviders.providerKey(iss);
     }
 }
