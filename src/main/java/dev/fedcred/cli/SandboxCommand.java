@@ -4,11 +4,13 @@ import dev.fedcred.core.launch.Launcher;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.sandbox.GcpConfigFile;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -38,6 +40,14 @@ final class SandboxCommand implements Callable<Integer> {
             + " 0 picks a free one). The built-in sandbox-gcp target expects the default.")
     Integer gcpPort;
 
+    @Option(names = "--gcp-provider-config", paramLabel = "FILE", description = {
+            "JSON with the GCP emulator's providers and service accounts, in the shapes gcloud prints:",
+            "{\"providers\": [`gcloud iam workload-identity-pools providers describe --format=json`],",
+            "\"serviceAccounts\": [{\"email\": SA, \"policy\": `gcloud iam service-accounts get-iam-policy SA",
+            "--format=json`}]}. They replace the built-in provider and accounts (sandbox-gcp then works only",
+            "if the file keeps them)."})
+    Path gcpProviderConfig;
+
     private final FedcredContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -52,6 +62,9 @@ final class SandboxCommand implements Callable<Integer> {
         // the CA lives in fedcred's state directory, where the built-in sandbox-gcp target trusts it
         SandboxOptions options = SandboxOptions.defaults().withPort(wanted).withAutoApprove(autoApprove)
                 .withGcpPort(wantedGcp).withDataDir(context.paths().sandboxDir());
+        if (gcpProviderConfig != null) {
+            options = withGcpConfig(options, gcpProviderConfig);
+        }
         try (SandboxServer server = start(options)) {
             PrintWriter out = Terminal.out(spec);
             server.endpoints().forEach((name, url) -> out.println(name + ": " + url));
@@ -66,6 +79,18 @@ final class SandboxCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCodes.OK;
+    }
+
+    private static SandboxOptions withGcpConfig(SandboxOptions options, Path file) {
+        try {
+            GcpConfigFile.Contents config = GcpConfigFile.read(file);
+            return options.withGcpProviders(config.providers()).withGcpServiceAccounts(config.serviceAccounts());
+        } catch (IOException e) {
+            throw new FedcredException("Cannot read the GCP provider config " + file + " (" + e.getMessage()
+                    + "); check the path.", e);
+        } catch (IllegalArgumentException e) {
+            throw new FedcredException("The GCP provider config is not one the sandbox can apply: " + e.getMessage(), e);
+        }
     }
 
     private static SandboxServer start(SandboxOptions options) {
