@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "fedcred", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = FedcredCommand.Version.class,
         description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
         subcommands = {LoginCommand.class, ClaimsCommand.class, RefreshCommand.class, LogoutCommand.class, IssuersCommand.class,
-                TargetsCommand.class, AssumeCommand.class, CredentialProcessCommand.class, EnvCommand.class, AwsCommand.class, GcpCommand.class,
+                TargetsCommand.class, AssumeCommand.class, CredentialProcessCommand.class, EnvCommand.class, AwsCommand.class, GcpCommand.class, SetupCommand.class,
                 KeychainCommand.class, SandboxCommand.class, SettingsCommand.class, HelpCommand.class})
 public final class FedcredCommand implements Runnable {
     @CommandLine.Spec

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * more tests joined by {@code &&}, each {@code NAME == 'literal'} or {@code NAME in ['a', 'b']},
  * where NAME is {@code assertion.CLAIM}, {@code attribute.NAME} or {@code google.subject}.
  * String literals take single or double quotes with CEL's backslash escapes for the quote,
- * backslash, newline and tab. Anything else is refused when the provider is configured, with the
+ * backslash, newline, return and tab. Anything else is refused when the provider is configured, with the
  * subset named, rather than evaluated wrongly: real CEL is far larger, and a sandbox that guessed
  * would tell a user their condition works when Google would not.
  */
@@ -114,7 +114,8 @@ final class GcpAttributeCondition {
                         case '\\', '\'', '"' -> value.append(escaped);
                         case 'n' -> value.append('\n');
                         case 't' -> value.append('\t');
-                        default -> throw refused("one of the escapes \\\\ \\' \\\" \\n \\t");
+                        case 'r' -> value.append('\r');
+                        default -> throw refused("one of the escapes \\\\ \\' \\\" \\n \\r \\t");
                     }
                 } else {
                     value.append(c);
