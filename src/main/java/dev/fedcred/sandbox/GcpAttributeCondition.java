@@ -122,7 +122,8 @@ final class GcpAttributeCondition {
                 }
             }
             if (at >= text.length()) {
-                throw new IllegalArgumentException("the attribute condition has an unterminated string: " + text);
+                throw new IllegalArgumentException("the attribute condition has an unterminated string, which the sandbox"
+                        + " (as CEL) cannot read: " + text);
             }
             at++;
             return value.toString();
