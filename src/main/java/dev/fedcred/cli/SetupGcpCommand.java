@@ -8,7 +8,15 @@ import dev.fedcred.core.gcp.setup.GcpSetupFacts;
 import dev.fedcred.core.gcp.setup.SetupDocument;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.oidc.TokenSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedcred.core.Json;
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.gcp.setup.GcpProviderCheck;
+import dev.fedcred.core.text.OutsideText;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -63,6 +71,11 @@ final class SetupGcpCommand implements Callable<Integer> {
     @Option(names = "--terraform", description = "Print the Terraform configuration instead of the gcloud commands.")
     boolean terraform;
 
+    @Option(names = "--check", paramLabel = "FILE", description = {"Instead, check a provider as `gcloud iam",
+            "workload-identity-pools providers describe PROVIDER --format=json` prints it against your token,",
+            "naming each part that would refuse it; exits 1 when one does."})
+    Path check;
+
     private final FedcredContext context;
 
     SetupGcpCommand(FedcredContext context) {
@@ -79,6 +92,9 @@ final class SetupGcpCommand implements Callable<Integer> {
             return ExitCodes.NOT_SIGNED_IN;
         }
         GcpSetupFacts facts = GcpSetupFacts.of(target, tokens.get(), projectId, wholePool, condition);
+        if (check != null) {
+            return check(facts);
+        }
         List<SetupDocument> documents = terraform ? List.of(GcpSetup.terraform(facts)) : GcpSetup.gcloud(facts);
         PrintWriter out = Terminal.out(spec);
         for (SetupDocument document : documents) {
@@ -91,6 +107,25 @@ final class SetupGcpCommand implements Callable<Integer> {
             out.println();
         }
         return ExitCodes.OK;
+    }
+
+    private int check(GcpSetupFacts facts) {
+        JsonNode provider;
+        try {
+            provider = Json.MAPPER.readTree(BoundedFiles.read(check, FileSizeLimit.ADC_FILE));
+        } catch (IOException e) {
+            throw new FedcredException("Cannot read " + check + " as JSON (" + OutsideText.shown(e.getMessage())
+                    + "); save it with `gcloud iam workload-identity-pools providers describe PROVIDER --location=global"
+                    + " --workload-identity-pool=POOL --format=json > FILE`.", e);
+        }
+        List<String> findings = GcpProviderCheck.findings(provider, facts);
+        PrintWriter out = Terminal.out(spec);
+        if (findings.isEmpty()) {
+            out.println("The provider accepts your token (issuer, audience, mapping and condition all fit).");
+            return ExitCodes.OK;
+        }
+        findings.forEach(finding -> out.println("- " + finding));
+        return ExitCodes.FAILED;
     }
 
     /** The named target with --service-account applied, or one made of the options. */

@@ -14,10 +14,10 @@ import java.util.List;
  * split at commas, or at the delimiter a leading ^D^ names), so a flag the generator got wrong
  * shows up as a sandbox that refuses.
  */
-final class GcloudApplied {
+public final class GcloudApplied {
     private final ObjectNode config = Json.MAPPER.createObjectNode();
 
-    GcloudApplied(String projectNumber, List<List<String>> calls) {
+    public GcloudApplied(String projectNumber, List<List<String>> calls) {
         ArrayNode providers = config.putArray("providers");
         ArrayNode accounts = config.putArray("serviceAccounts");
         for (List<String> call : calls) {
@@ -66,11 +66,11 @@ final class GcloudApplied {
         return Arrays.asList(value.split(",", -1));
     }
 
-    ObjectNode json() {
+    public ObjectNode json() {
         return config;
     }
 
-    GcpConfigFile.Contents contents() {
+    public GcpConfigFile.Contents contents() {
         return GcpConfigFile.parse(config);
     }
 }

@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * comes back as the exact words gcloud would get, and nothing in them is executed. Each call's words
  * are NUL-terminated, each call ends with \1.
  */
-final class ShellReading {
+public final class ShellReading {
     private ShellReading() {
     }
 
     /** Each gcloud call of {@code script}, as its argument words (without "gcloud"). */
-    static List<List<String>> gcloudCalls(String script, Path workingDirectory) throws IOException, InterruptedException {
+    public static List<List<String>> gcloudCalls(String script, Path workingDirectory) throws IOException, InterruptedException {
         // `gcloud projects describe` answers as gcloud would: the project's ID
         String prelude = "gcloud() { if [ \"$1\" = projects ]; then echo looked-up-project; return; fi;"
                 + " printf '%s\\0' \"$@\"; printf '\\1'; }\n";
@@ -39,7 +39,7 @@ final class ShellReading {
     }
 
     /** The value of {@code --name=VALUE} among {@code words}, or null. */
-    static String flag(List<String> words, String name) {
+    public static String flag(List<String> words, String name) {
         return words.stream().filter(w -> w.startsWith(name + "=")).map(w -> w.substring(name.length() + 1))
                 .findFirst().orElse(null);
     }
