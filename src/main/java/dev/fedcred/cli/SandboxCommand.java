@@ -40,12 +40,11 @@ final class SandboxCommand implements Callable<Integer> {
             + " 0 picks a free one). The built-in sandbox-gcp target expects the default.")
     Integer gcpPort;
 
-    @Option(names = "--gcp-provider-config", paramLabel = "FILE", description = {
-            "JSON with the GCP emulator's providers and service accounts, in the shapes gcloud prints:",
-            "{\"providers\": [`gcloud iam workload-identity-pools providers describe --format=json`],",
-            "\"serviceAccounts\": [{\"email\": SA, \"policy\": `gcloud iam service-accounts get-iam-policy SA",
-            "--format=json`}]}. They replace the built-in provider and accounts (sandbox-gcp then works only",
-            "if the file keeps them)."})
+    @Option(names = "--gcp-provider-config", paramLabel = "FILE", description = "JSON with the GCP emulator's"
+            + " providers and service accounts in the shapes gcloud prints: {\"providers\": [PROVIDER], \"serviceAccounts\":"
+            + " [{\"email\": SA, \"policy\": POLICY}]}, each PROVIDER as `gcloud iam workload-identity-pools providers"
+            + " describe --format=json` and each POLICY as `gcloud iam service-accounts get-iam-policy --format=json`"
+            + " print them. They replace the built-in provider and accounts.")
     Path gcpProviderConfig;
 
     private final FedcredContext context;

@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gcp", description = {
-        "Print the gcloud commands (or Terraform) that set up workload identity federation for a GCP target:",
-        "the services, the pool, the OIDC provider trusting your token's issuer with its aud as allowed audience,",
-        "and the service account's roles/iam.workloadIdentityUser binding for your principal://. Uses your",
-        "signed-in ID token's claims. Without TARGET, give --project-number, --pool and --provider."})
+        "Print the gcloud commands (or Terraform) that set up workload identity federation for a GCP target, from"
+        + " your signed-in ID token's claims: the services, the pool, the OIDC provider trusting your token's issuer"
+        + " with its aud as allowed audience, and the service account's roles/iam.workloadIdentityUser binding for"
+        + " your principal://. Without TARGET, give --project-number, --pool and --provider."})
 final class SetupGcpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,9 +71,9 @@ final class SetupGcpCommand implements Callable<Integer> {
     @Option(names = "--terraform", description = "Print the Terraform configuration instead of the gcloud commands.")
     boolean terraform;
 
-    @Option(names = "--check", paramLabel = "FILE", description = {"Instead, check a provider as `gcloud iam",
-            "workload-identity-pools providers describe PROVIDER --format=json` prints it against your token,",
-            "naming each part that would refuse it; exits 1 when one does."})
+    @Option(names = "--check", paramLabel = "FILE", description = "Instead, check a provider as `gcloud iam"
+            + " workload-identity-pools providers describe PROVIDER --format=json` prints it against your token, naming"
+            + " each part that would refuse it; exits 1 when one does.")
     Path check;
 
     private final FedcredContext context;
