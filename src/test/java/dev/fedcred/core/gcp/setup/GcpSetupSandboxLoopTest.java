@@ -122,6 +122,38 @@ class GcpSetupSandboxLoopTest {
     }
 
     @Test
+    void theSandboxTakesTheSetUpThroughItsLoopbackAdminCallWithoutARestart() throws Exception {
+        ObjectNode config = applied(tokens, GcpSetupFacts.Condition.EMAIL).json();
+        try (SandboxServer google = SandboxServer.start(SandboxOptions.defaults().withPort(0)
+                .withDataDir(dir.resolve("google")))) {
+            GcpWorkloadTarget t = target("sandbox");
+            GcpWorkloadTarget against = new GcpWorkloadTarget(t.name(), t.projectNumber(), t.poolId(), t.providerId(),
+                    t.serviceAccount(), t.scopes(), t.tokenLifetime(), null, t.issuer(),
+                    URI.create(google.endpoints().get("gcp-sts")), URI.create(google.endpoints().get("gcp-iamcredentials")),
+                    google.gcpCaFile());
+            assertThat(put(google, config)).isEqualTo(200);
+            assertThat(exchanger.exchange(against, tokens).serviceAccount()).isEqualTo(SERVICE_ACCOUNT);
+
+            ObjectNode unbound = changed(config, c -> ((ObjectNode) c.get("serviceAccounts").get(0).get("policy")
+                    .get("bindings").get(0)).putArray("members"));
+            assertThat(put(google, unbound)).isEqualTo(200);
+            assertThatThrownBy(() -> exchanger.exchange(against, tokens)).isInstanceOfSatisfying(CredentialsException.class,
+                    e -> assertThat(e.getMessage()).contains("--member " + t.principal(tokens.subject())));
+
+            ObjectNode outsideTheSubset = changed(config, c -> provider(c).put("attributeCondition", "assertion.sub.size() > 1"));
+            assertThat(put(google, outsideTheSubset)).isEqualTo(400);
+        }
+    }
+
+    private static int put(SandboxServer google, ObjectNode config) throws Exception {
+        java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(google.endpoints().get("gcp-config")))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(config.toString())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return reply.statusCode();
+    }
+
+    @Test
     void theWholePoolBindingAndTheSubjectConditionWorkToo() throws Exception {
         GcpSetupFacts facts = GcpSetupFacts.of(target("sandbox"), tokens, "my-project", true, GcpSetupFacts.Condition.SUBJECT);
         StringBuilder script = new StringBuilder();
