@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gcp", description = {
-        "Print the gcloud commands (or Terraform) that set up workload identity federation for a GCP target, from"
-        + " your signed-in ID token's claims: the services, the pool, the OIDC provider trusting your token's issuer"
-        + " with its aud as allowed audience, and the service account's roles/iam.workloadIdentityUser binding for"
-        + " your principal://. Without TARGET, give --project-number, --pool and --provider."})
+        "Print the gcloud commands or Terraform that set up workload identity federation for a GCP target.",
+        "They are made from your signed-in ID token's claims: the services, the pool, the OIDC provider trusting"
+        + " your token's issuer with its aud as allowed audience, and the service account's"
+        + " roles/iam.workloadIdentityUser binding for your principal://. Without TARGET, give --project-number,"
+        + " --pool and --provider."})
 final class SetupGcpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
