@@ -4,6 +4,7 @@ import dev.fedcred.core.launch.Launcher;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.sandbox.GcpConfigFile;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.core.files.BoundedFiles;
@@ -63,6 +64,13 @@ final class SandboxCommand implements Callable<Integer> {
             "At run time: PUT the document to http://127.0.0.1:PORT/aws-admin/roles/NAME/trust-policy."})
     Map<String, Path> awsTrustPolicies = new LinkedHashMap<>();
 
+    @Option(names = "--gcp-provider-config", paramLabel = "FILE", description = "JSON with the GCP emulator's"
+            + " providers and service accounts in the shapes gcloud prints: {\"providers\": [PROVIDER], \"serviceAccounts\":"
+            + " [{\"email\": SA, \"policy\": POLICY}]}, each PROVIDER as `gcloud iam workload-identity-pools providers"
+            + " describe --format=json` and each POLICY as `gcloud iam service-accounts get-iam-policy --format=json`"
+            + " print them. They replace the built-in provider and accounts.")
+    Path gcpProviderConfig;
+
     private final FedcredContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -86,6 +94,9 @@ final class SandboxCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, Path> policy : awsTrustPolicies.entrySet()) {
             options = withTrustPolicy(options, policy.getKey(), policy.getValue());
+        }
+        if (gcpProviderConfig != null) {
+            options = withGcpConfig(options, gcpProviderConfig);
         }
         try (SandboxServer server = start(options)) {
             PrintWriter out = Terminal.out(spec);
@@ -113,6 +124,19 @@ final class SandboxCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new FedcredException("--aws-trust-policy " + OutsideText.shown(roleArn) + "=" + file + ": "
                     + OutsideText.shown(e.getMessage()) + ". Give a role ARN and a file with IAM's JSON policy document.", e);
+        }
+    }
+
+    private static SandboxOptions withGcpConfig(SandboxOptions options, Path file) {
+        try {
+            GcpConfigFile.Contents config = GcpConfigFile.read(file);
+            return options.withGcpProviders(config.providers()).withGcpServiceAccounts(config.serviceAccounts());
+        } catch (IOException e) {
+            throw new FedcredException("Cannot read the GCP provider config " + file + " ("
+                    + OutsideText.shown(e.getMessage()) + "); check the path.", e);
+        } catch (IllegalArgumentException e) {
+            throw new FedcredException("The GCP provider config is not one the sandbox can apply: "
+                    + OutsideText.shown(e.getMessage()), e);
         }
     }
 

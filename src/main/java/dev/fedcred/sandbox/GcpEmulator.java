@@ -1,5 +1,6 @@
 package dev.fedcred.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -36,12 +37,19 @@ final class GcpEmulator implements SandboxEmulator {
 
     private final String baseUrl;
     private final String caFile;
+    /** On the sandbox's plain HTTP listener (loopback only): PUT a {@link GcpConfigFile} JSON to replace the set-up. */
+    static final String ADMIN_PATH = "/sandbox-admin/gcp-config";
+
     private final GcpAccessTokens tokens;
-    private final GoogleStsEndpoint sts;
-    private final IamCredentialsEndpoint iamCredentials;
+    private final IssuerSignedJwts jwts = new IssuerSignedJwts(new OidcProviderKeys());
+    private final String sandboxIssuer;
     private final Clock clock;
-    private final Set<String> projectNumbers;
     private final GcpFaults faults;
+    /** Replaced together by {@link #configure}; a request reads the one in place when it starts. */
+    private volatile Configured configured;
+
+    private record Configured(GoogleStsEndpoint sts, IamCredentialsEndpoint iamCredentials, Set<String> projectNumbers) {
+    }
 
     /**
      * @param baseUrl       {@code https://127.0.0.1:<port>}, the port actually bound
@@ -53,14 +61,43 @@ final class GcpEmulator implements SandboxEmulator {
         this.caFile = caFile;
         this.clock = clock;
         this.tokens = new GcpAccessTokens(clock);
-        List<GcpProvider> providers = options.gcpProviders().isEmpty()
-                ? SandboxGcp.defaultProviders(sandboxIssuer) : options.gcpProviders();
-        List<GcpServiceAccount> accounts = options.gcpServiceAccounts().isEmpty()
-                ? SandboxGcp.defaultServiceAccounts() : options.gcpServiceAccounts();
-        this.sts = new GoogleStsEndpoint(providers, new IssuerSignedJwts(new OidcProviderKeys()), tokens, clock);
-        this.iamCredentials = new IamCredentialsEndpoint(accounts, tokens);
-        this.projectNumbers = providers.stream().map(GcpProvider::projectNumber).collect(Collectors.toUnmodifiableSet());
+        this.sandboxIssuer = sandboxIssuer;
         this.faults = new GcpFaults(clock);
+        configure(options.gcpProviders(), options.gcpServiceAccounts());
+    }
+
+    /** Puts these providers and accounts in place; an empty list means the sandbox's defaults. */
+    void configure(List<GcpProvider> newProviders, List<GcpServiceAccount> newAccounts) {
+        List<GcpProvider> providers = newProviders.isEmpty() ? SandboxGcp.defaultProviders(sandboxIssuer) : newProviders;
+        List<GcpServiceAccount> accounts = newAccounts.isEmpty() ? SandboxGcp.defaultServiceAccounts() : newAccounts;
+        configured = new Configured(new GoogleStsEndpoint(providers, jwts, tokens, clock),
+                new IamCredentialsEndpoint(accounts, tokens),
+                providers.stream().map(GcpProvider::projectNumber).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * {@code PUT} {@value #ADMIN_PATH} with a {@link GcpConfigFile} JSON: applies a set-up (such as
+     * the one {@code fedcred setup gcp} generates) without a restart. Only from this machine.
+     */
+    void handleAdmin(HttpExchange exchange) throws IOException {
+        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            HttpExchanges.sendJson(exchange, 403, Map.of("error", "the sandbox's admin calls are for this machine only"));
+            return;
+        }
+        if (!"PUT".equals(exchange.getRequestMethod())) {
+            HttpExchanges.sendMethodNotAllowed(exchange, "PUT");
+            return;
+        }
+        GcpConfigFile.Contents contents;
+        try {
+            contents = GcpConfigFile.parse(new ObjectMapper().readTree(HttpExchanges.readBodyBytes(exchange)));
+            configure(contents.providers(), contents.serviceAccounts());
+        } catch (IOException | IllegalArgumentException e) {
+            HttpExchanges.sendJson(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+            return;
+        }
+        HttpExchanges.sendJson(exchange, 200, Map.of("providers", contents.providers().size(),
+                "serviceAccounts", contents.serviceAccounts().size()));
     }
 
     GcpFaults faults() {
@@ -101,7 +138,7 @@ final class GcpEmulator implements SandboxEmulator {
         try {
             if (path.equals(GoogleStsEndpoint.PATH)) {
                 if (!answeredByFault(exchange, GcpFaults.Endpoint.STS)) {
-                    sts.handle(exchange);
+                    configured.sts().handle(exchange);
                 }
                 return;
             }
@@ -117,7 +154,7 @@ final class GcpEmulator implements SandboxEmulator {
             Matcher generate = IamCredentialsEndpoint.GENERATE_ACCESS_TOKEN.matcher(path);
             if (generate.matches()) {
                 if (!answeredByFault(exchange, GcpFaults.Endpoint.IAM_CREDENTIALS)) {
-                    iamCredentials.handle(exchange, generate);
+                    configured.iamCredentials().handle(exchange, generate);
                 }
                 return;
             }
@@ -157,7 +194,7 @@ final class GcpEmulator implements SandboxEmulator {
             return;
         }
         bearer(exchange, tokens);
-        if (!projectNumbers.contains(number)) {
+        if (!configured.projectNumbers().contains(number)) {
             // Resource Manager does not reveal whether a project it will not show exists.
             throw GcpError.rpc(403, "PERMISSION_DENIED", "The caller does not have permission", List.of());
         }

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  *
  * <p>Checks, in this order: the request's shape, that the provider named by {@code audience}
  * exists, then the subject token: a JWT signed by the provider's issuer (keys fetched over
- * loopback only), unexpired, with an {@code aud} the provider allows, and a {@code sub} that maps
- * to a {@code google.subject} of at most 127 bytes. Errors are OAuth-style JSON with HTTP 400, as
+ * loopback only), unexpired, with an {@code aud} the provider allows, claims that map to a
+ * {@code google.subject} of at most 127 bytes, and that meet the provider's attribute condition. Errors are OAuth-style JSON with HTTP 400, as
  * Google sends them.
  */
 final class GoogleStsEndpoint {
@@ -203,16 +203,20 @@ final class GoogleStsEndpoint {
             throw GcpError.oauth("invalid_grant", "The audience in ID Token " + audiences
                     + " does not match the expected audience " + String.join(", ", accepted) + ".");
         }
-        // The attribute mapping is google.subject = assertion.sub.
-        String subject = claims.getSubject();
+        String subject = provider.mappedAttributes(claims.getClaims()).get("google.subject");
         if (subject == null || subject.isEmpty()) {
             throw GcpError.oauth("invalid_grant", "The mapped attribute google.subject must not be empty: the "
-                    + "attribute mapping google.subject=assertion.sub found no sub claim in the ID Token.");
+                    + "attribute mapping google.subject=" + provider.attributeMapping().get("google.subject")
+                    + " found no such claim in the ID Token.");
         }
         if (subject.getBytes(StandardCharsets.UTF_8).length > MAX_SUBJECT_BYTES) {
             throw GcpError.oauth("invalid_grant", "The size of mapped attribute google.subject exceeds the "
                     + MAX_SUBJECT_BYTES + " bytes limit. Either modify your attribute mapping or the incoming "
                     + "assertion to produce a mapped attribute that is less than " + MAX_SUBJECT_BYTES + " bytes.");
+        }
+        if (!provider.conditionAccepts(claims.getClaims())) {
+            // Google's code and wording for a token its provider's attribute condition rejects.
+            throw GcpError.oauth("unauthorized_client", "The given credential is rejected by the attribute condition.");
         }
         return subject;
     }

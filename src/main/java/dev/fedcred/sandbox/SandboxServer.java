@@ -139,6 +139,8 @@ public final class SandboxServer implements AutoCloseable {
             GcpEmulator gcp = new GcpEmulator(gcpBase, caFile.toString(), issuer.toString(), options, clock);
             gcp.register(gcpServer);
             gcp.describeEndpoints(endpoints);
+            server.createContext(GcpEmulator.ADMIN_PATH, HttpExchanges.guarded(gcp::handleAdmin));
+            endpoints.put("gcp-config", issuer + GcpEmulator.ADMIN_PATH);
 
             // One pool for both listeners: the GCP emulator fetches the issuer's keys from the HTTP one.
             ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads(port));

@@ -72,12 +72,11 @@ final class GcpErrors {
         }
         if ("invalid_grant".equals(code)) {
             return new CredentialsException(FIX_CLOUD_SETUP, code, "Google STS did not accept the ID token for the"
-                    + " provider " + target.audience() + said + ". " + ProviderAdvice.explain(target, tokens), e);
+                    + " provider " + target.audience() + said + ". " + ProviderAdvice.explain(target, tokens, description), e);
         }
         if ("unauthorized_client".equals(code) || "access_denied".equals(code)) {
             return new CredentialsException(FIX_CLOUD_SETUP, code, "The provider " + target.audience()
-                    + " refused this identity" + said + ". Its attribute condition must accept the token's claims: "
-                    + ProviderAdvice.claims(tokens) + ".", e);
+                    + " refused this identity" + said + ". " + ProviderAdvice.conditionRefused(target, tokens), e);
         }
         if ("invalid_target".equals(code) || lower.contains("does not exist") || lower.contains("disabled")) {
             return new CredentialsException(FIX_TARGET, code, "Google STS does not know the provider " + target.audience()
