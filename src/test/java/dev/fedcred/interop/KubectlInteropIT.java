@@ -87,6 +87,34 @@ class KubectlInteropIT {
         assertThat(whoami.err()).contains("Unauthorized");
     }
 
+    /** `fedcred sandbox` (the packaged jar) prints the API server's URL and CA, and kubectl with them reaches it. */
+    @Test
+    void theSandboxCommandPrintsTheKubernetesServerAndCa() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                InteropHome.JAR.toString(), "sandbox", "--port", "0", "--gcp-port", "0", "--auto-approve");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        PeerProgram.isolate(builder.environment(), Map.of("HOME", dir.toString(), "FEDCRED_HOME", dir.resolve("own").toString()));
+        Process process = builder.start();
+        try (java.io.BufferedReader out = process.inputReader(StandardCharsets.UTF_8)) {
+            Map<String, String> printed = new HashMap<>();
+            String line;
+            // Stops at kubernetes-ca, the last line on stdout: the sandbox then runs on, printing nothing more.
+            while (!printed.containsKey("kubernetes-ca") && (line = out.readLine()) != null) {
+                int colon = line.indexOf(": ");
+                if (colon > 0) {
+                    printed.put(line.substring(0, colon), line.substring(colon + 2));
+                }
+            }
+            assertThat(printed.get("kubernetes")).matches("https://127\\.0\\.0\\.1:\\d+/k8s");
+            assertThat(printed.get("kubernetes-ca")).isEqualTo(printed.get("gcp-ca")).endsWith("gcp-ca.pem");
+            assertThat(printed.get("kubernetes")).startsWith(printed.get("gcp-sts").replace("/v1/token", ""));
+        } finally {
+            process.destroy();
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
     /**
      * {@code aws eks get-token} from Debian's AWS CLI v2 (2.9), pointed at the sandbox STS: it
      * ignores {@code --endpoint-url} and {@code AWS_ENDPOINT_URL_STS} for the STS client it
