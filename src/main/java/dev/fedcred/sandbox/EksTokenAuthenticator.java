@@ -86,7 +86,7 @@ final class EksTokenAuthenticator implements KubernetesAuthenticator {
 
     private static Optional<URI> presignedUrl(String encoded) {
         try {
-            // Raw URL alphabet without padding, as the token is made; a '=' is refused by the decoder's alphabet check below.
+            // Raw URL alphabet without padding, as the token is made (Go's RawURLEncoding refuses padding too).
             if (encoded.indexOf('=') >= 0) {
                 return Optional.empty();
             }
