@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Run fedcred's loopback emulators until interrupted (Ctrl-C), to try fedcred without any account.",
         "They are an OpenID Connect issuer with a ready-made sandbox user, AWS STS and",
         "its console sign-in (federation) endpoint, and Google STS and IAM Credentials",
-        "over HTTPS. The built-in issuer `sandbox` and targets sandbox-aws and",
+        "over HTTPS, with a Kubernetes API server (EKS, GKE and OIDC tokens) at /k8s.",
+        "The built-in issuer `sandbox` and targets sandbox-aws and",
         "sandbox-gcp point at them; nothing here is a real account."})
 final class SandboxCommand implements Callable<Integer> {
     /**

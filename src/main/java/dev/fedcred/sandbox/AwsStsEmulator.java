@@ -155,6 +155,10 @@ final class AwsStsEmulator implements SandboxEmulator {
                 throw StsError.invalidAction("Could not find operation " + action + " for version "
                         + (version == null ? "NO_VERSION_SPECIFIED" : version));
             }
+            if ("GetCallerIdentity".equals(action) && acceptsJson(exchange)) {
+                callerIdentityAsJson(exchange, body, requestId);
+                return;
+            }
             String response = switch (action) {
                 case "AssumeRoleWithWebIdentity" -> assumeRoleWithWebIdentity(params, requestId);
                 case "AssumeRole" -> assumeRole(exchange, body, params, requestId);
@@ -350,6 +354,29 @@ final class AwsStsEmulator implements SandboxEmulator {
         keys.put(prefix + "sub", List.of(identity.subject()));
         keys.put(prefix + "amr", identity.amr());
         return keys;
+    }
+
+    /**
+     * STS answers JSON to a client that accepts only that, as aws-iam-authenticator asks when it
+     * calls an EKS token's presigned URL ({@code Accept: application/json}). Errors stay XML: the
+     * authenticator reads nothing but the status of a failure.
+     */
+    private static boolean acceptsJson(HttpExchange exchange) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).trim().startsWith("application/json");
+    }
+
+    private void callerIdentityAsJson(HttpExchange exchange, byte[] body, String requestId) throws StsError, IOException {
+        IssuedAwsCredentials.Issued caller = sigV4.verify(exchange, body);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Account", caller.accountId());
+        result.put("Arn", caller.assumedRoleArn());
+        result.put("UserId", caller.assumedRoleId());
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("GetCallerIdentityResult", result);
+        response.put("ResponseMetadata", Map.of("RequestId", requestId));
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        HttpExchanges.sendNoStoreJson(exchange, 200, Map.of("GetCallerIdentityResponse", response));
     }
 
     private String getCallerIdentity(HttpExchange exchange, byte[] body, String requestId) throws StsError {

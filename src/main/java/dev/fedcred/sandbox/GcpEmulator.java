@@ -104,6 +104,11 @@ final class GcpEmulator implements SandboxEmulator {
         return faults;
     }
 
+    /** The access tokens issued here, which the sandbox's Kubernetes API server takes as GKE tokens. */
+    GcpAccessTokens tokens() {
+        return tokens;
+    }
+
     /** A queued fault for {@code endpoint} answers this request instead; true if one did. */
     private boolean answeredByFault(HttpExchange exchange, GcpFaults.Endpoint endpoint) throws IOException {
         GcpFaults.Reply fault = faults.takeNext(endpoint);

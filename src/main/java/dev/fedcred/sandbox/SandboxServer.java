@@ -28,7 +28,8 @@ import javax.net.ssl.SSLContext;
 /**
  * The local sandbox: one HTTP server on 127.0.0.1 hosting emulators of the services fedcred
  * talks to, so the whole sign-in can be exercised without real accounts, and one HTTPS server on
- * 127.0.0.1 for the Google Cloud emulator, whose clients accept only https URLs.
+ * 127.0.0.1 for the Google Cloud emulator, whose clients accept only https URLs, and the
+ * Kubernetes API server under {@code /k8s} on it.
  *
  * <p>Binds to the IPv4 loopback address only: the sandbox hands out tokens to anybody who asks,
  * so it must not be reachable from the network. This package deliberately shares no code with
@@ -141,6 +142,13 @@ public final class SandboxServer implements AutoCloseable {
             gcp.describeEndpoints(endpoints);
             server.createContext(GcpEmulator.ADMIN_PATH, HttpExchanges.guarded(gcp::handleAdmin));
             endpoints.put("gcp-config", issuer + GcpEmulator.ADMIN_PATH);
+            KubernetesApiServer kubernetes = new KubernetesApiServer(gcpBase, caFile.toString(), List.of(
+                    new EksTokenAuthenticator(URI.create(issuer + AwsStsEmulator.PATH), SandboxKubernetes.EKS_CLUSTER_NAME, clock),
+                    new GkeTokenAuthenticator(gcp.tokens()),
+                    new OidcTokenAuthenticator(issuer.toString(), SandboxKubernetes.OIDC_CLIENT_ID,
+                            new IssuerSignedJwts(new OidcProviderKeys()), clock)));
+            kubernetes.register(gcpServer);
+            kubernetes.describeEndpoints(endpoints);
 
             // One pool for both listeners: the GCP emulator fetches the issuer's keys from the HTTP one.
             ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, workerThreads(port));
@@ -199,7 +207,9 @@ public final class SandboxServer implements AutoCloseable {
      * ({@code https://127.0.0.1:<gcpPort>/v1/}, to which a client appends
      * {@code projects/-/serviceAccounts/EMAIL:generateAccessToken}), gcp-whoami
      * ({@code https://127.0.0.1:<gcpPort>/v1/whoami}) and gcp-ca (the absolute path of the CA
-     * certificate to trust, not a URL). Unmodifiable.
+     * certificate to trust, not a URL), then the Kubernetes API server: kubernetes
+     * ({@code https://127.0.0.1:<gcpPort>/k8s}, kubectl's server URL) and kubernetes-ca (the same CA
+     * file as gcp-ca). Unmodifiable.
      */
     public Map<String, String> endpoints() {
         return endpoints;

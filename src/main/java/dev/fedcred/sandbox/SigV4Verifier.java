@@ -36,6 +36,8 @@ import javax.crypto.spec.SecretKeySpec;
 final class SigV4Verifier {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** The payload hash a presigned request may carry instead of the body's. */
+    static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     /** How far X-Amz-Date may be from the server's clock, either way. */
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final DateTimeFormatter AMZ_DATE =
@@ -44,9 +46,13 @@ final class SigV4Verifier {
             + "signature you provided. Check your AWS Secret Access Key and signing method. "
             + "Consult the service documentation for details.";
 
-    /** The parts of {@code Authorization: AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…}. */
-    private record AuthorizationHeader(String accessKeyId, String date, String region, String service,
-                                       String terminator, List<String> signedHeaders, String signature) {
+    /**
+     * What a signature consists of, from the Authorization header and X-Amz-* headers, or from the
+     * X-Amz-* query parameters of a presigned URL; verified the same way from here on.
+     */
+    private record SignatureParts(String accessKeyId, String date, String region, String service,
+                                  String terminator, List<String> signedHeaders, String signature,
+                                  String amzDate, String securityToken, boolean presigned) {
         String scope() {
             return date + "/" + region + "/" + service + "/" + terminator;
         }
@@ -60,32 +66,38 @@ final class SigV4Verifier {
         this.clock = clock;
     }
 
-    /** The credentials that signed the request, or the error STS would answer. */
+    /**
+     * The credentials that signed the request, in its Authorization header or, for a presigned URL
+     * (query-string signing: what {@code aws eks get-token} makes), in its query; or the error STS
+     * would answer. A presigned request is valid from 15 minutes before to 15 minutes after its
+     * X-Amz-Date, whatever its X-Amz-Expires says: STS ignores that parameter (EKS tokens rely on
+     * it, aws-iam-authenticator's pkg/token says so), and so does this emulator.
+     */
     IssuedAwsCredentials.Issued verify(HttpExchange exchange, byte[] body) throws StsError {
         Headers headers = exchange.getRequestHeaders();
         String authorization = headers.getFirst("Authorization");
-        if (authorization == null) {
-            throw StsError.missingAuthenticationToken();
+        SignatureParts parts;
+        if (authorization != null) {
+            parts = fromHeaders(authorization, headers);
+        } else {
+            Map<String, String> query = decodedQuery(exchange.getRequestURI().getRawQuery());
+            if (!query.containsKey("X-Amz-Algorithm") && !query.containsKey("X-Amz-Signature")) {
+                throw StsError.missingAuthenticationToken();
+            }
+            parts = fromQuery(query);
         }
-        AuthorizationHeader auth = parse(authorization);
 
-        IssuedAwsCredentials.Issued issued = credentials.find(auth.accessKeyId())
+        IssuedAwsCredentials.Issued issued = credentials.find(parts.accessKeyId())
                 .orElseThrow(StsError::invalidClientTokenId);
-        String token = headers.getFirst("X-Amz-Security-Token");
         // Temporary keys are only valid together with their session token.
-        if (token == null || !constantTimeEquals(token, issued.sessionToken())) {
+        if (parts.securityToken() == null || !constantTimeEquals(parts.securityToken(), issued.sessionToken())) {
             throw StsError.invalidClientTokenId();
         }
         Instant now = clock.instant();
         if (!now.isBefore(issued.expiration())) {
             throw StsError.expiredCredentials();
         }
-
-        String amzDate = headers.getFirst("X-Amz-Date");
-        if (amzDate == null) {
-            throw StsError.incompleteSignature(
-                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
-        }
+        String amzDate = parts.amzDate();
         Instant signedAt;
         try {
             signedAt = AMZ_DATE.parse(amzDate, Instant::from);
@@ -100,33 +112,43 @@ final class SigV4Verifier {
             throw StsError.signatureDoesNotMatch("Signature not yet current: " + amzDate + " is still later than "
                     + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 15 min.)");
         }
-        if (!auth.date().equals(amzDate.substring(0, 8))) {
+        if (!parts.date().equals(amzDate.substring(0, 8))) {
             throw StsError.signatureDoesNotMatch("Date in Credential scope does not match YYYYMMDD from ISO-8601 "
-                    + "version of date from HTTP: '" + auth.date() + "' != '" + amzDate.substring(0, 8)
+                    + "version of date from HTTP: '" + parts.date() + "' != '" + amzDate.substring(0, 8)
                     + "', from '" + amzDate + "'.");
         }
-        if (!auth.service().equals("sts")) {
+        if (!parts.service().equals("sts")) {
             throw StsError.signatureDoesNotMatch("Credential should be scoped to correct service: 'sts'. ");
         }
-        if (!auth.terminator().equals("aws4_request")) {
+        if (!parts.terminator().equals("aws4_request")) {
             throw StsError.signatureDoesNotMatch(
-                    "Credential should be scoped with a valid terminator: 'aws4_request', not '" + auth.terminator() + "'. ");
+                    "Credential should be scoped with a valid terminator: 'aws4_request', not '" + parts.terminator() + "'. ");
         }
-        if (!auth.signedHeaders().contains("host")) {
+        if (!parts.signedHeaders().contains("host")) {
             throw StsError.signatureDoesNotMatch("'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
 
-        String canonicalRequest = canonicalRequest(exchange, auth.signedHeaders(), body);
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + auth.scope() + "\n" + hexSha256(canonicalRequest);
-        byte[] key = signingKey(issued.secretAccessKey(), auth.date(), auth.region(), auth.service());
-        String expected = HexFormat.of().formatHex(hmac(key, stringToSign));
-        if (!constantTimeEquals(expected, auth.signature().toLowerCase(Locale.ROOT))) {
-            throw StsError.signatureDoesNotMatch(SIGNATURE_MISMATCH);
+        byte[] key = signingKey(issued.secretAccessKey(), parts.date(), parts.region(), parts.service());
+        String signature = parts.signature().toLowerCase(Locale.ROOT);
+        String excluded = parts.presigned() ? "X-Amz-Signature" : null;
+        String canonical = canonicalRequest(exchange, parts.signedHeaders(), hexSha256(body), excluded);
+        if (constantTimeEquals(signatureOf(key, parts, canonical), signature)) {
+            return issued;
         }
-        return issued;
+        // A presigned URL knows nothing of the body it will be sent with: signers may say so instead of hashing it.
+        if (parts.presigned() && constantTimeEquals(signatureOf(key, parts,
+                canonicalRequest(exchange, parts.signedHeaders(), UNSIGNED_PAYLOAD, excluded)), signature)) {
+            return issued;
+        }
+        throw StsError.signatureDoesNotMatch(SIGNATURE_MISMATCH);
     }
 
-    private static AuthorizationHeader parse(String header) throws StsError {
+    private static String signatureOf(byte[] key, SignatureParts parts, String canonicalRequest) {
+        String stringToSign = ALGORITHM + "\n" + parts.amzDate() + "\n" + parts.scope() + "\n" + hexSha256(canonicalRequest);
+        return HexFormat.of().formatHex(hmac(key, stringToSign));
+    }
+
+    private static SignatureParts fromHeaders(String header, Headers headers) throws StsError {
         String trimmed = header.trim();
         if (!trimmed.startsWith(ALGORITHM + " ")) {
             throw StsError.incompleteSignature("Authorization header must use " + ALGORITHM);
@@ -143,32 +165,76 @@ final class SigV4Verifier {
                 throw StsError.incompleteSignature("Authorization header requires '" + required + "' parameter.");
             }
         }
-        String[] credential = fields.get("Credential").split("/", -1);
+        String amzDate = headers.getFirst("X-Amz-Date");
+        if (amzDate == null) {
+            throw StsError.incompleteSignature(
+                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        }
+        return parts(fields.get("Credential"), fields.get("SignedHeaders"), fields.get("Signature"), amzDate,
+                headers.getFirst("X-Amz-Security-Token"), false);
+    }
+
+    private static SignatureParts fromQuery(Map<String, String> query) throws StsError {
+        for (String required : List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-SignedHeaders",
+                "X-Amz-Signature")) {
+            if (!query.containsKey(required)) {
+                throw StsError.incompleteSignature("AWS query-string parameters must include '" + required
+                        + "'. Re-examine the query-string parameters.");
+            }
+        }
+        if (!ALGORITHM.equals(query.get("X-Amz-Algorithm"))) {
+            throw StsError.incompleteSignature("X-Amz-Algorithm must be " + ALGORITHM);
+        }
+        return parts(query.get("X-Amz-Credential"), query.get("X-Amz-SignedHeaders"), query.get("X-Amz-Signature"),
+                query.get("X-Amz-Date"), query.get("X-Amz-Security-Token"), true);
+    }
+
+    private static SignatureParts parts(String credentialField, String signedHeaders, String signature, String amzDate,
+                                        String securityToken, boolean presigned) throws StsError {
+        String[] credential = credentialField.split("/", -1);
         if (credential.length != 5) {
             throw StsError.incompleteSignature(
                     "Credential must have the form ACCESS_KEY_ID/YYYYMMDD/REGION/SERVICE/aws4_request");
         }
-        List<String> signedHeaders = List.of(fields.get("SignedHeaders").split(";"));
-        return new AuthorizationHeader(credential[0], credential[1], credential[2], credential[3], credential[4],
-                signedHeaders, fields.get("Signature"));
+        if (amzDate.length() < 8) {
+            throw StsError.incompleteSignature("X-Amz-Date must be in the form yyyyMMdd'T'HHmmss'Z'");
+        }
+        return new SignatureParts(credential[0], credential[1], credential[2], credential[3], credential[4],
+                List.of(signedHeaders.toLowerCase(Locale.ROOT).split(";")), signature, amzDate, securityToken, presigned);
+    }
+
+    /** The query's parameters, decoded; the first of a repeated name. */
+    private static Map<String, String> decodedQuery(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = formDecode(eq < 0 ? pair : pair.substring(0, eq));
+            params.putIfAbsent(name, formDecode(eq < 0 ? "" : pair.substring(eq + 1)));
+        }
+        return params;
     }
 
     /**
      * The canonical request: method, canonical URI, canonical query string, canonical headers,
-     * signed headers and the hex SHA-256 of the body, one per line.
+     * signed headers and the payload's hash (the hex SHA-256 of the body), one per line; a presigned
+     * request's query is signed without its own X-Amz-Signature ({@code excludedQueryName}, else null).
      */
-    static String canonicalRequest(HttpExchange exchange, List<String> signedHeaders, byte[] body) {
+    static String canonicalRequest(HttpExchange exchange, List<String> signedHeaders, String payloadHash,
+                                   String excludedQueryName) {
         StringBuilder canonical = new StringBuilder();
         canonical.append(exchange.getRequestMethod()).append('\n');
         canonical.append(canonicalUri(exchange.getRequestURI().getRawPath())).append('\n');
-        canonical.append(canonicalQuery(exchange.getRequestURI().getRawQuery())).append('\n');
+        canonical.append(canonicalQuery(exchange.getRequestURI().getRawQuery(), excludedQueryName)).append('\n');
         Headers headers = exchange.getRequestHeaders();
         for (String name : signedHeaders) {
             canonical.append(name).append(':').append(canonicalHeaderValue(headers.get(name))).append('\n');
         }
         canonical.append('\n');
         canonical.append(String.join(";", signedHeaders)).append('\n');
-        canonical.append(hexSha256(body));
+        canonical.append(payloadHash);
         return canonical.toString();
     }
 
@@ -188,8 +254,8 @@ final class SigV4Verifier {
                 .collect(Collectors.joining("/"));
     }
 
-    /** Decoded, re-encoded the AWS way, sorted by name then value. */
-    static String canonicalQuery(String rawQuery) {
+    /** Decoded, re-encoded the AWS way, sorted by name then value; without {@code excludedName} if not null. */
+    static String canonicalQuery(String rawQuery, String excludedName) {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return "";
         }
@@ -201,6 +267,9 @@ final class SigV4Verifier {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
+            if (formDecode(name).equals(excludedName)) {
+                continue;
+            }
             pairs.add(new String[] {uriEncode(formDecode(name)), uriEncode(formDecode(value))});
         }
         pairs.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));

@@ -109,4 +109,34 @@ class AwsStsGetCallerIdentityTest {
             }
         }
     }
+
+    /**
+     * Query-string signing (a presigned URL, as {@code aws eks get-token} makes) by the real SDK's
+     * signer: answered in XML, or in JSON for a client that accepts JSON (as aws-iam-authenticator
+     * asks); a tampered signature is SignatureDoesNotMatch.
+     */
+    @Test
+    void aPresignedGetCallerIdentityUrlIsAnswered() throws Exception {
+        try (SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true))) {
+            Credentials issued = assumeDefaultRole(server);
+            String token = dev.fedcred.testing.SandboxKubeTokens.eksToken(server.endpoints().get("aws-sts"), issued,
+                    "some-cluster", java.time.Clock.systemUTC());
+            java.net.URI url = dev.fedcred.testing.SandboxKubeTokens.presignedUrl(token);
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> xml = http.send(java.net.http.HttpRequest.newBuilder(url)
+                    .header("x-k8s-aws-id", "some-cluster").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(xml.statusCode()).as(xml.body()).isEqualTo(200);
+            assertThat(xml.body()).contains("<Arn>arn:aws:sts::000000000000:assumed-role/fedcred-sandbox-short/");
+            java.net.http.HttpResponse<String> json = http.send(java.net.http.HttpRequest.newBuilder(url)
+                    .header("x-k8s-aws-id", "some-cluster").header("Accept", "application/json").GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.body())
+                    .at("/GetCallerIdentityResponse/GetCallerIdentityResult/Account").asText()).isEqualTo("000000000000");
+            java.net.http.HttpResponse<String> otherHeader = http.send(java.net.http.HttpRequest.newBuilder(url)
+                    .header("x-k8s-aws-id", "another-cluster").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(otherHeader.statusCode()).isEqualTo(403);
+            assertThat(otherHeader.body()).contains("<Code>SignatureDoesNotMatch</Code>");
+        }
+    }
 }

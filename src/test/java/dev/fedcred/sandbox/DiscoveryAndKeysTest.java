@@ -57,7 +57,10 @@ class DiscoveryAndKeysTest {
                 org.assertj.core.api.Assertions.entry("gcp-iamcredentials", gcp + "/v1/"),
                 org.assertj.core.api.Assertions.entry("gcp-whoami", gcp + "/v1/whoami"),
                 org.assertj.core.api.Assertions.entry("gcp-ca", server.gcpCaFile().toString()),
-                org.assertj.core.api.Assertions.entry("gcp-config", issuer + "/sandbox-admin/gcp-config"));
+                org.assertj.core.api.Assertions.entry("gcp-config", issuer + "/sandbox-admin/gcp-config"),
+
+                org.assertj.core.api.Assertions.entry("kubernetes", gcp + "/k8s"),
+                org.assertj.core.api.Assertions.entry("kubernetes-ca", server.gcpCaFile().toString()));
     }
 
     @Test
