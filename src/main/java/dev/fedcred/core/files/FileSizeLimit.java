@@ -11,7 +11,9 @@ public enum FileSizeLimit {
     CREDENTIAL_CACHE("a credential cache", 8 * Sizes.MIB),
     /** Generous: 20,000 profiles with session credentials (about 1 KB each) still fit. */
     AWS_FILE("an AWS credentials or config file", 32 * Sizes.MIB),
-    ADC_FILE("an Application Default Credentials file", Sizes.MIB);
+    ADC_FILE("an Application Default Credentials file", Sizes.MIB),
+    /** Many clusters with inline CA data still fit. */
+    KUBECONFIG("a kubeconfig file", 16 * Sizes.MIB);
 
     private final String kind;
     private final long maxBytes;

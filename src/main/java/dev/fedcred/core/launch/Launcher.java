@@ -39,6 +39,11 @@ public record Launcher(String installed, Path jar, String java) {
      * behind it, which an upgrade moves), else this JVM's java running this jar.
      */
     public String forPrograms(String... args) {
+        return join(programWords(args));
+    }
+
+    /** As {@link #forPrograms}, word by word, for a program that takes a command and its arguments apart (kubectl's exec plugin). */
+    public List<String> programWords(String... args) {
         List<String> words = new ArrayList<>();
         if (isInstalled()) {
             words.add(installed);
@@ -48,7 +53,7 @@ public record Launcher(String installed, Path jar, String java) {
             words.add("fedcred");
         }
         words.addAll(List.of(args));
-        return join(words);
+        return words;
     }
 
     private boolean isInstalled() {
