@@ -1,17 +1,23 @@
 package dev.fedcred.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fedcred.core.Json;
+import dev.fedcred.core.JsonTrees;
 import dev.fedcred.core.kube.KubeToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The ExecCredential kubectl reads from its exec plugin: {@code client.authentication.k8s.io/v1},
  * or v1beta1 when {@code KUBERNETES_EXEC_INFO} (which kubectl sets) asks for it, as older kubectl
- * does. {@code status.expirationTimestamp} is RFC 3339 in whole seconds, UTC.
+ * does. {@code status.expirationTimestamp} is RFC 3339 in whole seconds, UTC. Read and written with
+ * Jackson's streaming API, as {@link CredentialProcessJson}: kubectl runs this before every request.
  */
 final class ExecCredentialJson {
+    private static final JsonFactory JSON = new JsonFactory();
     static final String V1 = "client.authentication.k8s.io/v1";
     static final String V1BETA1 = "client.authentication.k8s.io/v1beta1";
     static final String EXEC_INFO_VARIABLE = "KUBERNETES_EXEC_INFO";
@@ -26,7 +32,7 @@ final class ExecCredentialJson {
                 return new ExecInfo(V1, false);
             }
             try {
-                JsonNode info = Json.MAPPER.readTree(variable);
+                JsonNode info = JsonTrees.read(variable);
                 String version = V1BETA1.equals(info.path("apiVersion").asText()) ? V1BETA1 : V1;
                 return new ExecInfo(version, info.path("spec").path("interactive").asBoolean(false));
             } catch (java.io.IOException | RuntimeException unreadable) {
@@ -36,13 +42,22 @@ final class ExecCredentialJson {
     }
 
     static String of(KubeToken token, ExecInfo info) {
-        ObjectNode credential = Json.MAPPER.createObjectNode();
-        credential.put("kind", "ExecCredential");
-        credential.put("apiVersion", info.apiVersion());
-        credential.putObject("spec").put("interactive", info.interactive());
-        ObjectNode status = credential.putObject("status");
-        status.put("expirationTimestamp", token.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
-        status.put("token", token.token());
-        return credential.toString();
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("kind", "ExecCredential");
+            json.writeStringField("apiVersion", info.apiVersion());
+            json.writeObjectFieldStart("spec");
+            json.writeBooleanField("interactive", info.interactive());
+            json.writeEndObject();
+            json.writeObjectFieldStart("status");
+            json.writeStringField("expirationTimestamp", token.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
+            json.writeStringField("token", token.token());
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the ExecCredential could not be written", e);
+        }
+        return text.toString();
     }
 }

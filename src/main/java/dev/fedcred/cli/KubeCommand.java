@@ -39,8 +39,8 @@ final class KubeCommand implements Runnable {
     }
 
     @Command(name = "credential", description = {
-            "Print an ExecCredential for kubectl's exec plugin (client.authentication.k8s.io/v1, or v1beta1 when"
-                    + " KUBERNETES_EXEC_INFO asks for it).",
+            "Print a Kubernetes target's token as kubectl's exec plugin does.",
+            "An ExecCredential of client.authentication.k8s.io/v1, or v1beta1 when KUBERNETES_EXEC_INFO asks for it.",
             "Answers from the cache while the token is fresh; renews through the refresh token; never opens a browser:"
                     + " exits 3 with what to run when a sign-in is needed."})
     static final class Credential implements Callable<Integer> {
@@ -77,8 +77,9 @@ final class KubeCommand implements Runnable {
     }
 
     @Command(name = "config", description = {
-            "Add the target's user (an exec plugin running `fedcred kube credential TARGET`), cluster and context to"
-                    + " the kubeconfig (KUBECONFIG's first file, else ~/.kube/config).",
+            "Add the target's user, cluster and context to the kubeconfig.",
+            "The user runs `fedcred kube credential TARGET` as its exec plugin; the file is KUBECONFIG's first, else"
+                    + " ~/.kube/config.",
             "Other clusters, users and contexts and the current context stay; a user fedcred did not write is replaced"
                     + " only with --force; the first change keeps a backup of the file."})
     static final class Config implements Callable<Integer> {
@@ -141,8 +142,8 @@ final class KubeCommand implements Runnable {
         }
     }
 
-    @Command(name = "setup", description = "Print what the cluster needs to accept the target's tokens (EKS access"
-            + " entry, GKE IAM binding, or the API server's OIDC flags), with the values fedcred knows.")
+    @Command(name = "setup", description = {"Print what the cluster needs to accept the target's tokens.",
+            "An EKS access entry, a GKE IAM binding, or the API server's OIDC flags, with the values fedcred knows."})
     static final class Setup implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -134,8 +134,7 @@ class CliKubeEndToEndTest {
         assertThat(Json.MAPPER.readTree(out.toString()).path("status").path("token").asText()).isEqualTo(first);
         assertThat(CachedKubeCredential.answer(context, new PrintWriter(out), "kube", "credential",
                 SandboxTargets.SANDBOX_GKE)).as("nothing cached for it").isFalse();
-        assertThat(Files.getPosixFilePermissions(context.paths().kubeTokenCacheFile()))
-                .hasToString("[OWNER_READ, OWNER_WRITE]");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(context.paths().kubeTokenCacheFile()))).isEqualTo("rw-------");
     }
 
     @Test

@@ -35,12 +35,15 @@ import java.util.Optional;
 public final class KubeconfigFile {
     public static final String EXEC_API_VERSION = "client.authentication.k8s.io/v1";
     static final String MARKER = "fedcred";
-    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                    .build())
-            .build();
+    /** In a holder, so that making a KubeconfigFile (every context does) loads no YAML library. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .build())
+                .build();
+    }
 
     private final Path file;
 
@@ -218,7 +221,7 @@ public final class KubeconfigFile {
             return JsonNodeFactory.instance.objectNode();
         }
         try {
-            JsonNode tree = YAML.readTree(content);
+            JsonNode tree = Yaml.MAPPER.readTree(content);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return JsonNodeFactory.instance.objectNode();
             }
@@ -250,7 +253,7 @@ public final class KubeconfigFile {
 
     private static String toYaml(ObjectNode config) {
         try {
-            return YAML.writeValueAsString(config);
+            return Yaml.MAPPER.writeValueAsString(config);
         } catch (IOException e) {
             throw new FedcredException("Cannot encode the kubeconfig.", e);
         }
