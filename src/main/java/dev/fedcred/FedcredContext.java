@@ -197,7 +197,7 @@ public final class FedcredContext {
         return new LiveStatus(statusReader(), this::renewer, sessions,
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
                         paths.gcpTokenCacheFile(), paths.kubeTokenCacheFile(), awsFiles.credentialsFile(),
-                        awsFiles.configFile()),
+                        awsFiles.configFile(), kubeconfig.path()),
                 StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY);
     }
 
