@@ -89,16 +89,16 @@ final class KubeCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "TARGET")
         String targetName;
 
-        @Option(names = "--cluster", description = "the kubeconfig's cluster entry (default: the target's cluster, else its name)")
+        @Option(names = "--cluster", paramLabel = "CLUSTER", description = "the kubeconfig's cluster entry (default: the target's cluster, else its name)")
         String cluster;
 
-        @Option(names = "--server", description = "the API server's https URL (default: the target's)")
+        @Option(names = "--server", paramLabel = "URL", description = "the API server's https URL (default: the target's)")
         String server;
 
         @Option(names = "--certificate-authority", paramLabel = "FILE", description = "the API server's CA file (default: the target's)")
         Path certificateAuthority;
 
-        @Option(names = "--context", description = "the context's name (default: the target's context, else its name)")
+        @Option(names = "--context", paramLabel = "CONTEXT", description = "the context's name (default: the target's context, else its name)")
         String contextName;
 
         @Option(names = "--force", description = "replace a user of the same name that fedcred did not write")
