@@ -1,6 +1,7 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.CredentialsException;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.kube.KubeKind;
 import dev.fedcred.core.kube.KubeTarget;
@@ -9,7 +10,6 @@ import dev.fedcred.core.kube.KubeconfigFile;
 import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.session.BrowserSignIn;
-import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.targets.TargetValidation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -66,10 +66,11 @@ final class KubeCommand implements Runnable {
                 if (!BrowserSignIn.isNeededFor(e)) {
                     throw e;
                 }
-                IssuerConfig issuer = context.issuers().resolve(context.targets().issuerOf(target));
-                throw new SignInRequiredException(issuer.name(), "Cannot get a Kubernetes token for " + target.name()
-                        + ": " + e.getMessage() + " Sign in with `" + Launcher.current().forPeople("login", issuer.name())
-                        + "`, then run kubectl again.", e);
+                // kubectl shows this on stderr: what fedcred said (it names the login command), and what then
+                throw new CredentialsException(CredentialsException.Remedy.SIGN_IN_AGAIN,
+                        e instanceof CredentialsException refused ? refused.errorCode() : null,
+                        "Cannot get a Kubernetes token for " + target.name() + ": " + e.getMessage()
+                                + " Then run kubectl again.", e);
             }
             Terminal.out(spec).println(ExecCredentialJson.of(token, ExecCredentialJson.ExecInfo.from(context.kubeExecInfo())));
             return ExitCodes.OK;

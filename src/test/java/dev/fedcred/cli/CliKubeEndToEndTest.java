@@ -163,7 +163,7 @@ class CliKubeEndToEndTest {
             assertThat(run.exitCode()).as(target).isEqualTo(3);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).contains("Cannot get a Kubernetes token for " + target)
-                    .contains("fedcred login sandbox").contains("then run kubectl again");
+                    .contains("fedcred login --issuer sandbox").contains("Then run kubectl again.");
         }
     }
 
