@@ -1,6 +1,7 @@
 package dev.fedcred;
 
 import dev.fedcred.cli.CachedCredentialProcess;
+import dev.fedcred.cli.CachedKubeCredential;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.sandbox.SandboxOptions;
@@ -35,7 +36,8 @@ import java.util.stream.Stream;
  * verifying them again.
  *
  * <p>It goes through what users start most, against a private sandbox in a temporary home: sign-in,
- * AWS and GCP assume, {@code credential-process} with cached credentials, {@code --help}. The
+ * AWS and GCP assume, {@code credential-process} and {@code kube credential} with cached credentials,
+ * {@code --help}. The
  * window cannot be shown where this runs (a package's postinst has no display), so it loads
  * every class of fedcred and JavaFX by name instead, without initialising them.
  */
@@ -73,10 +75,11 @@ public final class ClassDataTraining {
                     List.of("assume", "sandbox-aws"), List.of("assume", "sandbox-gcp"),
                     List.of("credential-process", "sandbox-aws"), List.of("env", "sandbox-aws"),
                     List.of("gcp", "print-access-token", "sandbox-gcp"), List.of("targets", "list"),
-                    List.of("issuers", "list"))) {
+                    List.of("issuers", "list"), List.of("kube", "credential", "sandbox-eks"))) {
                 FedcredCommand.execute(context, discard, discard, command.toArray(String[]::new));
             }
             CachedCredentialProcess.answer(context, discard, "credential-process", "sandbox-aws");
+            CachedKubeCredential.answer(context, discard, "kube", "credential", "sandbox-eks");
         }
     }
 

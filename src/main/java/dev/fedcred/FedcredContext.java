@@ -60,6 +60,13 @@ import dev.fedcred.core.aws.chained.RoleChains;
 import dev.fedcred.core.targets.Target;
 import java.util.Optional;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
+import dev.fedcred.core.kube.EksTokenSigner;
+import dev.fedcred.core.kube.KubeCredentialService;
+import dev.fedcred.core.kube.KubeKind;
+import dev.fedcred.core.kube.KubeSetup;
+import dev.fedcred.core.kube.KubeSources;
+import dev.fedcred.core.kube.KubeTokenCache;
+import dev.fedcred.core.kube.KubeconfigFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +121,10 @@ public final class FedcredContext {
     private final Lazy<ChainedRoleService> chainedRoles;
     private final Lazy<GcpCredentialService> gcp;
     private final ExecutableSubjectTokens executableSubjectTokens;
+    private final KubeconfigFile kubeconfig;
+    /** What kubectl told its exec plugin (KUBERNETES_EXEC_INFO); null when not run by kubectl. */
+    private final String kubeExecInfo;
+    private final Lazy<KubeCredentialService> kube;
     private final IssuerTargets issuerTargets;
     private final Lazy<TargetCredentials> targetCredentials;
 
@@ -142,10 +153,14 @@ public final class FedcredContext {
         // every kind of target fedcred knows; a new kind is registered here and nowhere else
         this.adcLocations = AdcLocations.fromEnvironment(env, UserHome.from(env));
         RoleChains roleChains = new RoleChains(this::findTarget, this::kinds);
+        KubeSources kubeSources = new KubeSources(this::findTarget, this::kinds);
+        this.kubeconfig = KubeconfigFile.fromEnvironment(env, UserHome.from(env));
+        this.kubeExecInfo = env.get("KUBERNETES_EXEC_INFO");
         List<TargetKind<?>> all = new ArrayList<>(List.of(new AwsRoleKind(this::aws, awsFiles, clock),
                 new GcpWorkloadKind(this::gcp, awsFiles, adcLocations, clock,
                         "1".equals(env.get(ExecutableSubjectTokens.ALLOW_VARIABLE))),
-                new ChainedRoleKind(this::chainedRoles, roleChains, awsFiles, clock)));
+                new ChainedRoleKind(this::chainedRoles, roleChains, awsFiles, clock),
+                new KubeKind(this::kube, kubeSources, kubeconfig, clock)));
         all.addAll(moreKinds);
         this.kinds = new TargetKinds(all);
         this.settings = new SettingsStore(paths.settingsFile(), kinds);
@@ -176,6 +191,8 @@ public final class FedcredContext {
                 awsSessions, awsProfiles.get(), clock));
         this.chainedRoles = Lazy.of(() -> new ChainedRoleService(roleChains,
                 Lazy.of(() -> new RoleChainer(stsClients.get(), clock)), awsSessions, awsProfiles.get(), clock));
+        this.kube = Lazy.of(() -> new KubeCredentialService(kubeSources, issuers, sessions,
+                Lazy.of(() -> new EksTokenSigner(clock)), new KubeTokenCache(paths.kubeTokenCacheFile()), clock));
         this.gcp = Lazy.of(() -> new GcpCredentialService(issuers, sessions.get(),
                 Lazy.of(() -> new WorkloadIdentityExchanger(new GcpHttpTransports(NETWORK_TIMEOUT), clock)),
                 new GcpTokenCache(paths.gcpTokenCacheFile()), subjectTokens,
@@ -224,7 +241,8 @@ public final class FedcredContext {
     public LiveStatus liveStatus() {
         return new LiveStatus(statusReader(), this::renewer, sessions,
                 List.of(paths.settingsFile(), paths.tokenCacheFile(), paths.awsSessionCacheFile(),
-                        paths.gcpTokenCacheFile(), awsFiles.credentialsFile(), awsFiles.configFile()),
+                        paths.gcpTokenCacheFile(), paths.kubeTokenCacheFile(), awsFiles.credentialsFile(),
+                        awsFiles.configFile(), kubeconfig.path()),
                 StateFileWatch.DEFAULT_EVERY, LiveStatus.RENEWAL_CHECK_EVERY,
                 RenewerSeat.in(paths, RenewerSeat.APP, clock));
     }
@@ -329,6 +347,26 @@ public final class FedcredContext {
 
     private ChainedRoleService chainedRoles() {
         return chainedRoles.get();
+    }
+
+    /** Kubernetes tokens for kubectl's exec plugin: cached while fresh, else made from the target's source. */
+    public KubeCredentialService kube() {
+        return kube.get();
+    }
+
+    /** The kubeconfig kubectl writes to (KUBECONFIG's first file, else ~/.kube/config). */
+    public KubeconfigFile kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** KUBERNETES_EXEC_INFO as kubectl set it for its exec plugin; null when absent. */
+    public String kubeExecInfo() {
+        return kubeExecInfo;
+    }
+
+    /** The set-up a cluster needs to accept a Kubernetes target's tokens. */
+    public KubeSetup kubeSetup() {
+        return new KubeSetup(new KubeSources(this::findTarget, this::kinds));
     }
 
     private Optional<Target> findTarget(String name) {

@@ -3,6 +3,7 @@ package dev.fedcred;
 import dev.fedcred.cli.CachedCredentialProcess;
 import dev.fedcred.cli.CachedSubjectToken;
 import dev.fedcred.cli.SubjectTokenArgs;
+import dev.fedcred.cli.CachedKubeCredential;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.text.OutsideText;
@@ -26,7 +27,8 @@ public final class Main {
         }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(System.out, true, charset);
-        if (CachedCredentialProcess.answer(context, out, args) || CachedSubjectToken.answer(context, out, args)) {
+        if (CachedCredentialProcess.answer(context, out, args) || CachedSubjectToken.answer(context, out, args)
+                || CachedKubeCredential.answer(context, out, args)) {
             System.exit(0);
         }
         PrintWriter err = new PrintWriter(System.err, true, charset);

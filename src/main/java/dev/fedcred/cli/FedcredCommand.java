@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         description = "Sign in once with OpenID Connect; get short-lived cloud credentials.",
         subcommands = {LoginCommand.class, ClaimsCommand.class, RefreshCommand.class, LogoutCommand.class, IssuersCommand.class,
                 TargetsCommand.class, AssumeCommand.class, CredentialProcessCommand.class, EnvCommand.class, AwsCommand.class, GcpCommand.class,
-                KeychainCommand.class, DoctorCommand.class, ImportCommand.class, SetupCommand.class, SandboxCommand.class,
-                SettingsCommand.class, AgentCommand.class, HelpCommand.class})
+                KeychainCommand.class, DoctorCommand.class, ImportCommand.class, SetupCommand.class, KubeCommand.class,
+                SandboxCommand.class, SettingsCommand.class, AgentCommand.class, HelpCommand.class})
 public final class FedcredCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

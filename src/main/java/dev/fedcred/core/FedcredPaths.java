@@ -51,6 +51,11 @@ public record FedcredPaths(Path configDir, Path stateDir) {
         return stateDir.resolve("gcp-tokens.json");
     }
 
+    /** The last token per Kubernetes target, which {@code kube credential} answers from while fresh. */
+    public Path kubeTokenCacheFile() {
+        return stateDir.resolve("kube-tokens.json");
+    }
+
     /**
      * The file fedcred keeps the issuer's current ID token in, for the {@code credential_source}
      * of the ADC files it writes: Google's libraries read it whenever they need a new access token.

@@ -63,7 +63,7 @@ class AddTargetCommandTest {
     @Test
     void badValuesAndUnknownKindsSayWhatToDo() {
         assertThat(CliRun.run(context(), "targets", "add", "k8s", "x", "a=b").err())
-                .contains("There is no kind of target \"k8s\"; the kinds are aws, gcp, aws-chained.");
+                .contains("There is no kind of target \"k8s\"; the kinds are aws, gcp, aws-chained, kubernetes.");
         assertThat(CliRun.run(context(), "targets", "add", "aws", "dev", "profile=dev").err())
                 .contains("it needs role_arn=VALUE");
         assertThat(CliRun.run(context(), "targets", "add", "aws", "dev", "role_arn=arn:aws:iam::123456789012:role/dev",

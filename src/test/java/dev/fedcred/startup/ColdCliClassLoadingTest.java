@@ -100,6 +100,24 @@ class ColdCliClassLoadingTest {
     }
 
     @Test
+    void kubeCredentialWithACachedTokenLoadsNoSdkNoYamlAndNoPicocli() throws Exception {
+        FedcredContext context = new FedcredContext(env, Clock.systemUTC(), new FakeBrowser());
+        CliRun first = CliRun.run(context, "kube", "credential", "sandbox-eks");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        ChildJvm run = ChildJvm.runMain(work, env, "kube", "credential", "sandbox-eks");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(Json.MAPPER.readTree(run.out()).path("status").path("token").asText())
+                .isEqualTo(Json.MAPPER.readTree(first.out()).path("status").path("token").asText());
+        assertThat(run.loadedClasses()).contains("dev.fedcred.cli.CachedKubeCredential", "dev.fedcred.core.kube.KubeTokenCache");
+        assertThat(run.loadedFrom(HEAVY_LIBRARIES)).isEmpty();
+        assertThat(run.loadedFrom("com.fasterxml.jackson.dataformat.yaml.", "org.yaml.")).isEmpty();
+        assertThat(run.loadedClasses()).doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+    }
+
+    @Test
     void versionLoadsNoSdkAndNoOidcLibrary() throws Exception {
         ChildJvm run = ChildJvm.runMain(work, env, "--version");
 

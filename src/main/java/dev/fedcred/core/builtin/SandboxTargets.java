@@ -13,6 +13,7 @@ import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_SERVICE_ACCOU
 import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.aws.chained.ChainedRoleTarget;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
+import dev.fedcred.core.kube.KubeTarget;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.Target;
@@ -29,6 +30,13 @@ public final class SandboxTargets {
     public static final String SANDBOX_AWS_CHAINED = "sandbox-aws-chained";
     public static final String SANDBOX_AWS_CHAINED_ROLE = "arn:aws:iam::000000000000:role/fedcred-sandbox-chained";
     public static final String SANDBOX_AWS_CHAINED_PROFILE = "fedcred-sandbox-chained";
+    /** The sandbox's Kubernetes API server, reached with an EKS token from sandbox-aws's session. */
+    public static final String SANDBOX_EKS = "sandbox-eks";
+    public static final String SANDBOX_EKS_CLUSTER = "fedcred-sandbox-eks";
+    /** The same API server with sandbox-gcp's access token, as GKE takes it. */
+    public static final String SANDBOX_GKE = "sandbox-gke";
+    /** The same API server with the sandbox issuer's ID token (audience: the sandbox client ID). */
+    public static final String SANDBOX_OIDC = "sandbox-oidc";
 
     private SandboxTargets() {
     }
@@ -43,6 +51,12 @@ public final class SandboxTargets {
                 new GcpWorkloadTarget(SANDBOX_GCP, SANDBOX_GCP_PROJECT_NUMBER, SANDBOX_GCP_POOL, SANDBOX_GCP_PROVIDER,
                         SANDBOX_GCP_SERVICE_ACCOUNT, null, GcpWorkloadTarget.DEFAULT_LIFETIME,
                         sandboxGcp.caFile().resolveSibling(SANDBOX_GCP_ADC_FILE), sandboxIssuer.name(),
-                        sandboxGcp.sts(), sandboxGcp.iamCredentials(), sandboxGcp.caFile()));
+                        sandboxGcp.sts(), sandboxGcp.iamCredentials(), sandboxGcp.caFile()),
+                new KubeTarget(SANDBOX_EKS, SANDBOX_AWS, null, SANDBOX_EKS_CLUSTER, sandboxGcp.kubernetes().toString(),
+                        sandboxGcp.caFile(), null),
+                new KubeTarget(SANDBOX_GKE, SANDBOX_GCP, null, "fedcred-sandbox-gke", sandboxGcp.kubernetes().toString(),
+                        sandboxGcp.caFile(), null),
+                new KubeTarget(SANDBOX_OIDC, null, sandboxIssuer.name(), "fedcred-sandbox-oidc",
+                        sandboxGcp.kubernetes().toString(), sandboxGcp.caFile(), null));
     }
 }

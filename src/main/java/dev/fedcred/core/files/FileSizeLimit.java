@@ -13,7 +13,9 @@ public enum FileSizeLimit {
     AWS_FILE("an AWS credentials or config file", 32 * Sizes.MIB),
     ADC_FILE("an Application Default Credentials file", Sizes.MIB),
     /** IAM caps a trust policy at a few KB; a policy file far bigger is the wrong file. */
-    TRUST_POLICY("a trust policy file", Sizes.MIB);
+    TRUST_POLICY("a trust policy file", Sizes.MIB),
+    /** Many clusters with inline CA data still fit. */
+    KUBECONFIG("a kubeconfig file", 16 * Sizes.MIB);
 
     private final String kind;
     private final long maxBytes;

@@ -45,7 +45,7 @@ import static dev.fedcred.core.gcp.GcpWorkloadForm.TRUSTED_CA_FILE;
  * the setup works) and an Application Default Credentials file written for gcloud and Google's
  * libraries. The access token never shows.
  */
-public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
+public final class GcpWorkloadKind implements GcpTokenKind<GcpWorkloadTarget> {
     public static final String ID = "gcp";
 
     /** Built on first use, so reading the settings never builds the service. */
@@ -248,5 +248,10 @@ public final class GcpWorkloadKind implements TargetKind<GcpWorkloadTarget> {
     public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(GcpWorkloadTarget target,
                                                                         NotWrittenByFedcredException refusal) {
         return GcpWorkloadRow.replaceQuestion(target, refusal);
+    }
+
+    @Override
+    public GcpAccessToken currentAccessToken(GcpWorkloadTarget target) {
+        return service.get().current(target);
     }
 }

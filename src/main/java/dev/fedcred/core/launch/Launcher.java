@@ -43,7 +43,7 @@ public record Launcher(String installed, Path jar, String java) {
         return join(programWords(args));
     }
 
-    /** {@link #forPrograms} as separate words, for a program that takes them one by one (launchd, systemd). */
+    /** {@link #forPrograms} as separate words, for a program that takes them one by one (launchd, systemd, kubectl's exec plugin). */
     public List<String> programWords(String... args) {
         List<String> words = start(List.of("fedcred"));
         words.addAll(List.of(args));

@@ -18,6 +18,11 @@ public record SandboxGcpEndpoints(URI baseUrl, Path caFile) {
         return URI.create(baseUrl + "/v1/token");
     }
 
+    /** The sandbox's Kubernetes API server, on the same HTTPS listener (its CA is {@link #caFile}). */
+    public URI kubernetes() {
+        return URI.create(baseUrl + "/k8s");
+    }
+
     public URI iamCredentials() {
         return URI.create(baseUrl + "/v1/");
     }

@@ -63,7 +63,8 @@ class NewTargetKindTest {
         waitUntil(() -> ui.buttonShowing("Assume role sandbox-aws"));
         MenuButton add = ui.byAccessibleText(MenuButton.class, TargetEditing.ADD_TARGET);
         assertThat(add.getItems()).extracting(MenuItem::getText)
-                .containsExactly("AWS role…", "GCP workload identity…", "Chained AWS role…", "Vault role…");
+                .containsExactly("AWS role…", "GCP workload identity…", "Chained AWS role…", "Kubernetes cluster…",
+                        "Vault role…");
         robot.clickOn(add);
         waitUntil(add::isShowing);
         robot.clickOn("Vault role…");

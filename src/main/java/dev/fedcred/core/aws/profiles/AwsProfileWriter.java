@@ -1,6 +1,7 @@
 package dev.fedcred.core.aws.profiles;
 
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.files.BackedUpFiles;
 import dev.fedcred.core.files.BoundedFiles;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileUpdateLock;
@@ -47,7 +48,7 @@ import java.util.regex.Pattern;
  */
 public final class AwsProfileWriter {
     static final String MANAGED_MARKER = "x_fedcred_managed";
-    public static final String BACKUP_SUFFIX = ".fedcred-backup";
+    public static final String BACKUP_SUFFIX = BackedUpFiles.BACKUP_SUFFIX;
     private static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(5);
     // the AWS SDKs ignore a profile whose name has any other character
     private static final Pattern PROFILE_NAME = Pattern.compile("[A-Za-z0-9_\\-/.%@]+");
@@ -273,12 +274,8 @@ public final class AwsProfileWriter {
         if (Arrays.equals(original, updated) && Files.exists(file)) {
             return;
         }
-        Path backup = file.resolveSibling(file.getFileName() + BACKUP_SUFFIX);
-        if (Files.exists(file) && !Files.exists(backup, LinkOption.NOFOLLOW_LINKS)
-                && !ProfileDocument.parse(file, kind, original).holdsOnlySectionsMarked(MANAGED_MARKER)) {
-            SecureFiles.writeAtomically(backup, original);
-        }
-        SecureFiles.writeAtomically(file, updated);
+        BackedUpFiles.replace(file, original, updated,
+                () -> !ProfileDocument.parse(file, kind, original).holdsOnlySectionsMarked(MANAGED_MARKER));
     }
 
     private static boolean isManaged(ProfileDocument document, ProfileDocument.Section section) {
