@@ -335,14 +335,14 @@ public final class FedcredContext {
         return aws.get();
     }
 
-    /** Signs AWS role targets in to the AWS console (the CLI's `aws console`). */
     /** The AWS set-up generated from the stored sign-in, for `setup aws` and the window. */
     public dev.fedcred.core.aws.targetsetup.AwsTargetSetup awsSetup() {
         return new dev.fedcred.core.aws.targetsetup.AwsTargetSetup(targets(), kinds(), issuers(), sessions());
     }
 
+    /** Signs AWS targets of any kind in to the AWS console (the CLI's `aws console`). */
     public AwsConsoleSignIn awsConsole() {
-        return new AwsConsoleSignIn(aws(), clock);
+        return new AwsConsoleSignIn(clock);
     }
 
     private ChainedRoleService chainedRoles() {

@@ -2,7 +2,7 @@ package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.AwsSessions;
 import dev.fedcred.core.aws.console.ConsoleLink;
 import dev.fedcred.core.launch.Launcher;
 import java.io.PrintWriter;
@@ -16,11 +16,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "console", description = {
-        "Sign in to the AWS console as this target's role and open it in your browser.",
+        "Sign in to the AWS console as this AWS target's role (an AWS role or a chained",
+        "one) and open it in your browser.",
         "Uses the target's current credentials (new ones from STS when under 15 minutes",
         "are left) and the federation endpoint of the role's partition: signin.aws.",
-        "amazon.com, signin.amazonaws.cn or signin.amazonaws-us-gov.com. The console",
-        "session lasts the target's session duration (default 1 hour).",
+        "amazon.com, signin.amazonaws.cn or signin.amazonaws-us-gov.com (a chained role",
+        "uses its source's federation_endpoint). The console session lasts the target's",
+        "session duration (default 1 hour).",
         "The login URL signs in whoever opens it for 15 minutes: fedcred never logs it.",
         "Exit codes: 0 opened (or printed), 1 failed, 3 sign in to the issuer first."})
 final class AwsConsoleCommand implements Callable<Integer> {
@@ -51,12 +53,13 @@ final class AwsConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsRoleTarget target = TypedTargets.aws(context, targetName);
+        AwsSessions.AwsSession target = TypedTargets.awsSession(context, targetName);
         ConsoleLink link = context.awsConsole().link(target, region, destination);
+        String roleArn = target.consoleRole().roleArn();
         String until = TIME.format(link.expiresAt().atZone(ZoneId.systemDefault()));
         if (print) {
             PrintWriter err = Terminal.err(spec);
-            err.println("fedcred: warning: this URL signs whoever opens it in to the AWS console as " + target.roleArn()
+            err.println("fedcred: warning: this URL signs whoever opens it in to the AWS console as " + roleArn
                     + " until " + until + " (15 minutes). Do not share it, paste it into chats or tickets, or keep it.");
             err.flush();
             PrintWriter out = Terminal.out(spec);
@@ -68,7 +71,7 @@ final class AwsConsoleCommand implements Callable<Integer> {
             throw new FedcredException("No browser could be started here. Run `" + Launcher.current().forPeople("aws",
                     "console", target.name(), "--print") + "` and open the URL it prints in a browser within 15 minutes.");
         }
-        Terminal.out(spec).println("Opened the AWS console as " + target.roleArn() + " at " + link.destination()
+        Terminal.out(spec).println("Opened the AWS console as " + roleArn + " at " + link.destination()
                 + " in your browser.");
         return ExitCodes.OK;
     }

@@ -4,7 +4,6 @@ import dev.fedcred.core.launch.Launcher;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.aws.AwsSessions;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
 import dev.fedcred.core.targets.Target;
@@ -13,12 +12,6 @@ import java.util.function.Function;
 /** Looks up a target that must be of one kind, for the AWS-only and GCP-only commands. */
 final class TypedTargets {
     private TypedTargets() {
-    }
-
-    static AwsRoleTarget aws(FedcredContext context, String name) {
-        return resolve(context, name, AwsRoleTarget.class, fedcred -> "is not an AWS role; this command is for AWS"
-                + " targets. For a GCP target use `" + fedcred + " assume " + name + "` (writes the ADC file) or `"
-                + fedcred + " gcp print-access-token " + name + "`.");
     }
 
     /** A target of any kind that gives an AWS session: an AWS role, a chained role. */

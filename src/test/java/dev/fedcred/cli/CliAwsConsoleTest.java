@@ -76,6 +76,21 @@ class CliAwsConsoleTest {
     }
 
     @Test
+    void aChainedRoleSignsInThroughItsSourcesFederationEndpointAsTheChainedRole() throws Exception {
+        login();
+        CliRun printed = CliRun.run(context, "aws", "console", "sandbox-aws-chained", "--print");
+
+        assertThat(printed.exitCode()).as(printed.err()).isZero();
+        assertThat(printed.out()).matches("http://127\\.0\\.0\\.1:\\d+/federation\\?Action=login&Issuer=fedcred"
+                + "&Destination=https%3A%2F%2Fconsole\\.aws\\.amazon\\.com%2F%3Fregion%3Dus-east-1&SigninToken=[^\\s]+\n");
+        assertThat(printed.err()).startsWith("fedcred: warning: this URL signs whoever opens it in to the AWS console as"
+                + " arn:aws:iam::000000000000:role/fedcred-sandbox-chained until ");
+        HttpResponse<String> page = FakeBrowserFollowing.get(URI.create(printed.out().strip()));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("assumed-role/fedcred-sandbox-chained/");
+    }
+
+    @Test
     void withoutABrowserItSaysToPrintTheUrl() {
         login();
         FedcredContext noBrowser = new FedcredContext(SandboxHome.environment(sandbox, home), Clock.systemUTC(),

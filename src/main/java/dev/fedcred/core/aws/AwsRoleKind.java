@@ -2,8 +2,6 @@ package dev.fedcred.core.aws;
 
 import dev.fedcred.core.aws.profiles.ProfileState;
 import dev.fedcred.core.targets.TargetField;
-import dev.fedcred.core.aws.console.ConsoleLink;
-import dev.fedcred.core.targets.TargetAction;
 import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.targets.NotWrittenByFedcredException;
 import dev.fedcred.core.targets.TargetPresentation;
@@ -160,16 +158,6 @@ public final class AwsRoleKind implements AwsSessionKind<AwsRoleTarget> {
     }
 
     @Override
-    public TargetAction.Done perform(AwsRoleTarget target, String actionId) {
-        if (!AwsRoleRow.OPEN_CONSOLE.equals(actionId)) {
-            return AwsSessionKind.super.perform(target, actionId);
-        }
-        ConsoleLink link = new AwsConsoleSignIn(service.get(), clock).link(target, null, null);
-        return new TargetAction.Done("Opened the AWS console as " + AwsRoleRow.roleName(target) + " in your browser.",
-                link.url());
-    }
-
-    @Override
     public Optional<TargetPresentation.ReplaceQuestion> replaceQuestion(AwsRoleTarget target,
                                                                         NotWrittenByFedcredException refusal) {
         return Optional.of(AwsRoleRow.replaceQuestion(target, refusal));
@@ -188,6 +176,16 @@ public final class AwsRoleKind implements AwsSessionKind<AwsRoleTarget> {
     @Override
     public URI stsEndpoint(AwsRoleTarget target) {
         return target.stsEndpoint();
+    }
+
+    @Override
+    public AwsConsoleSignIn.Role consoleRole(AwsRoleTarget target) {
+        return new AwsConsoleSignIn.Role(target.roleArn(), target.sessionDuration(), target.federationEndpoint());
+    }
+
+    @Override
+    public AwsConsoleSignIn consoleSignIn() {
+        return new AwsConsoleSignIn(clock);
     }
 
     @Override

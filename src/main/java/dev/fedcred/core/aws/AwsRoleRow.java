@@ -13,16 +13,12 @@ import java.util.List;
 /** What the desktop window's row says about an AWS role written as a profile of the shared credentials file. */
 public final class AwsRoleRow {
     static final String ASSUME = "Assume role";
-    /** The id of the row's console action. */
-    static final String OPEN_CONSOLE = "open-console";
 
     private AwsRoleRow() {
     }
 
     static TargetPresentation of(AwsRoleTarget aws, Path file) {
-        String role = roleName(aws);
-        return forProfile(aws.roleArn(), List.of(), aws.profile(), file, List.of(new TargetAction(OPEN_CONSOLE,
-                "Open console", "Open the AWS console as " + role, "Opening the AWS console as " + role + "…")));
+        return forProfile(aws.roleArn(), List.of(), aws.profile(), file, List.of(AwsConsoleAction.of(aws.roleArn())));
     }
 
     /**
@@ -64,11 +60,7 @@ public final class AwsRoleRow {
     }
 
     /** "fedcred-sandbox" from arn:aws:iam::000000000000:role/fedcred-sandbox; a path stays. */
-    static String roleName(AwsRoleTarget aws) {
-        return roleName(aws.roleArn());
-    }
-
-    private static String roleName(String roleArn) {
+    static String roleName(String roleArn) {
         int at = roleArn.indexOf(":role/");
         return at < 0 ? roleArn : roleArn.substring(at + ":role/".length());
     }

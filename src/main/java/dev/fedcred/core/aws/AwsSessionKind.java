@@ -2,6 +2,7 @@ package dev.fedcred.core.aws;
 
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKind;
+import dev.fedcred.core.targets.TargetAction;
 import java.net.URI;
 import java.util.Optional;
 
@@ -21,6 +22,21 @@ public interface AwsSessionKind<T extends Target> extends TargetKind<T> {
 
     /** Another STS endpoint than AWS's (the sandbox's); null for AWS's own. */
     URI stsEndpoint(T target);
+
+    /** The role the target's sessions are of, as a console sign-in needs it. */
+    AwsConsoleSignIn.Role consoleRole(T target);
+
+    /** A console sign-in on the federation endpoint (the row's and the tray's {@link AwsConsoleAction}). */
+    AwsConsoleSignIn consoleSignIn();
+
+    /** The AWS console, for every AWS kind alike; other action ids are the kind's own. */
+    @Override
+    default TargetAction.Done perform(T target, String actionId) {
+        if (!AwsConsoleAction.ID.equals(actionId)) {
+            return TargetKind.super.perform(target, actionId);
+        }
+        return AwsConsoleAction.perform(consoleSignIn(), AwsSessions.of(this, target));
+    }
 
     /** The cached session while it has more than {@link AwsCredentialService#REUSE_MARGIN} left; never calls STS. */
     Optional<AssumedRole> reusable(T target);

@@ -15,6 +15,11 @@ public final class AwsSessions {
         return bind(kinds.of(target));
     }
 
+    /** The AWS session side of a target its own kind holds. */
+    static <T extends Target> AwsSession of(AwsSessionKind<T> kind, T target) {
+        return new Typed<>(kind, new TargetKinds.Bound<>(kind, target));
+    }
+
     private static <T extends Target> Optional<AwsSession> bind(TargetKinds.Bound<T> bound) {
         if (!(bound.kind() instanceof AwsSessionKind<?> sessions)) {
             return Optional.empty();
@@ -43,6 +48,8 @@ public final class AwsSessions {
 
         URI stsEndpoint();
 
+        AwsConsoleSignIn.Role consoleRole();
+
         Optional<AssumedRole> reusable();
 
         AssumedRole current();
@@ -62,6 +69,11 @@ public final class AwsSessions {
         @Override
         public URI stsEndpoint() {
             return kind.stsEndpoint(bound.target());
+        }
+
+        @Override
+        public AwsConsoleSignIn.Role consoleRole() {
+            return kind.consoleRole(bound.target());
         }
 
         @Override

@@ -93,7 +93,7 @@ class AwsConsoleSignInTest {
         Logger.getLogger("").setLevel(Level.ALL);
         ConsoleLink link;
         try {
-            link = context.awsConsole().link(target, null, null);
+            link = context.awsConsole().link(session(target), null, null);
         } finally {
             Logger.getLogger("").removeHandler(capture);
             Logger.getLogger("").setLevel(before);
@@ -113,7 +113,7 @@ class AwsConsoleSignInTest {
 
     @Test
     void aChosenRegionAndDestinationReachTheConsole() throws Exception {
-        ConsoleLink link = context.awsConsole().link(target, "eu-west-1", "https://console.aws.amazon.com/s3/home");
+        ConsoleLink link = context.awsConsole().link(session(target), "eu-west-1", "https://console.aws.amazon.com/s3/home");
 
         assertThat(link.destination()).hasToString("https://console.aws.amazon.com/s3/home?region=eu-west-1");
         assertThat(follow(link.url()).body()).contains("Region: <code id=\"region\">eu-west-1</code>")
@@ -122,7 +122,7 @@ class AwsConsoleSignInTest {
 
     @Test
     void theSandboxsConsolePageEscapesWhatTheDestinationSays() throws Exception {
-        ConsoleLink link = context.awsConsole().link(target, null, null);
+        ConsoleLink link = context.awsConsole().link(session(target), null, null);
         String hostile = java.net.URLEncoder.encode("https://console.aws.amazon.com/?region=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
                 java.nio.charset.StandardCharsets.UTF_8);
         URI login = URI.create(link.url().toString().replaceFirst("Destination=[^&]*", "Destination=" + hostile));
@@ -134,14 +134,14 @@ class AwsConsoleSignInTest {
 
     @Test
     void aDestinationOutsideTheConsoleIsRefusedBeforeAnyCredentialsAreFetched() {
-        assertThatThrownBy(() -> context.awsConsole().link(target, null, "https://evil.example/"))
+        assertThatThrownBy(() -> context.awsConsole().link(session(target), null, "https://evil.example/"))
                 .hasMessageContaining("is not a page of the AWS console for this role's partition (aws)");
         assertThat(context.aws().cached(target)).isEmpty();
     }
 
     @Test
     void aTokenOlderThanFifteenMinutesNoLongerSignsIn() throws Exception {
-        ConsoleLink link = context.awsConsole().link(target, null, null);
+        ConsoleLink link = context.awsConsole().link(session(target), null, null);
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
 
         HttpResponse<String> refused = follow(link.url());
@@ -154,7 +154,7 @@ class AwsConsoleSignInTest {
         AssumedRole first = context.aws().assume(target);
         clock.advance(Duration.ofMinutes(50));
 
-        ConsoleLink link = context.awsConsole().link(target, null, null);
+        ConsoleLink link = context.awsConsole().link(session(target), null, null);
         assertThat(link).isNotNull();
         assertThat(context.aws().cached(target).orElseThrow().accessKeyId()).isNotEqualTo(first.accessKeyId());
     }
@@ -164,7 +164,7 @@ class AwsConsoleSignInTest {
         AssumedRole role = context.aws().assume(target);
         sandbox.awsFederationFaults().refuseNext(400);
 
-        CredentialsException refused = catchThrowableOfType(() -> context.awsConsole().link(target, null, null),
+        CredentialsException refused = catchThrowableOfType(() -> context.awsConsole().link(session(target), null, null),
                 CredentialsException.class);
         assertThat(refused.remedy()).isEqualTo(Remedy.FIX_CLOUD_SETUP);
         assertThat(refused.errorCode()).isEqualTo("HTTP 400");
@@ -190,24 +190,24 @@ class AwsConsoleSignInTest {
     @Test
     void aBusyOrFailingEndpointIsForLater() {
         sandbox.awsFederationFaults().refuseNext(503);
-        assertThat(remedyOf(() -> context.awsConsole().link(target, null, null))).isEqualTo(Remedy.TRY_LATER);
+        assertThat(remedyOf(() -> context.awsConsole().link(session(target), null, null))).isEqualTo(Remedy.TRY_LATER);
     }
 
     @Test
     void repliesThatAreNotTheEndpointsPointAtTheEndpoint() {
         AssumedRole role = context.aws().assume(target);
         sandbox.awsFederationFaults().htmlPageNext(200);
-        CredentialsException page = catchThrowableOfType(() -> context.awsConsole().link(target, null, null),
+        CredentialsException page = catchThrowableOfType(() -> context.awsConsole().link(session(target), null, null),
                 CredentialsException.class);
         assertThat(page.remedy()).isEqualTo(Remedy.CHECK_ENDPOINT);
         assertThat(page.getMessage()).contains("not with a sign-in token");
         assertNoSecretIn(page, role);
 
         sandbox.awsFederationFaults().replyWithoutTokenNext();
-        assertThat(remedyOf(() -> context.awsConsole().link(target, null, null))).isEqualTo(Remedy.CHECK_ENDPOINT);
+        assertThat(remedyOf(() -> context.awsConsole().link(session(target), null, null))).isEqualTo(Remedy.CHECK_ENDPOINT);
 
         sandbox.awsFederationFaults().floodNext(10L * 1024 * 1024);
-        CredentialsException flood = catchThrowableOfType(() -> context.awsConsole().link(target, null, null),
+        CredentialsException flood = catchThrowableOfType(() -> context.awsConsole().link(session(target), null, null),
                 CredentialsException.class);
         assertThat(flood.remedy()).isEqualTo(Remedy.CHECK_ENDPOINT);
         assertThat(flood.getMessage()).contains("is larger than 64 KiB");
@@ -218,8 +218,8 @@ class AwsConsoleSignInTest {
     void silenceEndsAtTheDeadlineAndNoListenerIsANetworkProblem() throws Exception {
         AssumedRole role = context.aws().assume(target);
         sandbox.awsFederationFaults().hangNext(Duration.ofSeconds(5));
-        AwsConsoleSignIn quick = new AwsConsoleSignIn(context.aws(), new FederationEndpoint(Duration.ofSeconds(1), clock));
-        CredentialsException silence = catchThrowableOfType(() -> quick.link(target, null, null), CredentialsException.class);
+        AwsConsoleSignIn quick = new AwsConsoleSignIn(new FederationEndpoint(Duration.ofSeconds(1), clock));
+        CredentialsException silence = catchThrowableOfType(() -> quick.link(session(target), null, null), CredentialsException.class);
         assertThat(silence.remedy()).isEqualTo(Remedy.TRY_LATER);
         assertThat(silence.getMessage()).contains("did not answer within 1 s");
 
@@ -230,7 +230,7 @@ class AwsConsoleSignInTest {
         AwsRoleTarget nowhere = new AwsRoleTarget(target.name(), target.roleArn(), target.profile(), target.region(),
                 target.sessionDuration(), null, target.issuer(), target.stsEndpoint(),
                 URI.create("http://127.0.0.1:" + closedPort + "/federation"));
-        CredentialsException unreachable = catchThrowableOfType(() -> context.awsConsole().link(nowhere, null, null),
+        CredentialsException unreachable = catchThrowableOfType(() -> context.awsConsole().link(session(nowhere), null, null),
                 CredentialsException.class);
         assertThat(unreachable.remedy()).isEqualTo(Remedy.CHECK_NETWORK);
         assertThat(unreachable.getMessage()).isEqualTo("Cannot reach the AWS federation endpoint http://127.0.0.1:"
@@ -244,9 +244,13 @@ class AwsConsoleSignInTest {
         AwsRoleTarget gov = new AwsRoleTarget("gov", "arn:aws-us-gov:iam::123456789012:role/dev", "gov", "us-gov-west-1",
                 null, null, target.issuer(), target.stsEndpoint());
         // no such role in the sandbox: STS refuses before any federation call, so nothing leaves this machine
-        assertThatThrownBy(() -> context.awsConsole().link(gov, null, "https://console.aws.amazon.com/"))
+        assertThatThrownBy(() -> context.awsConsole().link(session(gov), null, "https://console.aws.amazon.com/"))
                 .hasMessageContaining("(aws-us-gov): give an https URL on console.amazonaws-us-gov.com");
         assertThat(SandboxAws.DEFAULT_ROLE_ARN).startsWith("arn:aws:");
+    }
+
+    private AwsSessions.AwsSession session(AwsRoleTarget role) {
+        return AwsSessions.of(context.kinds(), role).orElseThrow();
     }
 
     private Remedy remedyOf(Runnable call) {

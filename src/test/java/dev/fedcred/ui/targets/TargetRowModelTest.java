@@ -354,6 +354,21 @@ class TargetRowModelTest {
     }
 
     @Test
+    void aChainedRoleOffersOpenConsoleAsTheChainedRole() {
+        signIn();
+        TargetRowModel row = new TargetRowModel(context, Runnable::run, Runnable::run, zone,
+                snapshot(SandboxTargets.SANDBOX_AWS_CHAINED));
+        TargetAction console = row.kind().actions().get(0);
+        assertThat(console.label()).isEqualTo("Open console");
+        assertThat(console.accessibleText()).isEqualTo("Open the AWS console as fedcred-sandbox-chained");
+
+        row.perform(console);
+        assertThat(row.error()).isNull();
+        assertThat(row.notice()).isEqualTo("Opened the AWS console as fedcred-sandbox-chained in your browser.");
+        assertThat(browser.landedOn().body()).contains("assumed-role/fedcred-sandbox-chained/");
+    }
+
+    @Test
     void openConsoleBeforeSigningInOffersTheSignIn() {
         TargetRowModel row = awsRow(Runnable::run);
 

@@ -166,6 +166,19 @@ class TrayControllerTest {
     }
 
     @Test
+    void theTrayOffersTheChainedRolesConsoleToo() throws Exception {
+        signIn();
+        startTray();
+        waitUntil(() -> view.showsItemStartingWith("Open console sandbox-aws-chained"));
+
+        int before = browser.visits();
+        controller.perform(view.actionOf("Open console sandbox-aws-chained"));
+        waitUntil(() -> browser.visits() > before);
+        assertThat(browser.landedOn().body()).contains("assumed-role/fedcred-sandbox-chained/");
+        assertThat(view.notifications).isEmpty();
+    }
+
+    @Test
     void aConsoleTheFederationEndpointRefusesIsToldAndNothingOpens() throws Exception {
         signIn();
         startTray();

@@ -2,6 +2,8 @@ package dev.fedcred.core.aws.chained;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.aws.AwsConsoleAction;
+import dev.fedcred.core.aws.AwsConsoleSignIn;
 import dev.fedcred.core.aws.AwsRoleForm;
 import dev.fedcred.core.aws.AwsRoleRow;
 import dev.fedcred.core.aws.WrittenProfile;
@@ -160,7 +162,7 @@ public final class ChainedRoleKind implements AwsSessionKind<ChainedRoleTarget> 
     public TargetPresentation presentation(ChainedRoleTarget target, Path credentialsFile) {
         return AwsRoleRow.forProfile(target.roleArn(), List.of(new TargetPresentation.Line(
                 "through " + target.source(), "Reached through the target " + target.source())),
-                target.profile(), credentialsFile, List.of());
+                target.profile(), credentialsFile, List.of(AwsConsoleAction.of(target.roleArn())));
     }
 
     @Override
@@ -182,6 +184,18 @@ public final class ChainedRoleKind implements AwsSessionKind<ChainedRoleTarget> 
     @Override
     public URI stsEndpoint(ChainedRoleTarget target) {
         return chains.endpoint(target);
+    }
+
+    /** The source's federation endpoint: a chained role has none of its own, and signs in where its chain does. */
+    @Override
+    public AwsConsoleSignIn.Role consoleRole(ChainedRoleTarget target) {
+        return new AwsConsoleSignIn.Role(target.roleArn(), target.sessionDuration(),
+                chains.source(target).consoleRole().federationEndpoint());
+    }
+
+    @Override
+    public AwsConsoleSignIn consoleSignIn() {
+        return new AwsConsoleSignIn(clock);
     }
 
     @Override
