@@ -93,7 +93,7 @@ class IssuerEditingTest {
         TextField clientId = ui.byAccessibleText(TextField.class, "Client ID");
         ui.enter(clientId, "x");
         ui.enter(clientId, "");
-        robot.clickOn(ui.byAccessibleText(RadioButton.class, "Redirect: " + IssuerForm.Redirect.FIXED.text));
+        ui.click(ui.byAccessibleText(RadioButton.class, "Redirect: " + IssuerForm.Redirect.FIXED.text));
         ui.enter(ui.byAccessibleText(TextField.class, "Redirect URI"), "https://127.0.0.1:3000/auth/callback");
 
         waitUntil(() -> ui.fieldError("Redirect URI").isPresent());

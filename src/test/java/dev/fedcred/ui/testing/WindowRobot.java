@@ -98,10 +98,18 @@ public final class WindowRobot {
 
     /** Scrolls the button into view first, when it is in a scroll pane, as a user would. */
     public void click(Button button) {
-        // a row that just changed may not be laid out yet: scroll until the button is in view
-        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> scrollIntoView(button)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+        click((Node) button);
+    }
+
+    /**
+     * Scrolls the node into view first, when it is in a scroll pane (a row of the window, a field of
+     * a dialog taller than the screen), as a user would, then clicks it.
+     */
+    public void click(Node node) {
+        // a row that just changed may not be laid out yet: scroll until the node is in view
+        waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> scrollIntoView(node)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(button);
+        robot.clickOn(node);
     }
 
     /** @return whether the node is now inside its scroll pane's viewport (or in none) */
