@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "console", description = {
-        "Sign in to the AWS console as this AWS target's role (an AWS role or a chained",
-        "one) and open it in your browser.",
+        "Sign in to the AWS console as the target's role and open it in your browser.",
+        "Any AWS target works: an AWS role or a chained one.",
         "Uses the target's current credentials (new ones from STS when under 15 minutes",
         "are left) and the federation endpoint of the role's partition: signin.aws.",
         "amazon.com, signin.amazonaws.cn or signin.amazonaws-us-gov.com (a chained role",

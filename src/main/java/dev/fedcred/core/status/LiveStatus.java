@@ -66,6 +66,8 @@ public final class LiveStatus implements AutoCloseable {
     private volatile StateFileWatch watch;
     private final RenewerSeat seat;
     private volatile Optional<RenewerState> elsewhere = Optional.empty();
+    /** Leaves the renewer seat after {@link #close}; null before. */
+    private volatile Thread leaving;
 
     private final Supplier<IdentitySessions> sessions;
     private final List<Path> files;
@@ -247,7 +249,7 @@ public final class LiveStatus implements AutoCloseable {
         if (seat != null) {
             // once a check under way has ended, so that none takes the seat again; off the caller's
             // (FX) thread, which a renewal waiting on the network must not hold up
-            Thread leaving = new Thread(() -> {
+            Thread leaver = new Thread(() -> {
                 try {
                     thread.awaitTermination(1, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
@@ -255,8 +257,20 @@ public final class LiveStatus implements AutoCloseable {
                 }
                 seat.close();
             }, "fedcred-renewer-seat");
-            leaving.setDaemon(true);
-            leaving.start();
+            leaver.setDaemon(true);
+            leaving = leaver;
+            leaver.start();
+        }
+    }
+
+    /**
+     * Waits, after {@link #close}, until the renewer seat is left and nothing more is written to the
+     * state directory (a caller about to delete it, say); returns at once if there was no seat.
+     */
+    public void awaitClosed(Duration atMost) throws InterruptedException {
+        Thread leaver = leaving;
+        if (leaver != null) {
+            leaver.join(atMost.toMillis());
         }
     }
 }

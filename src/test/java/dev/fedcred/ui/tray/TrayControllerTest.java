@@ -64,10 +64,12 @@ class TrayControllerTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (controller != null) {
             controller.close();
             live.close();
+            // the seat is left in the background: let it finish before the temp folder goes
+            live.awaitClosed(Duration.ofSeconds(30));
         }
         sandbox.close();
     }
