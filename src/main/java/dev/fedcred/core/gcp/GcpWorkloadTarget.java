@@ -78,12 +78,22 @@ public record GcpWorkloadTarget(
 
     /** projects/N/locations/global/workloadIdentityPools/P */
     public String poolResource() {
+        return poolResource(projectNumber, poolId);
+    }
+
+    /** projects/N/locations/global/workloadIdentityPools/P, also for a pool no target names yet (the set-up). */
+    public static String poolResource(String projectNumber, String poolId) {
         return "projects/" + projectNumber + "/locations/global/workloadIdentityPools/" + poolId;
     }
 
     /** The IAM principal of one federated subject of this pool, as bindings name it. */
     public String principal(String subject) {
-        return "principal://iam.googleapis.com/" + poolResource() + "/subject/" + subject;
+        return principal(poolResource(), subject);
+    }
+
+    /** The IAM principal of one federated subject of the pool {@code poolResource}, as bindings name it. */
+    public static String principal(String poolResource, String subject) {
+        return "principal://iam.googleapis.com/" + poolResource + "/subject/" + subject;
     }
 
     public URI effectiveStsEndpoint() {

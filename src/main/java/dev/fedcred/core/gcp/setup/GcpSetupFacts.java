@@ -61,13 +61,13 @@ public record GcpSetupFacts(String projectNumber, String projectId, String poolI
 
     /** projects/N/locations/global/workloadIdentityPools/P */
     public String poolResource() {
-        return "projects/" + projectNumber + "/locations/global/workloadIdentityPools/" + poolId;
+        return GcpWorkloadTarget.poolResource(projectNumber, poolId);
     }
 
     /** The IAM member the service-account binding names: this subject, or the whole pool. */
     public String member() {
-        String pool = "iam.googleapis.com/" + poolResource();
-        return wholePool ? "principalSet://" + pool + "/*" : "principal://" + pool + "/subject/" + subject;
+        return wholePool ? "principalSet://iam.googleapis.com/" + poolResource() + "/*"
+                : GcpWorkloadTarget.principal(poolResource(), subject);
     }
 
     private static String blankToNull(String value) {
