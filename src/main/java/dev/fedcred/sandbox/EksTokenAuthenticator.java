@@ -158,11 +158,16 @@ final class EksTokenAuthenticator implements KubernetesAuthenticator {
                 .GET()
                 .build();
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length > HttpExchanges.MAX_BODY_BYTES) {
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (java.io.InputStream in = response.body()) {
+                // read no more than a reply can be, so nothing at that URL can fill memory
+                body = in.readNBytes(HttpExchanges.MAX_BODY_BYTES + 1);
+            }
+            if (response.statusCode() != 200 || body.length > HttpExchanges.MAX_BODY_BYTES) {
                 return Optional.empty();
             }
-            JsonNode result = JSON.readTree(response.body()).path("GetCallerIdentityResponse").path("GetCallerIdentityResult");
+            JsonNode result = JSON.readTree(body).path("GetCallerIdentityResponse").path("GetCallerIdentityResult");
             return result.path("Arn").isTextual() ? Optional.of(result) : Optional.empty();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "the sandbox STS could not be asked about an EKS token: "

@@ -33,11 +33,18 @@ public final class GcpConfigFile {
     public record Contents(List<GcpProvider> providers, List<GcpServiceAccount> serviceAccounts) {
     }
 
+    /** gcloud's JSON for a few providers and accounts is a few KiB; far more is the wrong file. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
     private GcpConfigFile() {
     }
 
     /** @throws IllegalArgumentException naming the file and what in it is wrong */
     public static Contents read(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(file + " is larger than " + MAX_FILE_BYTES / 1024 + " KiB: not a"
+                    + " provider and service-account configuration");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readAllBytes(file));
