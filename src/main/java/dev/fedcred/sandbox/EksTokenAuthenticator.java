@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -158,16 +157,11 @@ final class EksTokenAuthenticator implements KubernetesAuthenticator {
                 .GET()
                 .build();
         try {
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (java.io.InputStream in = response.body()) {
-                // read no more than a reply can be, so nothing at that URL can fill memory
-                body = in.readNBytes(HttpExchanges.MAX_BODY_BYTES + 1);
-            }
-            if (response.statusCode() != 200 || body.length > HttpExchanges.MAX_BODY_BYTES) {
+            Optional<byte[]> body = BoundedReplies.okBody(http, request);
+            if (body.isEmpty()) {
                 return Optional.empty();
             }
-            JsonNode result = JSON.readTree(body).path("GetCallerIdentityResponse").path("GetCallerIdentityResult");
+            JsonNode result = JSON.readTree(body.get()).path("GetCallerIdentityResponse").path("GetCallerIdentityResult");
             return result.path("Arn").isTextual() ? Optional.of(result) : Optional.empty();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "the sandbox STS could not be asked about an EKS token: "

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
@@ -89,13 +89,10 @@ final class OidcProviderKeys {
             throw unreachable();
         }
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw unreachable();
-            }
-            return response.body();
+            byte[] body = BoundedReplies.okBody(http,
+                    HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build())
+                    .orElseThrow(OidcProviderKeys::unreachable);
+            return new String(body, StandardCharsets.UTF_8);
         } catch (IOException | IllegalArgumentException e) {
             throw unreachable();
         } catch (InterruptedException e) {

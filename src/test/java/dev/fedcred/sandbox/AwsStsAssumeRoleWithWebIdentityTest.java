@@ -232,6 +232,24 @@ class AwsStsAssumeRoleWithWebIdentityTest {
         }
     }
 
+    @Test
+    void aKeySetLargerThanAnyRealOneIsNotReadWhole() throws Exception {
+        try (TestOidcIssuer issuer = TestOidcIssuer.start();
+             SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0)
+                     .withAwsOidcProvider(issuer.issuer(), List.of("client"))
+                     .withAwsRoles(List.of(new AwsRole(SandboxAws.DEFAULT_ROLE_ARN, issuer.issuer(),
+                             "client", null, Duration.ofHours(1)))));
+             StsClient client = StsTestSupport.anonymousStsWithoutRetries(sandbox)) {
+            issuer.padJwksWith(8 * 1024 * 1024);
+            assertThatThrownBy(() -> client.assumeRoleWithWebIdentity(
+                    StsTestSupport.assume(SandboxAws.DEFAULT_ROLE_ARN, issuer.mint("client")).build()))
+                    .isInstanceOf(IdpCommunicationErrorException.class);
+
+            issuer.padJwksWith(0);
+            client.assumeRoleWithWebIdentity(StsTestSupport.assume(SandboxAws.DEFAULT_ROLE_ARN, issuer.mint("client")).build());
+        }
+    }
+
     // --- ExpiredTokenException --------------------------------------------------------------
 
     @Test

@@ -37,13 +37,15 @@ final class TestOidcIssuer implements AutoCloseable {
     private final String issuer;
     private volatile JWK currentKey;
     private volatile String jwksUriOverride;
+    private volatile int jwksPadding;
 
     private TestOidcIssuer(HttpServer server) throws Exception {
         this.server = server;
         this.issuer = "http://127.0.0.1:" + server.getAddress().getPort();
         this.currentKey = newRsaKey();
         server.createContext("/.well-known/openid-configuration", e -> send(e, discovery()));
-        server.createContext("/jwks", e -> send(e, new JWKSet(currentKey.toPublicJWK()).toString(true)));
+        server.createContext("/jwks", e -> send(e, new JWKSet(currentKey.toPublicJWK()).toString(true)
+                + " ".repeat(jwksPadding)));
         server.start();
     }
 
@@ -63,6 +65,11 @@ final class TestOidcIssuer implements AutoCloseable {
     /** Makes discovery point somewhere else for the keys. */
     void pointJwksUriAt(String url) {
         jwksUriOverride = url;
+    }
+
+    /** Pads the key set with this much trailing white space: still valid JSON, just large. */
+    void padJwksWith(int bytes) {
+        jwksPadding = bytes;
     }
 
     static RSAKey newRsaKey() throws Exception {
