@@ -10,6 +10,7 @@ import dev.fedcred.testing.ClockPollPause;
 import dev.fedcred.testing.MutableClock;
 import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.ui.issuers.DeviceSignInDialog;
+import dev.fedcred.ui.issuers.IssuerRow;
 import dev.fedcred.ui.issuers.ManualUrlBox;
 import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Path;
@@ -18,6 +19,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -47,6 +51,7 @@ class DeviceSignInWindowTest {
 
     private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final ClockPollPause polls = ClockPollPause.held(clock);
+    private final AtomicInteger browserOpened = new AtomicInteger();
     private SandboxServer sandbox;
     private FedcredContext context;
     private MainWindow window;
@@ -57,7 +62,10 @@ class DeviceSignInWindowTest {
                 .withDataDir(SandboxHome.sandboxDataDir(home)), clock);
         sandbox.deviceCodes().setInterval(INTERVAL);
         // a computer without a browser: opening one always fails
-        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, uri -> false, List.of(), polls);
+        context = new FedcredContext(SandboxHome.environment(sandbox, home), clock, uri -> {
+            browserOpened.incrementAndGet();
+            return false;
+        }, List.of(), polls);
         window = new MainWindow(context, sandbox::issuerUri, DesktopHooks.system());
         window.show(stage);
     }
@@ -131,6 +139,44 @@ class DeviceSignInWindowTest {
         assertThat(context.sessions().current("sandbox")).isEmpty();
         assertThat(ui.labelShowingStartingWith("Signed in as")).isFalse();
         assertThat(polls.waits()).hasSize(1);
+    }
+
+    private MenuItem codeItem(WindowRobot ui) {
+        MenuButton menu = ui.byAccessibleText(MenuButton.class, "Other ways to sign in to sandbox");
+        ui.click(menu);
+        return menu.getItems().get(0);
+    }
+
+    @Test
+    void theSignInMenuOffersACodeWithoutTryingTheBrowserFirst(FxRobot robot) {
+        WindowRobot ui = new WindowRobot(robot);
+
+        MenuItem withCode = codeItem(ui);
+        // offered once the sandbox's discovery document was read and lists the device endpoint
+        waitUntil(() -> !withCode.isDisable());
+        assertThat(withCode.getText()).isEqualTo(IssuerRow.SIGN_IN_WITH_CODE);
+        robot.clickOn(IssuerRow.SIGN_IN_WITH_CODE);
+
+        waitUntil(() -> codeShowing(ui).isPresent());
+        waitUntil(() -> polls.waits().size() == 1);
+        assertThat(ui.labelShowing("The code expires in 0:10:00.")).isTrue();
+        assertThat(browserOpened).hasValue(0);
+        sandbox.deviceCodes().approveAll();
+        polls.letOneGo();
+        waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com"));
+        assertThat(context.sessions().current("sandbox")).isPresent();
+    }
+
+    @Test
+    void anIssuerWithoutTheDeviceGrantHasTheChoiceDisabledAndSaysWhy(FxRobot robot) {
+        WindowRobot ui = new WindowRobot(robot);
+        sandbox.deviceCodes().setOffered(false);
+
+        MenuItem withCode = codeItem(ui);
+
+        waitUntil(() -> withCode.getText().contains("does not offer it"));
+        assertThat(withCode.isDisable()).isTrue();
+        assertThat(browserOpened).hasValue(0);
     }
 
     @Test
