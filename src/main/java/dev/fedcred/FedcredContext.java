@@ -31,6 +31,7 @@ import dev.fedcred.core.gcp.AdcFileWriter;
 import dev.fedcred.core.gcp.AdcLocations;
 import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.oidc.BrowserOpener;
+import dev.fedcred.core.oidc.PollPause;
 import dev.fedcred.core.oidc.IdTokenVerifier;
 import dev.fedcred.core.oidc.ProviderDiscovery;
 import dev.fedcred.core.oidc.SignInService;
@@ -143,6 +144,15 @@ public final class FedcredContext {
      *                  of its own: the window and the CLI offer them like the others
      */
     public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser, List<TargetKind<?>> moreKinds) {
+        this(env, clock, browser, moreKinds, PollPause.SLEEP);
+    }
+
+    /**
+     * @param pollPause how the device sign-in waits between polls: a real sleep, or in a test a move
+     *                  of {@code clock}, so the issuer's "too soon" and the countdowns see the same time
+     */
+    public FedcredContext(Map<String, String> env, Clock clock, BrowserOpener browser, List<TargetKind<?>> moreKinds,
+                          PollPause pollPause) {
         this.paths = FedcredPaths.fromEnvironment(env);
         this.env = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(env));
         this.clock = clock;
@@ -176,7 +186,7 @@ public final class FedcredContext {
         this.sessions = Lazy.of(() -> {
             IdentitySessions built = new IdentitySessions(Lazy.of(() -> new SignInService(
                     new ProviderDiscovery(NETWORK_TIMEOUT), new TokenEndpointClient(NETWORK_TIMEOUT),
-                    new IdTokenVerifier(clock), clock)), tokenCache);
+                    new IdTokenVerifier(clock), clock, pollPause)), tokenCache);
             // every sign-in and renewal, by whichever command, keeps the GCP ID-token files fresh
             built.addListener(subjectTokens);
             // and every sign-out, by whichever command or window, forgets its targets' cached credentials

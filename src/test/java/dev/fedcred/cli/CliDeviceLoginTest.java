@@ -6,20 +6,26 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
+import dev.fedcred.testing.ClockPollPause;
 import dev.fedcred.testing.CliRun;
+import dev.fedcred.testing.MutableClock;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code fedcred login --device} against the sandbox over real HTTP, with one-second polls: the
- * page and code on stderr, then a normal sign-in; a code that expires or is denied, an issuer without
- * the grant, a hostile code; and {@code --port} for the SSH port-forward recipe.
+ * {@code fedcred login --device} against the sandbox over real HTTP: the page and code on stderr,
+ * then a normal sign-in; a code that expires or is denied, an issuer without the grant, a hostile
+ * code; and {@code --port} for the SSH port-forward recipe. The command and the sandbox share a
+ * stopped clock that each wait between polls moves instead of sleeping, so the countdown is exact
+ * and an expiry takes no time.
  */
 class CliDeviceLoginTest {
     private static final String ESC = "\u001b";
@@ -28,15 +34,22 @@ class CliDeviceLoginTest {
     @TempDir
     Path home;
 
+    private static final Duration INTERVAL = Duration.ofSeconds(5);
+
+    private final MutableClock clock = MutableClock.stoppedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private SandboxServer sandbox;
     private FedcredContext context;
 
     private void start(boolean autoApprove) throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(autoApprove));
-        sandbox.deviceCodes().setInterval(Duration.ofSeconds(1));
+        start(autoApprove, ClockPollPause.free(clock));
+    }
+
+    private void start(boolean autoApprove, ClockPollPause polls) throws Exception {
+        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(autoApprove), clock);
+        sandbox.deviceCodes().setInterval(INTERVAL);
         context = new FedcredContext(Map.of("FEDCRED_HOME", home.toString(),
                 "FEDCRED_SANDBOX_PORT", String.valueOf(sandbox.issuerUri().getPort())),
-                Clock.systemUTC(), BrowserOpener.NONE);
+                clock, BrowserOpener.NONE, List.of(), polls);
     }
 
     @AfterEach
@@ -62,7 +75,7 @@ class CliDeviceLoginTest {
         assertThat(login.err()).contains("open this page in a browser on any device:\n  " + issuer + "/device\n")
                 .containsPattern("and enter the code:\n  [B-Z]{4}-[B-Z]{4}\n")
                 .containsPattern(issuer.replace(".", "\\.") + "/device\\?user_code=[B-Z]{4}-[B-Z]{4}")
-                .containsPattern("The code expires in 0:(10:00|09:5\\d)").contains("Ctrl-C cancels");
+                .contains("The code expires in 0:10:00").contains("Ctrl-C cancels");
         assertThat(login.out()).contains("Signed in to sandbox (sandbox) as sandbox.user@example.com");
         CliRun claims = CliRun.run(context, "claims", "--issuer", "sandbox");
         assertThat(claims.exitCode()).as(claims.err()).isZero();
@@ -73,24 +86,29 @@ class CliDeviceLoginTest {
 
     @Test
     void aCodeThatExpiresEndsWithWhatToDoAndStoresNothing() throws Exception {
-        start(false);
-        sandbox.deviceCodes().setLifetime(Duration.ofSeconds(2));
+        ClockPollPause polls = ClockPollPause.free(clock);
+        start(false, polls);
+        sandbox.deviceCodes().setLifetime(Duration.ofSeconds(12));
 
         CliRun login = CliRun.run(context, "login", "--issuer", "sandbox", "--device");
 
         assertThat(login.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(login.err()).containsPattern("fedcred: The code [B-Z]{4}-[B-Z]{4} expired at ")
                 .contains("Start the device sign-in again");
+        // polled at the interval while the code lived, and waited no longer than it had left
+        assertThat(polls.waits()).containsExactly(INTERVAL, INTERVAL, Duration.ofSeconds(2));
         assertSignedOut();
     }
 
     @Test
     void aDeniedCodeEndsAsDeclinedAndStoresNothing() throws Exception {
-        start(false);
+        ClockPollPause polls = ClockPollPause.held(clock);
+        start(false, polls);
         CliRun login = CliRun.start(context, "login", "--issuer", "sandbox", "--device");
         login.awaitErr("(Waiting for you to approve it)", Duration.ofSeconds(10));
 
         sandbox.deviceCodes().denyAll();
+        polls.letOneGo();
 
         assertThat(login.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(login.err()).contains("fedcred: The identity provider refused the sign-in: access_denied")

@@ -103,6 +103,11 @@ public final class SignInService {
         return new PendingDeviceSignIn(issuer, provider, answer.getDeviceCode(), prompt, interval, this, pause, clock);
     }
 
+    /** Whether the issuer's discovery document lists a device_authorization_endpoint (asks the issuer). */
+    public boolean offersDeviceSignIn(IssuerConfig issuer) {
+        return discovery.discover(issuer.issuer()).metadata().getDeviceAuthorizationEndpointURI() != null;
+    }
+
     /**
      * Renews the ID token with the refresh token, without a browser. A provider that answers
      * without a new ID token leaves the current one in place (with a rotated refresh token if it

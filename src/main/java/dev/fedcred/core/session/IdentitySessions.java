@@ -54,6 +54,11 @@ public final class IdentitySessions {
         return signIn.get().beginDevice(issuer);
     }
 
+    /** Whether the issuer's discovery document lists a device_authorization_endpoint (asks the issuer). */
+    public boolean offersDeviceSignIn(IssuerConfig issuer) {
+        return signIn.get().offersDeviceSignIn(issuer);
+    }
+
     /** Waits for the user to approve the code and keeps the verified tokens, as {@link #finish} does. */
     public TokenSet finishDevice(PendingDeviceSignIn pending) {
         TokenSet tokens = pending.complete();

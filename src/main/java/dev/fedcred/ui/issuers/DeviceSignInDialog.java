@@ -33,7 +33,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The device sign-in in the window, for when no browser can be opened here: the page to open on
+ * The device sign-in in the window, for when no browser can be opened here or the user chose it
+ * from the issuer's sign-in menu (a remote desktop, say): the page to open on
  * another device and the code to enter there (each with a copy button), a countdown to the code's
  * expiry, and Cancel. The page and code are the issuer's words and are shown neutralised.
  */
@@ -56,8 +57,9 @@ public final class DeviceSignInDialog {
     private DeviceSignInDialog(Window owner, FedcredContext context, Ticker ticker, IssuerConfig issuer,
                                Consumer<TokenSet> onSignedIn) {
         task = new DeviceSignInTask(context, issuer);
-        Label intro = new Label("No browser could be opened here. On any device with a browser (your phone, your"
-                + " laptop), open this page and enter the code to sign in to " + issuer.label() + ".");
+        // chosen from the sign-in menu or offered when no browser opened: the words fit either
+        Label intro = new Label("On any device with a browser (your phone, your laptop), open this page and enter"
+                + " the code to sign in to " + issuer.label() + ". Nothing here needs a browser.");
         Nodes.wrapFully(intro);
 
         page.setEditable(false);

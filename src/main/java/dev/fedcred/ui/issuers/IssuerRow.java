@@ -15,6 +15,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,7 +46,11 @@ public final class IssuerRow extends VBox {
     private final Actions actions;
     private final IssuerConfig issuer;
 
+    public static final String SIGN_IN_WITH_CODE = "Sign in with a code…";
+
     private final Button signIn = new Button("Sign in");
+    private final MenuButton otherSignIns = new MenuButton();
+    private final MenuItem withCode = new MenuItem(SIGN_IN_WITH_CODE);
     private final Label status = new Label();
     private final Hyperlink showClaims = new Hyperlink("Show claims");
     private final Label waitingMessage = new Label();
@@ -70,6 +76,11 @@ public final class IssuerRow extends VBox {
         signIn.getStyleClass().add("accent");
         Icons.SIGN_IN.on(signIn);
         signIn.setOnAction(event -> model.signIn());
+        otherSignIns.setAccessibleText("Other ways to sign in to " + issuer.name());
+        otherSignIns.getStyleClass().add("other-sign-ins");
+        otherSignIns.getItems().add(withCode);
+        otherSignIns.setOnShowing(event -> model.askForCodeOffer());
+        withCode.setOnAction(event -> signInWithCode(model.signInWithCode()));
 
         Label url = new Label(model.url());
         url.getStyleClass().add("issuer-url");
@@ -114,13 +125,15 @@ public final class IssuerRow extends VBox {
         Nodes.showIf(waiting, model.waiting());
         waitingMessage.setText(model.waitingMessage() == null ? "" : model.waitingMessage());
         if (model.openByHand() != null) {
-            manualUrl.show(model.openByHand(), model.codeSignIn() == null ? null : this::signInWithCode);
+            manualUrl.show(model.openByHand(), model.codeSignIn() == null ? null
+                    : () -> signInWithCode(model.signInWithCodeInstead()));
         } else {
             manualUrl.hide();
         }
         showText(error, model.error());
         showText(notice, model.notice());
         signIn.setDisable(!model.canSignIn());
+        showCodeOffer(model.codeOffer());
         edit.setDisable(!model.canEditOrRemove());
         remove.setDisable(!model.canEditOrRemove());
         Confirmation question = model.question();
@@ -148,9 +161,19 @@ public final class IssuerRow extends VBox {
         }
     }
 
-    /** The browser could not be opened: stop waiting for it and sign in with a code on another device. */
-    private void signInWithCode() {
-        IssuerConfig at = model.signInWithCodeInstead();
+    /** The menu item says whether the issuer offers a code sign-in, and is enabled only when it does. */
+    private void showCodeOffer(IssuerRowModel.CodeOffer offer) {
+        withCode.setText(switch (offer) {
+            case NOT_ASKED, OFFERED -> SIGN_IN_WITH_CODE;
+            case ASKING -> "Sign in with a code (asking the issuer…)";
+            case NOT_OFFERED -> "Sign in with a code: this issuer does not offer it";
+            case UNREACHABLE -> "Sign in with a code: the issuer could not be reached";
+        });
+        withCode.setDisable(offer != IssuerRowModel.CodeOffer.OFFERED);
+    }
+
+    /** Signs in with a code entered on another device, at {@code at}; nothing when that is null (not offered). */
+    private void signInWithCode(IssuerConfig at) {
         if (at != null) {
             actions.signInWithCode(at, model::signedInWithCode);
         }
@@ -177,7 +200,8 @@ public final class IssuerRow extends VBox {
             line.getChildren().addAll(edit, remove);
         }
         signIn.setMinWidth(Region.USE_PREF_SIZE);
-        line.getChildren().add(signIn);
+        otherSignIns.setMinWidth(Region.USE_PREF_SIZE);
+        line.getChildren().addAll(signIn, otherSignIns);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
     }

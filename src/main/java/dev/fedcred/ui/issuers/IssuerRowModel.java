@@ -31,6 +31,9 @@ public final class IssuerRowModel {
     public static final String WAITING_FOR_BROWSER = SignInAttempt.WAITING_FOR_BROWSER;
     public static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
 
+    /** What the row knows of the issuer's device sign-in, offered as a standing choice next to Sign in. */
+    public enum CodeOffer { NOT_ASKED, ASKING, OFFERED, NOT_OFFERED, UNREACHABLE }
+
     /** How the status line looks: signed in, expired, or neither. */
     public enum Level { NONE, SIGNED_IN, EXPIRED }
 
@@ -52,6 +55,10 @@ public final class IssuerRowModel {
     private URI openByHand;
     /** Where a sign-in with a code can be had instead of the browser's; null when none is offered. */
     private IssuerConfig codeSignIn;
+    /** Whether the issuer's discovery lists a device_authorization_endpoint, asked when the sign-in menu first opens. */
+    private CodeOffer codeOffer = CodeOffer.NOT_ASKED;
+    /** Where the standing sign-in with a code is had, once {@link CodeOffer#OFFERED}. */
+    private IssuerConfig codeOfferedAt;
     private String notice;
     private String error;
     private boolean removing;
@@ -135,6 +142,10 @@ public final class IssuerRowModel {
         return codeSignIn;
     }
 
+    CodeOffer codeOffer() {
+        return codeOffer;
+    }
+
     String notice() {
         return notice;
     }
@@ -213,15 +224,55 @@ public final class IssuerRowModel {
      * with a code instead; null when no such sign-in is offered now.
      */
     IssuerConfig signInWithCodeInstead() {
-        SignInAttempt stopped = attempt;
         IssuerConfig at = codeSignIn;
-        if (stopped == null || at == null) {
+        if (attempt == null || at == null) {
             return null;
         }
-        endAttempt();
-        stopped.cancel();
+        stopWaitingForBrowser();
         changed();
         return at;
+    }
+
+    /**
+     * Asks the issuer's discovery document, off the FX thread, whether it offers the device sign-in
+     * (for the sandbox, starting it first). Asked when the user opens the sign-in menu, not before:
+     * a window with many issuers makes no calls until one is wanted. Asked again only after the
+     * issuer could not be reached.
+     */
+    void askForCodeOffer() {
+        if (codeOffer != CodeOffer.NOT_ASKED && codeOffer != CodeOffer.UNREACHABLE) {
+            return;
+        }
+        codeOffer = CodeOffer.ASKING;
+        changed();
+        work.run(() -> {
+            IssuerConfig at = SignInAttempt.answering(issuer, sandbox);
+            return context.sessions().offersDeviceSignIn(at) ? at : null;
+        }, at -> {
+            codeOfferedAt = at;
+            codeOffer = at == null ? CodeOffer.NOT_OFFERED : CodeOffer.OFFERED;
+            changed();
+        }, failure -> {
+            codeOffer = CodeOffer.UNREACHABLE;
+            changed();
+        });
+    }
+
+    /**
+     * The standing choice "Sign in with a code…": stops a browser sign-in still waiting and gives
+     * the issuer to sign in to with a code; null unless the issuer offers it.
+     */
+    IssuerConfig signInWithCode() {
+        if (codeOffer != CodeOffer.OFFERED || removing) {
+            return null;
+        }
+        if (attempt != null) {
+            stopWaitingForBrowser();
+        }
+        notice = null;
+        error = null;
+        changed();
+        return codeOfferedAt;
     }
 
     /** A sign-in with a code finished: the row shows it as a browser sign-in's. */
@@ -298,6 +349,12 @@ public final class IssuerRowModel {
             step.run();
             changed();
         }
+    }
+
+    private void stopWaitingForBrowser() {
+        SignInAttempt stopped = attempt;
+        endAttempt();
+        stopped.cancel();
     }
 
     private void endAttempt() {

@@ -50,11 +50,10 @@ final class SignInAttempt {
 
     /** Blocks until the sign-in is done, failed or cancelled. */
     TokenSet run() {
-        IssuerConfig target = issuer;
         if (issuer.isSandbox()) {
             progress.message("Starting the sandbox…");
-            target = at(issuer, startSandbox());
         }
+        IssuerConfig target = answering(issuer, sandbox);
         progress.message("Contacting " + issuer.label() + "…");
         try (PendingSignIn signIn = context.sessions().begin(target)) {
             pending.set(signIn);
@@ -80,7 +79,12 @@ final class SignInAttempt {
         }
     }
 
-    private URI startSandbox() {
+    /** Where {@code issuer} really answers: for the sandbox, where it runs (started now if it was not). */
+    static IssuerConfig answering(IssuerConfig issuer, SandboxStarter sandbox) {
+        return issuer.isSandbox() ? at(issuer, startSandbox(sandbox)) : issuer;
+    }
+
+    private static URI startSandbox(SandboxStarter sandbox) {
         try {
             return sandbox.ensureRunning();
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
@@ -183,11 +184,17 @@ class DeviceSignInTest {
 
     @Test
     void cancelEndsTheRealWaitAtOnce() throws Exception {
+        CountDownLatch asleep = new CountDownLatch(1);
+        // the real sleep, told when it starts so the test cancels in the middle of it, not before
+        PollPause realSleep = (duration, cancelled) -> {
+            asleep.countDown();
+            return PollPause.SLEEP.await(duration, cancelled);
+        };
         SignInService sleeping = new SignInService(new ProviderDiscovery(TIMEOUT), new TokenEndpointClient(TIMEOUT),
-                new IdTokenVerifier(clock), clock);
+                new IdTokenVerifier(clock), clock, realSleep);
         PendingDeviceSignIn pending = sleeping.beginDevice(issuer());
         CompletableFuture<TokenSet> waiting = CompletableFuture.supplyAsync(pending::complete);
-        Thread.sleep(300);
+        assertThat(asleep.await(10, TimeUnit.SECONDS)).isTrue();
         long start = System.nanoTime();
 
         pending.cancel();

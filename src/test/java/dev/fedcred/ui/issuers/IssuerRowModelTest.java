@@ -137,6 +137,66 @@ class IssuerRowModelTest {
     }
 
     @Test
+    void theCodeSignInIsOfferedOnceTheIssuersDiscoveryListsTheDeviceEndpoint() {
+        IssuerRowModel row = sandboxRow(held);
+        assertThat(row.codeOffer()).isEqualTo(IssuerRowModel.CodeOffer.NOT_ASKED);
+        assertThat(row.signInWithCode()).as("not before the issuer said so").isNull();
+
+        row.askForCodeOffer();
+        row.askForCodeOffer();
+        assertThat(row.codeOffer()).isEqualTo(IssuerRowModel.CodeOffer.ASKING);
+        assertThat(held.size()).as("asked once").isEqualTo(1);
+        held.runAll();
+
+        assertThat(row.codeOffer()).isEqualTo(IssuerRowModel.CodeOffer.OFFERED);
+        assertThat(row.signInWithCode().issuer()).isEqualTo(sandbox.server().issuerUri());
+    }
+
+    @Test
+    void choosingTheCodeStopsABrowserSignInStillWaitingWithoutACancelledNotice() {
+        IssuerRowModel row = sandboxRow(held);
+        row.askForCodeOffer();
+        held.runAll();
+        row.signIn();
+        assertThat(row.waiting()).isTrue();
+
+        IssuerConfig at = row.signInWithCode();
+
+        assertThat(at).isNotNull();
+        assertThat(row.waiting()).isFalse();
+        assertThat(row.canSignIn()).isTrue();
+        held.runAll();
+        assertThat(row.notice()).isNull();
+        assertThat(row.error()).isNull();
+        assertThat(sandbox.context().sessions().current("sandbox")).isEmpty();
+    }
+
+    @Test
+    void anIssuerWithoutTheDeviceGrantIsNotOfferedIt() {
+        sandbox.server().deviceCodes().setOffered(false);
+        IssuerRowModel row = sandboxRow(Runnable::run);
+
+        row.askForCodeOffer();
+
+        assertThat(row.codeOffer()).isEqualTo(IssuerRowModel.CodeOffer.NOT_OFFERED);
+        assertThat(row.signInWithCode()).isNull();
+    }
+
+    @Test
+    void anUnreachableIssuerIsAskedAgainNextTime() {
+        IssuerRowModel row = row(new IssuerConfig("down", IssuerKind.GENERIC, URI.create("http://127.0.0.1:1/realm"),
+                "client", null, null, null), held);
+
+        row.askForCodeOffer();
+        held.runAll();
+        assertThat(row.codeOffer()).isEqualTo(IssuerRowModel.CodeOffer.UNREACHABLE);
+        assertThat(row.signInWithCode()).isNull();
+        row.askForCodeOffer();
+        assertThat(row.codeOffer()).isEqualTo(IssuerRowModel.CodeOffer.ASKING);
+        assertThat(held.size()).isEqualTo(1);
+    }
+
+    @Test
     void removingAsksFirstThenRemovesAndSignsOut() {
         IssuerConfig corp = sandbox.context().issuerEditor().add(new IssuerConfig(CORP, IssuerKind.GENERIC,
                 URI.create("http://127.0.0.1:1/realm"), "client", null, null, null));
