@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "Terraform, all with your issuer, client ID and account. For a chained",
         "target: the target role's trust policy for the source role's sessions.",
         "With --check FILE: evaluate the role's present trust policy against your",
-        "token and name each condition that fails. Get FILE with",
+        "token (for a chained target: its source's session) and name each",
+        "condition that fails. Get FILE with",
         "  aws iam get-role --role-name NAME \\",
         "    --query Role.AssumeRolePolicyDocument --output json > FILE"})
 final class SetupAwsCommand implements Callable<Integer> {
@@ -79,10 +80,10 @@ final class SetupAwsCommand implements Callable<Integer> {
             TrustPolicyCheck.Verdict verdict = targetName != null ? setup.check(targetName, policy)
                     : setup.checkRole(roleArn, issuerName, policy);
             if (verdict.allowed()) {
-                out.println("The trust policy in " + check + " lets your token assume the role.");
+                out.println("The trust policy in " + check + " lets " + verdict.caller() + " assume the role.");
                 return ExitCodes.OK;
             }
-            out.println("The trust policy in " + check + " does not let your token assume the role:");
+            out.println("The trust policy in " + check + " does not let " + verdict.caller() + " assume the role:");
             verdict.findings().forEach(finding -> out.println("  " + finding));
             return ExitCodes.FAILED;
         }

@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Three actions: AssumeRoleWithWebIdentity (unsigned; the ID token is the credential),
  * AssumeRole (role chaining: signed with SigV4 by credentials this emulator issued, allowed by the
- * trust table {@link AwsRoleTrust}) and GetCallerIdentity (signed likewise). Errors carry the
+ * target role's trust policy document when it has one, else by the trust table {@link AwsRoleTrust})
+ * and GetCallerIdentity (signed likewise). Errors carry the
  * codes, messages and HTTP statuses of real STS, so SDKs raise the same exception types.
  */
 final class AwsStsEmulator implements SandboxEmulator {
@@ -226,7 +227,8 @@ final class AwsStsEmulator implements SandboxEmulator {
 
     /**
      * Role chaining: the caller's signature first (so an unknown or tampered request learns nothing
-     * about the roles), then the trust table, then AWS's one-hour cap on chained sessions.
+     * about the roles), then the role's trust policy or the trust table, then AWS's one-hour cap on
+     * chained sessions.
      */
     private String assumeRole(HttpExchange exchange, byte[] body, Parameters params, String requestId) throws StsError {
         String roleArn = params.get("RoleArn");
@@ -240,7 +242,10 @@ final class AwsStsEmulator implements SandboxEmulator {
         }
         long durationSeconds = validateShape(roleArn, sessionName, params.get("DurationSeconds"), problems);
         IssuedAwsCredentials.Issued caller = sigV4.verify(exchange, body);
-        if (roleTrusts.stream().noneMatch(trust -> trust.allows(caller.roleArn(), roleArn, externalId))) {
+        AwsTrustPolicy policy = trustPolicies.get(roleArn);
+        boolean allowed = policy != null ? policy.allows(chainingRequest(caller, params))
+                : roleTrusts.stream().anyMatch(trust -> trust.allows(caller.roleArn(), roleArn, externalId));
+        if (!allowed) {
             throw new StsError("AccessDenied", "User: " + caller.assumedRoleArn()
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn, 403);
         }
@@ -250,6 +255,27 @@ final class AwsStsEmulator implements SandboxEmulator {
         }
         IssuedAwsCredentials.Issued issued = credentials.issue(roleArn, sessionName, Duration.ofSeconds(durationSeconds));
         return withSession(StsXml.result("AssumeRole"), issued).finish("AssumeRole", requestId);
+    }
+
+    /**
+     * What IAM evaluates a role chaining request with: the caller by its role, its session, its
+     * account (as root or bare ID); sts:AssumeRole, and sts:TagSession when the request passes
+     * session tags; the keys sts:ExternalId, sts:RoleSessionName, aws:PrincipalArn (the role, not
+     * the session) and aws:PrincipalAccount.
+     */
+    private static AwsTrustPolicy.Request chainingRequest(IssuedAwsCredentials.Issued caller, Parameters params) {
+        List<String> principals = List.of(caller.roleArn(), caller.assumedRoleArn(),
+                "arn:aws:iam::" + caller.accountId() + ":root", caller.accountId());
+        List<String> actions = params.get("Tags.member.1.Key") == null && params.get("TransitiveTagKeys.member.1") == null
+                ? List.of("sts:AssumeRole") : List.of("sts:AssumeRole", "sts:TagSession");
+        Map<String, List<String>> context = new LinkedHashMap<>();
+        if (params.get("ExternalId") != null) {
+            context.put("sts:externalid", List.of(params.get("ExternalId")));
+        }
+        context.put("sts:rolesessionname", List.of(params.get("RoleSessionName")));
+        context.put("aws:principalarn", List.of(caller.roleArn()));
+        context.put("aws:principalaccount", List.of(caller.accountId()));
+        return new AwsTrustPolicy.Request("AWS", principals, actions, context);
     }
 
     /** The AssumedRoleUser and Credentials elements, as both assume actions answer them. */

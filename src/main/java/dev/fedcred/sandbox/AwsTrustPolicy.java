@@ -11,11 +11,12 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * A role's trust policy document, evaluated as IAM does for AssumeRoleWithWebIdentity: allowed when
- * an Allow statement applies and no Deny statement does. A statement applies when its Principal
- * (Federated: the provider's ARN, or accounts.google.com; or "*") names the token's provider, its
- * Action (or NotAction) covers sts:AssumeRoleWithWebIdentity, with IAM's wildcards, and every
- * condition holds: the String operators, their Not and IgnoreCase forms, IfExists, and the
+ * A role's trust policy document, evaluated as IAM does for AssumeRoleWithWebIdentity and for
+ * AssumeRole (role chaining): each action the request needs is allowed when an Allow statement
+ * applies to it and no Deny statement does. A statement applies when its Principal names the caller
+ * (Federated: the token's provider's ARN, or accounts.google.com; AWS: the source role, its session,
+ * its account; or "*"), its Action (or NotAction) covers the action, with IAM's wildcards, and every
+ * condition holds: the String and Arn operators, their Not and IgnoreCase forms, IfExists, and the
  * ForAnyValue / ForAllValues qualifiers. Keys are case-insensitive, values are not.
  *
  * <p>The sandbox stands in for AWS, so this is its own reading of IAM, not fedcred's (which
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  */
 final class AwsTrustPolicy {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACTION = "sts:assumerolewithwebidentity";
+    private static final Pattern OPERATOR = Pattern.compile("(String|Arn)(Not)?(Equals|EqualsIgnoreCase|Like)");
 
     private final List<JsonNode> statements;
 
@@ -55,28 +56,49 @@ final class AwsTrustPolicy {
     }
 
     /**
+     * Who asks for what.
+     *
+     * @param principalKind the Principal element's key that can name the caller: Federated or AWS
+     * @param principals    the names the caller goes by in that element
+     * @param actions       every action the request needs (IAM allows a request only when it allows each)
+     * @param context       condition keys, lower case, to their values
+     */
+    record Request(String principalKind, List<String> principals, List<String> actions, Map<String, List<String>> context) {
+    }
+
+    /**
      * @param principals the names the caller's provider goes by (its ARN, or accounts.google.com)
      * @param context    condition keys set from the token, lower case, to their values
      */
     boolean allowsWebIdentity(List<String> principals, Map<String, List<String>> context) {
-        Predicate<JsonNode> applies = statement -> principalMatches(statement.path("Principal"), principals)
-                && actionMatches(statement)
-                && conditionsHold(statement.path("Condition"), context);
+        return allows(new Request("Federated", principals, List.of("sts:AssumeRoleWithWebIdentity"), context));
+    }
+
+    boolean allows(Request request) {
+        return request.actions().stream().allMatch(action -> allows(request, action.toLowerCase(Locale.ROOT)));
+    }
+
+    private boolean allows(Request request, String action) {
+        Predicate<JsonNode> applies = statement -> principalMatches(statement.path("Principal"), request)
+                && actionMatches(statement, action)
+                && conditionsHold(statement.path("Condition"), request.context());
         boolean denied = statements.stream().filter(s -> s.path("Effect").asText().equals("Deny")).anyMatch(applies);
         return !denied && statements.stream().filter(s -> s.path("Effect").asText().equals("Allow")).anyMatch(applies);
     }
 
-    private static boolean principalMatches(JsonNode principal, List<String> principals) {
+    private static boolean principalMatches(JsonNode principal, Request request) {
         if (principal.isTextual()) {
             return principal.asText().equals("*");
         }
-        return texts(principal.path("Federated")).stream().anyMatch(principals::contains);
+        List<String> named = texts(principal.path(request.principalKind()));
+        return named.stream().anyMatch(request.principals()::contains)
+                || "AWS".equals(request.principalKind()) && named.contains("*");
     }
 
-    private static boolean actionMatches(JsonNode statement) {
+    private static boolean actionMatches(JsonNode statement, String action) {
         boolean negated = statement.has("NotAction");
         boolean listed = texts(statement.path(negated ? "NotAction" : "Action")).stream()
-                .anyMatch(pattern -> like(pattern.toLowerCase(Locale.ROOT), ACTION));
+                .anyMatch(pattern -> like(pattern.toLowerCase(Locale.ROOT), action));
         return listed != negated;
     }
 
@@ -100,17 +122,17 @@ final class AwsTrustPolicy {
         String name = operator.substring(operator.indexOf(':') + 1);
         boolean ifExists = name.endsWith("IfExists");
         name = ifExists ? name.substring(0, name.length() - 8) : name;
-        boolean not = name.startsWith("StringNot");
-        String base = not ? "String" + name.substring(9) : name;
-        Predicate<String> match = switch (base) {
-            case "StringEquals" -> wanted::contains;
-            case "StringEqualsIgnoreCase" -> value -> wanted.stream().anyMatch(value::equalsIgnoreCase);
-            case "StringLike" -> value -> wanted.stream().anyMatch(pattern -> like(pattern, value));
-            default -> null;
-        };
-        if (match == null) {
+        java.util.regex.Matcher parts = OPERATOR.matcher(name);
+        if (!parts.matches() || parts.group(1).equals("Arn") && parts.group(3).equals("EqualsIgnoreCase")) {
             return false;
         }
+        boolean not = parts.group(2) != null;
+        // IAM's ArnEquals takes wildcards as ArnLike does.
+        Predicate<String> match = switch (parts.group(1).equals("Arn") ? "Like" : parts.group(3)) {
+            case "Equals" -> wanted::contains;
+            case "EqualsIgnoreCase" -> value -> wanted.stream().anyMatch(value::equalsIgnoreCase);
+            default -> value -> wanted.stream().anyMatch(pattern -> like(pattern, value));
+        };
         if (actual.isEmpty()) {
             return ifExists || "ForAllValues".equals(set) || (not && set == null);
         }

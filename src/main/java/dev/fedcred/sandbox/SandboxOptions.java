@@ -42,7 +42,8 @@ import java.util.Set;
  *                         empty means {@link SandboxAws#defaultRoleTrusts}
  * @param awsTrustPolicies role ARN to its trust policy document (IAM's JSON), which then decides
  *                         AssumeRoleWithWebIdentity for that role instead of its {@link AwsRole}
- *                         conditions; a role not in the table is added to it
+ *                         conditions, and AssumeRole instead of the trust table; a role not in the
+ *                         table is added to it
  */
 public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                              List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.aws.setup.SetupDocumentsParsing;
+import dev.fedcred.core.builtin.SandboxTargets;
 import dev.fedcred.sandbox.SandboxAws;
 import dev.fedcred.sandbox.SandboxClient;
 import dev.fedcred.sandbox.SandboxOptions;
@@ -162,6 +163,58 @@ class CliAwsSetupEndToEndTest {
         CliRun all = CliRun.run(context, "setup", "aws", "sandbox-aws-chained");
         assertThat(all.out()).contains("===== CloudFormation template (save as fedcred-role.template.json) =====")
                 .contains("resource \"aws_iam_role\" \"fedcred\"");
+    }
+
+    /** Chained: assume is refused, its advice gives the check command for the chained target, and the check names exactly {@code finding}. */
+    private void chainRefusedAndExplained(String target, String roleName, JsonNode policy, String finding) throws Exception {
+        apply(roleName, policy);
+        CliRun assume = CliRun.run(context, "assume", target);
+        assertThat(assume.exitCode()).isNotZero();
+        assertThat(assume.err()).contains("is not authorized to perform: sts:AssumeRole")
+                .contains("aws iam get-role --role-name " + roleName.substring(roleName.lastIndexOf('/') + 1)
+                        + " --query Role.AssumeRolePolicyDocument --output json > trust-policy.json")
+                .contains(" setup aws " + target + " --check trust-policy.json");
+        Path file = home.resolve("trust-policy.json");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(policy));
+        CliRun check = CliRun.run(context, "setup", "aws", target, "--check", file.toString());
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(check.out().lines().skip(1).toList()).containsExactly("  Statement 1 (FedcredRoleChaining): " + finding);
+    }
+
+    @Test
+    void aChainedTargetsGeneratedTrustLetsTheSourceSessionInAndEachChangedConditionIsNamed() throws Exception {
+        start(SandboxOptions.defaults());
+        String roleArn = "arn:aws:iam::000000000000:role/team/audit";
+        CliRun add = CliRun.run(context, "targets", "add", "aws-chained", "audit", "source=sandbox-aws", "role_arn=" + roleArn,
+                "external_id=ext-42", "profile=audit");
+        assertThat(add.exitCode()).as(add.err() + add.out()).isZero();
+        CliRun before = CliRun.run(context, "assume", "audit");
+        assertThat(before.exitCode()).as("the sandbox's trust table does not know the role").isNotZero();
+
+        ObjectNode policy = generatedPolicy("setup", "aws", "audit", "--format", "json");
+        assertThat(policy.path("Statement").get(0).path("Condition").path("StringEquals").path("sts:ExternalId").asText())
+                .isEqualTo("ext-42");
+        chainRefusedAndExplained("audit", "team/audit",
+                changed(policy, s -> ((ObjectNode) s.path("Condition").path("StringEquals")).put("sts:ExternalId", "ext-43")),
+                "condition StringEquals on \"sts:ExternalId\" expects \"ext-43\" but the request gives \"ext-42\".");
+        chainRefusedAndExplained("audit", "team/audit",
+                changed(policy, s -> ((ObjectNode) s.path("Principal")).put("AWS", "arn:aws:iam::000000000000:role/someone-else")),
+                "Principal AWS is \"arn:aws:iam::000000000000:role/someone-else\" but the request comes from a session of \""
+                        + SandboxAws.DEFAULT_ROLE_ARN + "\" in the account \"000000000000\".");
+        chainRefusedAndExplained(SandboxTargets.SANDBOX_AWS_CHAINED, "fedcred-sandbox-chained",
+                changed(generatedPolicy("setup", "aws", SandboxTargets.SANDBOX_AWS_CHAINED, "--format", "json"),
+                        s -> s.putObject("Condition").putObject("StringEquals").put("sts:ExternalId", "wanted")),
+                "condition StringEquals on \"sts:ExternalId\" expects \"wanted\" but the request gives no value for it.");
+
+        apply("team/audit", policy);
+        Path file = home.resolve("good.json");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(policy));
+        CliRun check = CliRun.run(context, "setup", "aws", "audit", "--check", file.toString());
+        assertThat(check.out()).contains("lets the session of sandbox-aws assume the role");
+        assertThat(check.exitCode()).isZero();
+        CliRun assume = CliRun.run(context, "assume", "audit");
+        assertThat(assume.exitCode()).as(assume.err()).isZero();
+        assertThat(assume.out()).contains("assumed-role/audit/");
     }
 
     @Test

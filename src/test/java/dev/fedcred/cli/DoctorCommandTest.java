@@ -35,8 +35,7 @@ class DoctorCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true)
-                .withIdTokenLifetime(Duration.ofHours(1)).withDataDir(SandboxHome.sandboxDataDir(home)));
+        sandbox = startSandbox(home);
     }
 
     @AfterEach
@@ -44,13 +43,24 @@ class DoctorCommandTest {
         sandbox.close();
     }
 
+    static SandboxServer startSandbox(Path home) throws Exception {
+        return SandboxServer.start(SandboxOptions.defaults().withPort(0).withAutoApprove(true)
+                .withIdTokenLifetime(Duration.ofHours(1)).withDataDir(SandboxHome.sandboxDataDir(home)));
+    }
+
     private FedcredContext context(Map<String, String> more) {
         return context(more, Clock.systemUTC());
     }
 
+    /** No gcloud on this suite's PATH, whatever the machine has: DoctorGcloudInteropIT runs the real one. */
     private FedcredContext context(Map<String, String> more, Clock clock) {
+        return context(sandbox, home, home.resolve("bin").toString(), more, clock);
+    }
+
+    /** A doctor run's environment: the sandbox's home, gcloud's configuration kept in it, and {@code path} as PATH. */
+    static FedcredContext context(SandboxServer sandbox, Path home, String path, Map<String, String> more, Clock clock) {
         Map<String, String> env = new HashMap<>(SandboxHome.environment(sandbox, home));
-        env.put("PATH", "/usr/bin:/bin");
+        env.put("PATH", path);
         // gcloud reads its own configuration from here, never the user's
         env.put("CLOUDSDK_CONFIG", home.resolve("gcloud-config").toString());
         env.putAll(more);
@@ -58,13 +68,16 @@ class DoctorCommandTest {
     }
 
     private FedcredContext signedIn(Map<String, String> more) {
-        FedcredContext context = context(more);
+        return signedIn(context(more));
+    }
+
+    static FedcredContext signedIn(FedcredContext context) {
         CliRun login = CliRun.run(context, "login", "--issuer", "sandbox");
         assertThat(login.exitCode()).as(login.err()).isZero();
         return context;
     }
 
-    private static CliRun doctor(FedcredContext context, String... args) {
+    static CliRun doctor(FedcredContext context, String... args) {
         String[] all = new String[args.length + 1];
         all[0] = "doctor";
         System.arraycopy(args, 0, all, 1, args.length);
@@ -85,30 +98,10 @@ class DoctorCommandTest {
                 .contains("Dry run of AssumeRoleWithWebIdentity for arn:aws:iam::000000000000:role/fedcred-sandbox:"
                         + " STS gave credentials for arn:aws:sts::000000000000:assumed-role/fedcred-sandbox/")
                 .contains("Dry run of the workload identity exchange").contains("(nothing written)");
-        if (Files.isExecutable(Path.of("/usr/bin/gcloud"))) {
-            assertThat(doctor.out()).as("the real gcloud, on an empty configuration")
-                    .contains("gcloud (CLOUDSDK_CONFIG=" + home.resolve("gcloud-config") + ") has no active account");
-        }
+        assertThat(doctor.out()).doesNotContain("gcloud (");
         JsonNode json = new ObjectMapper().readTree(doctor(context, "--json", "--no-dry-run").out());
         assertThat(json.get("healthy").asBoolean()).isTrue();
         json.get("findings").forEach(f -> assertThat(f.get("severity").asText()).isEqualTo("note"));
-    }
-
-    @Test
-    void saysWhichAccountTheRealGcloudWillUseInsteadOfTheTargets() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcloud")), "needs /usr/bin/gcloud");
-        Path gcloudConfig = home.resolve("gcloud-config");
-        FedcredContext context = signedIn(Map.of());
-        // only in the test's own gcloud configuration, never the user's
-        ProcessBuilder inConfig = new ProcessBuilder("/usr/bin/gcloud", "config", "set", "account", "someone@example.com")
-                .redirectErrorStream(true).redirectOutput(home.resolve("gcloud.log").toFile());
-        inConfig.environment().put("CLOUDSDK_CONFIG", gcloudConfig.toString());
-        assertThat(inConfig.start().waitFor()).as(Files.readString(home.resolve("gcloud.log"))).isZero();
-
-        CliRun doctor = doctor(context, "sandbox-gcp", "--no-dry-run");
-
-        assertThat(doctor.out()).contains("NOTE    target sandbox-gcp: gcloud (CLOUDSDK_CONFIG=" + gcloudConfig
-                + ") uses the account someone@example.com, not sandbox-gcp; to use it there: gcloud auth login --cred-file=");
     }
 
     @Test

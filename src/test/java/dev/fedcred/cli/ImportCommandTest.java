@@ -1,7 +1,6 @@
 package dev.fedcred.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.aws.AwsRoleTarget;
@@ -15,17 +14,16 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `fedcred import` on real-looking AWS config files and on gcloud credential configurations that
- * the real gcloud made (create-cred-config works offline): candidates are listed, nothing is
- * written before the pick, malformed files are reported and skipped.
+ * `fedcred import` on real-looking AWS config files and on gcloud credential configurations as
+ * the real gcloud writes them (ImportGcloudInteropIT checks that with gcloud itself): candidates are
+ * listed, nothing is written before the pick, malformed files are reported and skipped.
  */
 class ImportCommandTest {
-    private static final String AUDIENCE =
+    static final String AUDIENCE =
             "projects/123456789012/locations/global/workloadIdentityPools/ci-pool/providers/github-oidc";
 
     @TempDir
@@ -64,30 +62,41 @@ class ImportCommandTest {
         return config;
     }
 
-    /** A credential configuration from the real gcloud, in its own configuration directory. */
-    private Path gcloudCredConfig(String name, String... more) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcloud")), "needs gcloud at /usr/bin/gcloud");
+    /**
+     * The credential configuration {@code gcloud iam workload-identity-pools create-cred-config
+     * AUDIENCE --credential-source-file=TOKEN --service-account=deployer@my-project.iam.gserviceaccount.com
+     * --service-account-token-lifetime-seconds=1200} writes (gcloud 528); ImportGcloudInteropIT has
+     * the real gcloud make it and checks it is this, so this suite needs no gcloud.
+     */
+    static String credConfigAsGcloudWritesIt(Path tokenFile) {
+        return """
+                {
+                  "universe_domain": "googleapis.com",
+                  "type": "external_account",
+                  "audience": "//iam.googleapis.com/%s",
+                  "subject_token_type": "urn:ietf:params:oauth:token-type:jwt",
+                  "token_url": "https://sts.googleapis.com/v1/token",
+                  "credential_source": {
+                    "file": %s
+                  },
+                  "service_account_impersonation_url": "https://iamcredentials.googleapis.com/v1/projects/-/serviceAccounts/deployer@my-project.iam.gserviceaccount.com:generateAccessToken",
+                  "service_account_impersonation": {
+                    "token_lifetime_seconds": 1200
+                  }
+                }""".formatted(AUDIENCE, dev.fedcred.core.Json.MAPPER.valueToTree(tokenFile.toString()).toString());
+    }
+
+    private Path credConfig(String name) throws Exception {
         Path output = home.resolve(name);
         Files.writeString(home.resolve("token"), "x");
-        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/gcloud", "iam", "workload-identity-pools",
-                "create-cred-config", AUDIENCE, "--credential-source-file=" + home.resolve("token"),
-                "--output-file=" + output));
-        command.addAll(List.of(more));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("gcloud.log").toFile());
-        builder.environment().put("CLOUDSDK_CONFIG", home.resolve("gcloud-config").toString());
-        builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
-        Process process = builder.start();
-        assertThat(process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(Files.readString(home.resolve("gcloud.log"))).isZero();
+        Files.writeString(output, credConfigAsGcloudWritesIt(home.resolve("token")));
         return output;
     }
 
     @Test
     void listsTheSdksWebIdentityProfilesAndGcloudsCredConfigsWithoutWritingAnything() throws Exception {
         awsConfig();
-        Path credConfig = gcloudCredConfig("gcp-ci.json",
-                "--service-account=deployer@my-project.iam.gserviceaccount.com", "--service-account-token-lifetime-seconds=1200");
+        Path credConfig = credConfig("gcp-ci.json");
         FedcredContext context = context(Map.of());
         byte[] settingsBefore = Files.exists(context.paths().settingsFile()) ? Files.readAllBytes(context.paths().settingsFile()) : null;
 
@@ -108,8 +117,7 @@ class ImportCommandTest {
     @Test
     void selectedCandidatesBecomeTargetsWithTheirSettings() throws Exception {
         awsConfig();
-        Path credConfig = gcloudCredConfig("gcp-ci.json",
-                "--service-account=deployer@my-project.iam.gserviceaccount.com", "--service-account-token-lifetime-seconds=1200");
+        Path credConfig = credConfig("gcp-ci.json");
         FedcredContext context = context(Map.of("GOOGLE_APPLICATION_CREDENTIALS", credConfig.toString()));
 
         CliRun dryRun = CliRun.run(context, "import", "--select", "ci-deploy", "--dry-run");

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real peer program (the AWS CLI, Node, Python, gcloud) with a controlled environment and captures its output. */
-final class PeerProgram {
+public final class PeerProgram {
     /** The program's output waits here, not in its working directory (which may be in the source tree). */
     static final Path OUTPUT_DIR = Path.of("target", "peer-output");
 
@@ -20,10 +20,10 @@ final class PeerProgram {
     }
 
     /** Fails loudly when the program is missing: interop tests never skip silently. */
-    static Path require(String path, String installHint) {
+    public static Path require(String path, String installHint) {
         Path program = Path.of(path);
         if (!Files.isExecutable(program)) {
-            throw new AssertionError(path + " is not installed; " + installHint + " (.ci/run installs it)");
+            throw new AssertionError(path + " is not installed; " + installHint + " (.ci/run says how it gets there)");
         }
         return program;
     }
@@ -33,7 +33,7 @@ final class PeerProgram {
      * bundle for Python's requests (this machine sets one, and it would override gcloud's own CA
      * setting), nor a Python path that would put other packages before the interop venv's.
      */
-    static void isolate(Map<String, String> environment, Map<String, String> env) {
+    public static void isolate(Map<String, String> environment, Map<String, String> env) {
         environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("FEDCRED_")
                 || name.startsWith("GOOGLE_") || name.startsWith("CLOUDSDK_") || name.startsWith("NODE_")
                 || name.equals("REQUESTS_CA_BUNDLE") || name.equals("PYTHONPATH") || name.equals("PYTHONHOME"));

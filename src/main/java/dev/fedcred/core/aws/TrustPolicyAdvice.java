@@ -4,6 +4,7 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.setup.AwsSetupGenerator;
 import dev.fedcred.core.aws.setup.IamProviders;
 import dev.fedcred.core.aws.setup.RoleArn;
+import dev.fedcred.core.aws.setup.TrustPolicyCheck;
 import dev.fedcred.core.aws.setup.WebIdentityTrust;
 import dev.fedcred.core.launch.Launcher;
 import dev.fedcred.core.oidc.TokenSet;
@@ -37,9 +38,7 @@ final class TrustPolicyAdvice {
                         + " must exist and list " + OutsideText.shown(trust.clientId()) + " as a client ID.)")
                 + "\n`" + Launcher.current().forPeople("setup", "aws", target.name()) + "` prints the whole set-up."
                 + " To see which condition of the role's present trust policy fails, save it and check it against this token:\n"
-                + "  aws iam get-role --role-name " + OutsideText.neutralise(role.name())
-                + " --query Role.AssumeRolePolicyDocument --output json > trust-policy.json\n"
-                + "  " + Launcher.current().forPeople("setup", "aws", target.name(), "--check", "trust-policy.json");
+                + TrustPolicyCheck.checkCommands(role.name(), target.name());
     }
 
     /** How IAM names an issuer in principals and condition keys: host and path, no scheme. */

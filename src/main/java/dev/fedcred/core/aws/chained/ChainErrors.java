@@ -5,8 +5,11 @@ import static dev.fedcred.core.CredentialsException.Remedy.FIX_TARGET;
 import static dev.fedcred.core.CredentialsException.Remedy.TRY_LATER;
 
 import dev.fedcred.core.CredentialsException;
+import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.aws.AssumedRole;
 import dev.fedcred.core.aws.StsErrors;
+import dev.fedcred.core.aws.setup.RoleArn;
+import dev.fedcred.core.aws.setup.TrustPolicyCheck;
 import dev.fedcred.core.text.OutsideText;
 import software.amazon.awssdk.services.sts.model.StsException;
 
@@ -54,7 +57,18 @@ final class ChainErrors {
         return "The trust policy of " + target.roleArn() + " must allow the source's role, for example:\n"
                 + "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + principal + "\"},\"Action\":\"sts:AssumeRole\""
                 + condition + "}\n"
-                + "and the role " + principal + " needs permission for sts:AssumeRole on " + target.roleArn() + ".";
+                + "and the role " + principal + " needs permission for sts:AssumeRole on " + target.roleArn() + "."
+                + checkAdvice(target);
+    }
+
+    /** How to find which part of the target role's present trust policy refuses the source's session. */
+    private static String checkAdvice(ChainedRoleTarget target) {
+        try {
+            return "\nTo see which part of the role's present trust policy refuses it, save the policy and check it:\n"
+                    + TrustPolicyCheck.checkCommands(RoleArn.parse(target.roleArn()).name(), target.name());
+        } catch (FedcredException | IllegalArgumentException e) {
+            return "";
+        }
     }
 
     static String sourceRoleArn(String assumedRoleArn) {

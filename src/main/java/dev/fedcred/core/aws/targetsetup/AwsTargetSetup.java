@@ -57,19 +57,27 @@ public final class AwsTargetSetup {
         return AwsSetupGenerator.webIdentity(WebIdentityTrust.fromClaims(tokens(issuerName).claims(), role, withSub));
     }
 
-    /** Evaluates {@code policy} (the role's trust policy, or get-role's whole answer) against the target's sign-in. */
+    /**
+     * Evaluates {@code policy} (the role's trust policy, or get-role's whole answer) against the
+     * target's sign-in; for a chained target, against the AssumeRole its source's session sends.
+     */
     public TrustPolicyCheck.Verdict check(String targetName, JsonNode policy) {
         Target target = targets.resolve(targetName);
-        if (kinds.as(target, ChainedRoleTarget.class).isPresent()) {
-            throw new FedcredException("\"" + targetName + "\" is a chained role, assumed with its source's AWS session"
-                    + " rather than an ID token; --check evaluates web-identity trust policies. Check the source target instead.");
+        Optional<ChainedRoleTarget> chained = kinds.as(target, ChainedRoleTarget.class);
+        if (chained.isPresent()) {
+            Target source = targets.resolve(chained.get().source());
+            return TrustPolicyCheck.checkChained(document(policy), RoleArn.parse(roleArnOf(source)),
+                    chained.get().externalId(), "the session of " + source.name());
         }
         return checkRole(awsRole(target).roleArn(), targets.issuerOf(target), policy);
     }
 
     public TrustPolicyCheck.Verdict checkRole(String roleArn, String issuerName, JsonNode policy) {
-        JsonNode document = policy.has("Role") ? policy.path("Role").path("AssumeRolePolicyDocument") : policy;
-        return TrustPolicyCheck.check(document, tokens(issuerName).claims(), RoleArn.parse(roleArn));
+        return TrustPolicyCheck.check(document(policy), tokens(issuerName).claims(), RoleArn.parse(roleArn));
+    }
+
+    private static JsonNode document(JsonNode policy) {
+        return policy.has("Role") ? policy.path("Role").path("AssumeRolePolicyDocument") : policy;
     }
 
     private TokenSet tokens(String issuerName) {

@@ -70,4 +70,43 @@ class TrustPolicyCheckTest {
                 "{'StringEquals':{'accounts.google.com:aud':'client-y','accounts.google.com:oaud':'aud-x'}}")), google, ROLE)
                 .allowed()).isTrue();
     }
+
+    private static final RoleArn SOURCE = RoleArn.parse("arn:aws:iam::123456789012:role/team/prod");
+
+    private static String allowAws(String principal, String condition) {
+        return "{'Effect':'Allow','Principal':{'AWS':" + principal + "},'Action':'sts:AssumeRole'"
+                + (condition == null ? "" : ",'Condition':" + condition) + "}";
+    }
+
+    @Test
+    void theGeneratedChainedPolicyLetsTheSourceSessionIn() {
+        RoleArn target = RoleArn.parse("arn:aws:iam::123456789012:role/audit");
+        assertThat(TrustPolicyCheck.checkChained(AwsSetupGenerator.chainedPolicy(SOURCE, target, "ext-1"), SOURCE, "ext-1",
+                "the session of prod")).isEqualTo(new TrustPolicyCheck.Verdict(true, "the session of prod", List.of()));
+        assertThat(TrustPolicyCheck.checkChained(AwsSetupGenerator.chainedPolicy(SOURCE, target, null), SOURCE, "ext-1",
+                "the session of prod").allowed()).as("a condition the policy does not ask for").isTrue();
+    }
+
+    @Test
+    void aChainedRequestIsNamedByItsRoleOrAccountAndEachFailingConditionIsNamed() throws Exception {
+        for (String principal : List.of("'arn:aws:iam::123456789012:role/team/prod'", "'arn:aws:iam::123456789012:root'",
+                "['111111111111','123456789012']", "'*'")) {
+            assertThat(TrustPolicyCheck.checkChained(policy(allowAws(principal, null)), SOURCE, null, "it").allowed()).as(principal).isTrue();
+        }
+        assertThat(TrustPolicyCheck.checkChained(policy(allowAws("'arn:aws:iam::123456789012:role/prod'", null)), SOURCE, null, "it")
+                .findings()).containsExactly("Statement 1: Principal AWS is \"arn:aws:iam::123456789012:role/prod\" but the request"
+                + " comes from a session of \"arn:aws:iam::123456789012:role/team/prod\" in the account \"123456789012\".");
+        assertThat(TrustPolicyCheck.checkChained(policy(allowAws("'123456789012'",
+                "{'StringEquals':{'sts:ExternalId':'ext-2'}}")), SOURCE, "ext-1", "it").findings())
+                .containsExactly("Statement 1: condition StringEquals on \"sts:ExternalId\" expects \"ext-2\" but the request gives \"ext-1\".");
+        assertThat(TrustPolicyCheck.checkChained(policy(allowAws("'123456789012'",
+                "{'ArnLike':{'aws:PrincipalArn':'arn:aws:iam::*:role/team/*'}}")), SOURCE, null, "it").allowed()).isTrue();
+        assertThat(TrustPolicyCheck.checkChained(policy(allowAws("'123456789012'",
+                "{'ArnNotEquals':{'aws:PrincipalArn':'arn:aws:iam::*:role/team/*'}}")), SOURCE, null, "it").findings())
+                .containsExactly("Statement 1: condition ArnNotEquals on \"aws:PrincipalArn\" expects none of"
+                        + " \"arn:aws:iam::*:role/team/*\" but the request gives \"arn:aws:iam::123456789012:role/team/prod\".");
+        assertThat(TrustPolicyCheck.checkChained(policy(allowAws("'123456789012'", null).replace("'sts:AssumeRole'",
+                "'sts:AssumeRoleWithWebIdentity'")), SOURCE, null, "it").findings())
+                .containsExactly("Statement 1: its Action does not allow sts:AssumeRole.");
+    }
 }

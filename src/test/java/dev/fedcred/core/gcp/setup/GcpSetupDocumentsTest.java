@@ -1,27 +1,21 @@
 package dev.fedcred.core.gcp.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.fedcred.core.Json;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.fedcred.core.aws.setup.SetupDocumentsParsing;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generated documents read back by the tools they are for: bash and the real gcloud for the
- * commands (gcloud checks every flag offline, then stops for want of an account), terraform for the
- * HCL. With plain values and with claims chosen to break quoting.
+ * The generated documents read back: bash for the commands, and the Terraform's structure and
+ * strings decoded here, with no binary; GcpSetupToolsInteropIT has the real gcloud and terraform
+ * read them. With plain values and with claims chosen to break quoting.
  */
 class GcpSetupDocumentsTest {
     private static final String CLIENT_ID = "1234567890-abc.apps.googleusercontent.com";
@@ -37,12 +31,12 @@ class GcpSetupDocumentsTest {
                 "fedcred-user@my-project.iam.gserviceaccount.com", issuer, audience, subject, email, wholePool, condition);
     }
 
-    private static GcpSetupFacts plain() {
+    static GcpSetupFacts plain() {
         return facts("https://accounts.google.com", CLIENT_ID, "110169484474386276334", "me@example.com", "my-project",
                 false, GcpSetupFacts.Condition.EMAIL);
     }
 
-    private static GcpSetupFacts hostile() {
+    static GcpSetupFacts hostile() {
         return facts(HOSTILE_ISSUER, HOSTILE_AUDIENCE, GcpSetupSandboxLoopTest.HOSTILE_SUBJECT,
                 GcpSetupSandboxLoopTest.HOSTILE_EMAIL, "my-project", false, GcpSetupFacts.Condition.EMAIL);
     }
@@ -108,82 +102,58 @@ class GcpSetupDocumentsTest {
     }
 
     @Test
-    void theRealGcloudAcceptsEveryFlag() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/gcloud")), "gcloud is not installed at /usr/bin/gcloud");
-        for (GcpSetupFacts facts : List.of(plain(), hostile())) {
-            for (SetupDocument step : GcpSetup.gcloud(facts)) {
-                String said = runGcloud(step.text());
-                // gcloud parses and checks the flags first, then stops because no account is signed in
-                assertThat(said).as(step.text()).contains("You do not currently have an active account selected")
-                        .doesNotContain("unrecognized arguments", "argument --", "Invalid value");
-            }
-        }
-    }
-
-    private String runGcloud(String command) throws IOException, InterruptedException {
-        Path config = Files.createTempDirectory(dir, "gcloud");
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(config.toFile()).redirectErrorStream(true);
-        builder.environment().put("CLOUDSDK_CONFIG", config.toString());
-        builder.environment().put("CLOUDSDK_CORE_DISABLE_PROMPTS", "1");
-        Process gcloud = builder.start();
-        String output = new String(gcloud.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(gcloud.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        try (var files = Files.list(config)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("pwned"));
-        }
-        return output;
-    }
-
-    @Test
-    void theTerraformIsFormattedAsTerraformWritesItAndItsStringsMeanTheClaims() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/local/bin/terraform")) || Files.isExecutable(Path.of("/usr/bin/terraform")),
-                "terraform is not installed");
+    void theTerraformIsBalancedAndItsStringsMeanTheClaims() {
         for (GcpSetupFacts facts : List.of(plain(), hostile())) {
             String hcl = GcpSetup.terraform(facts).text();
-            assertThat(terraform(dir, hcl, "fmt", "-")).isEqualTo(hcl);
-            Map<String, String> values = stringValues(hcl);
+            SetupDocumentsParsing.assertBalanced(hcl);
+            Map<String, String> raw = new java.util.LinkedHashMap<>();
+            Matcher attribute = Pattern.compile("(?m)^\\s+([a-z_]+)\\s+= \"((?:[^\"\\\\]|\\\\.)*)\"$").matcher(hcl);
+            while (attribute.find()) {
+                raw.put(attribute.group(1), attribute.group(2));
+            }
+            // the one variable, project_id, has the project as its default
+            Map<String, String> variables = Map.of("var.project_id", hclString(raw.get("default"), Map.of()));
+            Map<String, String> values = new java.util.HashMap<>();
+            raw.forEach((name, content) -> values.put(name, hclString(content, variables)));
             assertThat(values).containsEntry("issuer_uri", facts.issuer())
                     .containsEntry("attribute_condition", GcpSetup.attributeCondition(facts))
                     .containsEntry("member", facts.member())
                     .containsEntry("workload_identity_pool_provider_id", "fedcred-google")
                     .containsEntry("service_account_id", "projects/my-project/serviceAccounts/" + facts.serviceAccount());
-            assertThat(hcl).contains("allowed_audiences = [" + SetupQuoting.hcl(facts.audience()) + "]");
         }
     }
 
-    /** Every one-line string attribute of {@code hcl}, evaluated by terraform itself (no provider needed). */
-    private Map<String, String> stringValues(String hcl) throws Exception {
-        StringBuilder outputs = new StringBuilder(hcl.substring(0, hcl.indexOf("resource")));
-        Matcher attribute = Pattern.compile("(?m)^\\s+([a-z_]+)\\s+= (\".*\")$").matcher(hcl);
-        while (attribute.find()) {
-            outputs.append("output \"").append(attribute.group(1)).append("\" {\n  value = ").append(attribute.group(2))
-                    .append("\n}\n");
+    /**
+     * A Terraform string's content as Terraform reads it: its escapes, $${ / %%{ for a literal ${ / %{,
+     * and ${NAME} for one of {@code variables}; any other template is a failure.
+     */
+    private static String hclString(String content, Map<String, String> variables) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '\\') {
+                char next = content.charAt(++i);
+                switch (next) {
+                    case 'n' -> out.append('\n');
+                    case 'r' -> out.append('\r');
+                    case 't' -> out.append('\t');
+                    case 'u' -> {
+                        out.append((char) Integer.parseInt(content.substring(i + 1, i + 5), 16));
+                        i += 4;
+                    }
+                    default -> out.append(next);
+                }
+            } else if ((c == '$' || c == '%') && content.startsWith(c + "" + c + "{", i)) {
+                out.append(c);
+                i++;
+            } else if (content.startsWith("${", i) && variables.containsKey(content.substring(i + 2, content.indexOf('}', i)))) {
+                out.append(variables.get(content.substring(i + 2, content.indexOf('}', i))));
+                i = content.indexOf('}', i);
+            } else {
+                assertThat(content.startsWith("${", i) || content.startsWith("%{", i)).as("a template opens in " + content).isFalse();
+                out.append(c);
+            }
         }
-        Path config = Files.createTempDirectory(dir, "tf");
-        Files.writeString(config.resolve("main.tf"), outputs.toString());
-        terraform(config, null, "init", "-input=false");
-        terraform(config, null, "apply", "-auto-approve", "-input=false");
-        JsonNode json = Json.MAPPER.readTree(terraform(config, null, "output", "-json"));
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        json.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().get("value").asText()));
-        return values;
-    }
-
-    private static String terraform(Path workDir, String input, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("terraform"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().put("TF_CLI_CONFIG_FILE", "/dev/null");
-        builder.environment().put("CHECKPOINT_DISABLE", "1");
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process terraform = builder.start();
-        if (input != null) {
-            terraform.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        terraform.getOutputStream().close();
-        String output = new String(terraform.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(terraform.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(terraform.exitValue()).as("terraform " + String.join(" ", args) + " on\n" + input).isZero();
-        return output;
+        return out.toString();
     }
 }
