@@ -1,7 +1,6 @@
 package dev.fedcred.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.fedcred.core.agent.AgentDefinition;
 import dev.fedcred.core.agent.AgentDefinitions;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +21,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The agent's definitions for systemd, launchd and Task Scheduler as data: only Linux runs here, so
- * the plist is parsed as XML and the Windows commands are checked word by word; the systemd unit
- * also goes through {@code systemd-analyze verify} where it is installed.
+ * the plist is parsed as XML and the Windows commands are checked word by word. systemd's own
+ * {@code systemd-analyze verify} reads the unit in the interop profile ({@code SystemdUnitInteropIT}).
  */
 class AgentDefinitionsTest {
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -50,31 +48,6 @@ class AgentDefinitionsTest {
         assertThat(unit.uninstallBefore()).containsExactly(List.of("systemctl", "--user", "disable", "--now",
                 "fedcred-agent.service"));
         assertThat(unit.uninstallAfter()).containsExactly(List.of("systemctl", "--user", "daemon-reload"));
-    }
-
-    @Test
-    void systemdAcceptsTheUnitAndRefusesOneWhoseCommandIsMissing() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")),
-                "NOT RUN: systemd-analyze is not installed (apt-get install systemd)");
-        Path spaced = Files.createDirectories(dir.resolve("with space %"));
-        AgentDefinition unit = AgentDefinitions.systemd(spaced, List.of(JAVA, "-cp", spaced.toString(), "dev.fedcred.Main",
-                "agent", "run"), Map.of("FEDCRED_HOME", spaced.toString(), "AWS_CONFIG_FILE", "/x/\"quoted\"/config"));
-        Files.createDirectories(unit.file().getParent());
-        Files.writeString(unit.file(), unit.content());
-        assertThat(verify(unit.file())).as("systemd-analyze verify").isZero();
-
-        AgentDefinition missing = AgentDefinitions.systemd(dir, List.of(dir.resolve("no-such-fedcred").toString(),
-                "agent", "run"), Map.of());
-        Files.createDirectories(missing.file().getParent());
-        Files.writeString(missing.file(), missing.content());
-        assertThat(verify(missing.file())).as("systemd-analyze verify of a unit whose command is missing").isNotZero();
-    }
-
-    private static int verify(Path unit) throws Exception {
-        Process process = new ProcessBuilder("systemd-analyze", "verify", unit.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return process.exitValue();
     }
 
     @Test

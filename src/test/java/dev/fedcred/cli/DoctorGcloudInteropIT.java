@@ -21,16 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
  * instead of the target's. DoctorCommandTest runs the same doctor with no gcloud on the PATH.
  */
 class DoctorGcloudInteropIT {
-    private static final String GCLOUD = "/usr/bin/gcloud";
 
     @TempDir
     Path home;
 
     private SandboxServer sandbox;
+    private String gcloud;
 
     @BeforeEach
     void start() throws Exception {
-        PeerProgram.require(GCLOUD, "gcloud comes with this machine image (Google's packaging; Debian has none)");
+        gcloud = PeerProgram.gcloud().toString();
         sandbox = DoctorCommandTest.startSandbox(home);
     }
 
@@ -59,7 +59,7 @@ class DoctorGcloudInteropIT {
     void saysWhichAccountTheRealGcloudWillUseInsteadOfTheTargets() throws Exception {
         Path gcloudConfig = home.resolve("gcloud-config");
         FedcredContext context = signedIn();
-        ProcessBuilder inConfig = new ProcessBuilder(GCLOUD, "config", "set", "account", "someone@example.com")
+        ProcessBuilder inConfig = new ProcessBuilder(gcloud, "config", "set", "account", "someone@example.com")
                 .redirectErrorStream(true).redirectOutput(home.resolve("gcloud.log").toFile());
         PeerProgram.isolate(inConfig.environment(), Map.of("CLOUDSDK_CONFIG", gcloudConfig.toString()));
         assertThat(inConfig.start().waitFor()).as(Files.readString(home.resolve("gcloud.log"))).isZero();

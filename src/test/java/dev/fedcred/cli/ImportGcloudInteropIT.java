@@ -22,26 +22,25 @@ import org.junit.jupiter.api.io.TempDir;
  * lists it as a target.
  */
 class ImportGcloudInteropIT {
-    private static final String GCLOUD = "/usr/bin/gcloud";
 
     @TempDir
     Path home;
 
     @Test
     void theRealGcloudsCredentialConfigurationIsTheOneThePlainSuiteImportsAndIsListed() throws Exception {
-        PeerProgram.require(GCLOUD, "gcloud comes with this machine image (Google's packaging; Debian has none)");
+        String gcloud = PeerProgram.gcloud().toString();
         Path token = home.resolve("token");
         Files.writeString(token, "x");
         Path output = home.resolve("gcp-ci.json");
-        ProcessBuilder builder = new ProcessBuilder(List.of(GCLOUD, "iam", "workload-identity-pools", "create-cred-config",
+        ProcessBuilder builder = new ProcessBuilder(List.of(gcloud, "iam", "workload-identity-pools", "create-cred-config",
                 ImportCommandTest.AUDIENCE, "--credential-source-file=" + token, "--output-file=" + output,
                 "--service-account=deployer@my-project.iam.gserviceaccount.com", "--service-account-token-lifetime-seconds=1200"))
                 .redirectErrorStream(true).redirectOutput(home.resolve("gcloud.log").toFile());
         PeerProgram.isolate(builder.environment(), Map.of("CLOUDSDK_CONFIG", home.resolve("gcloud-config").toString(),
                 "CLOUDSDK_CORE_DISABLE_PROMPTS", "1"));
-        Process gcloud = builder.start();
-        assertThat(gcloud.waitFor(90, TimeUnit.SECONDS)).isTrue();
-        assertThat(gcloud.exitValue()).as(Files.readString(home.resolve("gcloud.log"))).isZero();
+        Process credConfig = builder.start();
+        assertThat(credConfig.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(credConfig.exitValue()).as(Files.readString(home.resolve("gcloud.log"))).isZero();
 
         assertThat(Json.MAPPER.readTree(Files.readString(output)))
                 .isEqualTo(Json.MAPPER.readTree(ImportCommandTest.credConfigAsGcloudWritesIt(token)));

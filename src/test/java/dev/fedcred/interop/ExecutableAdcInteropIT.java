@@ -45,7 +45,7 @@ class ExecutableAdcInteropIT {
 
     private InteropHome home;
     private Path adc;
-    private boolean gcloudPresent;
+    private String gcloudPath;
 
     @BeforeEach
     void signInAndAssume() throws Exception {
@@ -58,7 +58,7 @@ class ExecutableAdcInteropIT {
         adc = home.assumeGcp();
         assertThat(Json.MAPPER.readTree(adc.toFile()).path("credential_source").path("executable").path("command").asText())
                 .contains(" gcp subject-token sandbox-gcp");
-        gcloudPresent = Files.isExecutable(Path.of(GcloudInteropIT.GCLOUD));
+        gcloudPath = PeerProgram.gcloud().toString();
     }
 
     @AfterEach
@@ -99,7 +99,7 @@ class ExecutableAdcInteropIT {
     /** gcloud's own access-token cache emptied first: it stands for gcloud's hour-long token having expired. */
     private PeerProgram.Result gcloud(boolean allow) throws Exception {
         Files.deleteIfExists(dir.resolve("gcloud/access_tokens.db"));
-        return PeerProgram.run(List.of(GcloudInteropIT.GCLOUD, "auth", "print-access-token"), googleEnv(allow), dir);
+        return PeerProgram.run(List.of(gcloudPath, "auth", "print-access-token"), googleEnv(allow), dir);
     }
 
     private interface Client {
@@ -128,12 +128,10 @@ class ExecutableAdcInteropIT {
         Map<String, Client> clients = new java.util.LinkedHashMap<>();
         clients.put("python", this::python);
         clients.put("node", this::node);
-        if (gcloudPresent) {
-            PeerProgram.Result login = PeerProgram.run(List.of(GcloudInteropIT.GCLOUD, "auth", "login",
-                    "--cred-file=" + adc), googleEnv(true), dir);
-            assertThat(login.exitCode()).as(login.err()).isZero();
-            clients.put("gcloud", this::gcloud);
-        }
+        PeerProgram.Result login = PeerProgram.run(List.of(gcloudPath, "auth", "login",
+                "--cred-file=" + adc), googleEnv(true), dir);
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        clients.put("gcloud", this::gcloud);
         return clients;
     }
 
@@ -154,7 +152,6 @@ class ExecutableAdcInteropIT {
             }
             assertThat(idTokenExpiry()).as("renewed by the ADC file's command in lifetime " + (lifetime + 1)).isAfter(expired);
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(gcloudPresent, GcloudInteropIT.NOT_RUN);
     }
 
     @Test
@@ -165,6 +162,5 @@ class ExecutableAdcInteropIT {
             assertThat(result.exitCode()).as(client.getKey()).isNotZero();
             assertThat(result.out() + result.err()).as(client.getKey()).contains("GOOGLE_EXTERNAL_ACCOUNT_ALLOW_EXECUTABLES");
         }
-        org.junit.jupiter.api.Assumptions.assumeTrue(gcloudPresent, GcloudInteropIT.NOT_RUN);
     }
 }

@@ -9,13 +9,11 @@ import dev.fedcred.testing.SandboxCaTrust;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,21 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
  * print-access-token` gives a token the sandbox accepts.
  *
  * <p>gcloud is not in Debian's archive, so .ci/run cannot install it: where it is absent this test
- * is aborted with {@link #NOT_RUN}, which failsafe reports as skipped and .ci/run prints loudly.
+ * fails, saying so ({@link PeerProgram#gcloud()}).
  */
 class GcloudInteropIT {
-    static final String GCLOUD = "/usr/bin/gcloud";
-    static final String NOT_RUN = "NOT RUN: " + GCLOUD + " is not installed, so nothing proves that gcloud reads"
-            + " the ADC file fedcred writes; install the Google Cloud CLI (the google-cloud-cli package from Google) to run it";
 
     @TempDir
     Path dir;
 
     private InteropHome home;
+    private String gcloud;
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(GCLOUD)), NOT_RUN);
+        gcloud = PeerProgram.gcloud().toString();
         home = new InteropHome(dir);
         home.signIn();
     }
@@ -54,7 +50,7 @@ class GcloudInteropIT {
 
     private PeerProgram.Result gcloud(String... args) throws Exception {
         String ca = home.sandbox.endpoints().get("gcp-ca");
-        List<String> command = new ArrayList<>(List.of(GCLOUD));
+        List<String> command = new ArrayList<>(List.of(gcloud));
         command.addAll(List.of(args));
         return PeerProgram.run(command, Map.of(
                 "CLOUDSDK_CONFIG", dir.resolve("gcloud").toString(),

@@ -19,6 +19,11 @@ public final class PeerProgram {
     private PeerProgram() {
     }
 
+    /** gcloud, as the machine image ships it; no Debian archive this machine reaches has it. */
+    public static Path gcloud() {
+        return require("/usr/bin/gcloud", "gcloud comes with this machine image (Google's packaging; Debian has none)");
+    }
+
     /** Fails loudly when the program is missing: interop tests never skip silently. */
     public static Path require(String path, String installHint) {
         Path program = Path.of(path);

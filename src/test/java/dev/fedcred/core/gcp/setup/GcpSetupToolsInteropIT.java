@@ -33,7 +33,7 @@ class GcpSetupToolsInteropIT {
 
     @Test
     void theRealGcloudAcceptsEveryFlag() throws Exception {
-        PeerProgram.require("/usr/bin/gcloud", "gcloud comes with this machine image (Google's packaging; Debian has none)");
+        PeerProgram.gcloud();
         for (GcpSetupFacts facts : List.of(GcpSetupDocumentsTest.plain(), GcpSetupDocumentsTest.hostile())) {
             for (SetupDocument step : GcpSetup.gcloud(facts)) {
                 String said = runGcloud(step.text());
