@@ -37,13 +37,13 @@ public final class CachedKubeCredential {
         }
         Optional<KubeHandouts.Caller> caller = kubectl(context);
         KubeHandouts handouts = handouts(context);
-        if (caller.isPresent() && handouts.refusedBefore(args[2], caller.get(), cached.get())) {
+        if (caller.isPresent() && handouts.call(args[2], caller.get(), cached.get()) != KubeHandouts.Call.FIRST) {
             return false;
         }
         PrintWriter safe = SafeWriter.of(out);
         safe.println(ExecCredentialJson.of(cached.get(), ExecCredentialJson.ExecInfo.from(context.kubeExecInfo())));
         safe.flush();
-        caller.ifPresent(kubectl -> handouts.record(args[2], kubectl, cached.get()));
+        caller.ifPresent(kubectl -> handouts.record(args[2], kubectl, cached.get(), false));
         return true;
     }
 

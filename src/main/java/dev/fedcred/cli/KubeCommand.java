@@ -67,9 +67,14 @@ final class KubeCommand implements Runnable {
             Optional<KubeHandouts.Caller> kubectl = CachedKubeCredential.kubectl(context);
             KubeHandouts handouts = CachedKubeCredential.handouts(context);
             Optional<KubeToken> given = context.kube().reusable(target);
-            if (kubectl.isPresent() && given.isPresent() && handouts.refusedBefore(target.name(), kubectl.get(), given.get())) {
-                // kubectl shows this on stderr before its own "Unauthorized"; the refused token is not given again
+            KubeHandouts.Call call = kubectl.isPresent() && given.isPresent()
+                    ? handouts.call(target.name(), kubectl.get(), given.get()) : KubeHandouts.Call.FIRST;
+            if (call != KubeHandouts.Call.FIRST) {
+                // the refused token is not given again
                 context.kube().forget(target);
+            }
+            if (call == KubeHandouts.Call.REFUSED) {
+                // kubectl shows this on stderr before its own "Unauthorized"; once per kubectl, which retries each request
                 Terminal.err(spec).println("fedcred: " + KubeRefusalAdvice.of(target, given.get(),
                         context.issuers().resolve(context.targets().issuerOf(target))));
                 Terminal.err(spec).flush();
@@ -90,7 +95,7 @@ final class KubeCommand implements Runnable {
             Terminal.out(spec).println(ExecCredentialJson.of(token, ExecCredentialJson.ExecInfo.from(context.kubeExecInfo())));
             Terminal.out(spec).flush();
             KubeToken handed = token;
-            kubectl.ifPresent(caller -> handouts.record(target.name(), caller, handed));
+            kubectl.ifPresent(caller -> handouts.record(target.name(), caller, handed, call != KubeHandouts.Call.FIRST));
             return ExitCodes.OK;
         }
     }

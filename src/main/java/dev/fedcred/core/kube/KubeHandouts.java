@@ -50,9 +50,22 @@ public final class KubeHandouts {
         }
     }
 
-    public void record(String target, Caller caller, KubeToken token) {
+    /** What kubectl's call for a token means, from the last hand-out. */
+    public enum Call {
+        /** A first call: a new kubectl, or one whose token has run out. */
+        FIRST,
+        /** kubectl asks again for the token it was just given: its cluster refused it. */
+        REFUSED,
+        /** As REFUSED, but this kubectl was already told why (it retries more than one request). */
+        REFUSED_AGAIN
+    }
+
+    /**
+     * @param explained whether this kubectl has been told why its cluster refuses the target's tokens
+     */
+    public void record(String target, Caller caller, KubeToken token, boolean explained) {
         String line = target + "\t" + caller.pid() + "\t" + caller.startedMillis() + "\t"
-                + token.expiresAt().toEpochMilli() + "\t" + clock.millis() + "\n";
+                + token.expiresAt().toEpochMilli() + "\t" + clock.millis() + "\t" + explained + "\n";
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, line, StandardCharsets.UTF_8);
@@ -61,28 +74,31 @@ public final class KubeHandouts {
         }
     }
 
-    /** Whether {@code caller} was handed this very token for {@code target} moments ago: its cluster refused it. */
-    public boolean refusedBefore(String target, Caller caller, KubeToken token) {
+    /** What {@code caller}'s call for {@code target} means, when the cache would hand it {@code token}. */
+    public Call call(String target, Caller caller, KubeToken token) {
         String[] last;
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > 4096) {
-                return false;
+                return Call.FIRST;
             }
             last = Files.readString(file, StandardCharsets.UTF_8).strip().split("\t");
         } catch (IOException | RuntimeException unreadable) {
-            return false;
+            return Call.FIRST;
         }
-        if (last.length != 5) {
-            return false;
+        if (last.length != 6) {
+            return Call.FIRST;
         }
         try {
-            long handedAt = Long.parseLong(last[4]);
-            return last[0].equals(target) && Long.parseLong(last[1]) == caller.pid()
-                    && Long.parseLong(last[2]) == caller.startedMillis()
-                    && Long.parseLong(last[3]) == token.expiresAt().toEpochMilli()
-                    && clock.millis() - handedAt >= 0 && clock.millis() - handedAt <= RERUN_WINDOW.toMillis();
+            long since = clock.millis() - Long.parseLong(last[4]);
+            boolean sameCaller = last[0].equals(target) && Long.parseLong(last[1]) == caller.pid()
+                    && Long.parseLong(last[2]) == caller.startedMillis();
+            boolean sameToken = Long.parseLong(last[3]) == token.expiresAt().toEpochMilli();
+            if (!sameCaller || !sameToken || since < 0 || since > RERUN_WINDOW.toMillis()) {
+                return Call.FIRST;
+            }
+            return Boolean.parseBoolean(last[5]) ? Call.REFUSED_AGAIN : Call.REFUSED;
         } catch (RuntimeException unreadable) {
-            return false;
+            return Call.FIRST;
         }
     }
 }

@@ -27,7 +27,9 @@ public final class KubeRefusalAdvice {
             case "EKS" -> "It was signed for the EKS cluster name \"" + target.cluster() + "\" as " + who + " at "
                     + refused.expiresAt().minus(EksTokenSigner.TOKEN_LIFETIME).plus(EksTokenSigner.REPORTED_EARLY)
                             .truncatedTo(ChronoUnit.SECONDS) + " by this computer's clock."
-                    + " The cluster must be named exactly " + target.cluster() + " (else set the target's cluster),"
+                    + " The cluster must be named exactly " + target.cluster() + " (else change the target's"
+                    + " cluster: Edit in the window, or `" + Launcher.current().forPeople("targets", "add", "kubernetes", target.name())
+                    + " … cluster=NAME`, which replaces it),"
                     + " let the role in (" + setup + " prints the access entry), and this computer's clock must be"
                     + " right: the API server takes an EKS token only within 15 minutes of its signing.";
             case "GKE" -> "It is the Google access token of " + who + ", good until " + until + "."
