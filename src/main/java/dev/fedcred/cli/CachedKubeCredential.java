@@ -1,6 +1,7 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
+import dev.fedcred.core.kube.KubeHandouts;
 import dev.fedcred.core.kube.KubeTarget;
 import dev.fedcred.core.kube.KubeToken;
 import java.io.PrintWriter;
@@ -10,7 +11,9 @@ import java.util.Optional;
  * kubectl runs {@code fedcred kube credential NAME} before every request, so a fresh token in the
  * cache is answered before picocli builds its model of every command, and without the AWS SDK, the
  * YAML library or Nimbus (ColdCliClassLoadingTest). Everything else, including every failure, goes
- * through the full command. {@code Main} asks here before it touches {@link FedcredCommand}.
+ * through the full command, and so does kubectl's second call for the token it was just given
+ * ({@link KubeHandouts}: the cluster refused it, which the full command explains). {@code Main} asks
+ * here before it touches {@link FedcredCommand}.
  */
 public final class CachedKubeCredential {
     private CachedKubeCredential() {
@@ -32,9 +35,24 @@ public final class CachedKubeCredential {
         if (cached.isEmpty()) {
             return false;
         }
+        Optional<KubeHandouts.Caller> caller = kubectl(context);
+        KubeHandouts handouts = handouts(context);
+        if (caller.isPresent() && handouts.call(args[2], caller.get(), cached.get()) != KubeHandouts.Call.FIRST) {
+            return false;
+        }
         PrintWriter safe = SafeWriter.of(out);
         safe.println(ExecCredentialJson.of(cached.get(), ExecCredentialJson.ExecInfo.from(context.kubeExecInfo())));
         safe.flush();
+        caller.ifPresent(kubectl -> handouts.record(args[2], kubectl, cached.get(), false));
         return true;
+    }
+
+    /** The kubectl process that runs fedcred: its parent, when KUBERNETES_EXEC_INFO says client-go runs it. */
+    static Optional<KubeHandouts.Caller> kubectl(FedcredContext context) {
+        return context.kubeExecInfo() == null ? Optional.empty() : KubeHandouts.Caller.parent();
+    }
+
+    static KubeHandouts handouts(FedcredContext context) {
+        return KubeHandouts.beside(context.paths().kubeTokenCacheFile(), context.clock());
     }
 }

@@ -3,7 +3,9 @@ package dev.fedcred.cli;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.CredentialsException;
 import dev.fedcred.core.FedcredException;
+import dev.fedcred.core.kube.KubeHandouts;
 import dev.fedcred.core.kube.KubeKind;
+import dev.fedcred.core.kube.KubeRefusalAdvice;
 import dev.fedcred.core.kube.KubeTarget;
 import dev.fedcred.core.kube.KubeToken;
 import dev.fedcred.core.kube.KubeconfigFile;
@@ -12,6 +14,7 @@ import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.session.BrowserSignIn;
 import dev.fedcred.core.targets.TargetValidation;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +45,9 @@ final class KubeCommand implements Runnable {
             "Print a Kubernetes target's token as kubectl's exec plugin does.",
             "An ExecCredential of client.authentication.k8s.io/v1, or v1beta1 when KUBERNETES_EXEC_INFO asks for it.",
             "Answers from the cache while the token is fresh; renews through the refresh token; never opens a browser:"
-                    + " exits 3 with what to run when a sign-in is needed."})
+                    + " exits 3 with what to run when a sign-in is needed.",
+            "When kubectl asks again for the token it was just given (its cluster refused it), says on stderr what the"
+                    + " token was made for and what must match, and makes a new one."})
     static final class Credential implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -59,6 +64,21 @@ final class KubeCommand implements Runnable {
         @Override
         public Integer call() {
             KubeTarget target = target(context, targetName);
+            Optional<KubeHandouts.Caller> kubectl = CachedKubeCredential.kubectl(context);
+            KubeHandouts handouts = CachedKubeCredential.handouts(context);
+            Optional<KubeToken> given = context.kube().reusable(target);
+            KubeHandouts.Call call = kubectl.isPresent() && given.isPresent()
+                    ? handouts.call(target.name(), kubectl.get(), given.get()) : KubeHandouts.Call.FIRST;
+            if (call != KubeHandouts.Call.FIRST) {
+                // the refused token is not given again
+                context.kube().forget(target);
+            }
+            if (call == KubeHandouts.Call.REFUSED) {
+                // kubectl shows this on stderr before its own "Unauthorized"; once per kubectl, which retries each request
+                Terminal.err(spec).println("fedcred: " + KubeRefusalAdvice.of(target, given.get(),
+                        context.issuers().resolve(context.targets().issuerOf(target))));
+                Terminal.err(spec).flush();
+            }
             KubeToken token;
             try {
                 token = context.kube().current(target);
@@ -73,6 +93,9 @@ final class KubeCommand implements Runnable {
                                 + " Then run kubectl again.", e);
             }
             Terminal.out(spec).println(ExecCredentialJson.of(token, ExecCredentialJson.ExecInfo.from(context.kubeExecInfo())));
+            Terminal.out(spec).flush();
+            KubeToken handed = token;
+            kubectl.ifPresent(caller -> handouts.record(target.name(), caller, handed, call != KubeHandouts.Call.FIRST));
             return ExitCodes.OK;
         }
     }

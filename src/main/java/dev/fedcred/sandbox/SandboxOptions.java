@@ -44,12 +44,16 @@ import java.util.Set;
  *                         AssumeRoleWithWebIdentity for that role instead of its {@link AwsRole}
  *                         conditions, and AssumeRole instead of the trust table; a role not in the
  *                         table is added to it
+ * @param kubernetesOidcClientId the audience the Kubernetes API server takes ID tokens for (its
+ *                         {@code --oidc-client-id}); null means {@link SandboxKubernetes#OIDC_CLIENT_ID}.
+ *                         Another value plays a cluster set up for another client
  */
 public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                              List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders,
                              Path dataDir, int gcpPort, List<GcpProvider> gcpProviders,
                              List<GcpServiceAccount> gcpServiceAccounts, Map<String, Object> userClaims,
-                             List<AwsRoleTrust> awsRoleTrusts, Map<String, String> awsTrustPolicies) {
+                             List<AwsRoleTrust> awsRoleTrusts, Map<String, String> awsTrustPolicies,
+                             String kubernetesOidcClientId) {
 
     public SandboxOptions {
         if (port < 0 || port > 65_535) {
@@ -97,6 +101,7 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
             AwsTrustPolicy.parse(document);
         });
         awsTrustPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(awsTrustPolicies));
+        kubernetesOidcClientId = kubernetesOidcClientId == null ? SandboxKubernetes.OIDC_CLIENT_ID : kubernetesOidcClientId;
         Set<String> emails = new HashSet<>();
         for (GcpServiceAccount account : gcpServiceAccounts) {
             if (!emails.add(account.email())) {
@@ -114,7 +119,7 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
     public SandboxOptions(int port, boolean autoApprove, Duration idTokenLifetime,
                           List<AwsRole> awsRoles, Map<String, List<String>> awsOidcProviders) {
         this(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders, null, 0, List.of(), List.of(), Map.of(),
-                List.of(), Map.of());
+                List.of(), Map.of(), null);
     }
 
     /** Port {@value SandboxServer#DEFAULT_PORT}, sign-in page shown, ID tokens valid for one hour (as Google's). */
@@ -124,23 +129,27 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
 
     public SandboxOptions withPort(int newPort) {
         return new SandboxOptions(newPort, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     public SandboxOptions withAutoApprove(boolean newAutoApprove) {
         return new SandboxOptions(port, newAutoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     public SandboxOptions withIdTokenLifetime(Duration newLifetime) {
         return new SandboxOptions(port, autoApprove, newLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** Replaces the role table (an empty list brings back the defaults). */
     public SandboxOptions withAwsRoles(List<AwsRole> newRoles) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, newRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /**
@@ -154,31 +163,36 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, List<String>> providers = new LinkedHashMap<>(awsOidcProviders);
         providers.put(issuerUrl, clientIds);
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, providers,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** Keeps the GCP CA and keystore in {@code newDataDir} (null: a fresh temporary directory per run). */
     public SandboxOptions withDataDir(Path newDataDir) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                newDataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** The port of the GCP emulator's HTTPS listener on 127.0.0.1 (0: any free port). */
     public SandboxOptions withGcpPort(int newGcpPort) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, newGcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** Replaces the workload identity pool providers (an empty list brings back the default). */
     public SandboxOptions withGcpProviders(List<GcpProvider> newProviders) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, newProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** Replaces the service accounts (an empty list brings back the two defaults). */
     public SandboxOptions withGcpServiceAccounts(List<GcpServiceAccount> newAccounts) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, newAccounts, userClaims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, newAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** The sandbox user with {@code name} set to {@code value} (see {@code userClaims}). */
@@ -186,13 +200,15 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, Object> claims = new LinkedHashMap<>(userClaims);
         claims.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims, awsRoleTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, claims, awsRoleTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** Replaces the role-chaining trust table (an empty list brings back {@link SandboxAws#defaultRoleTrusts}). */
     public SandboxOptions withAwsRoleTrusts(List<AwsRoleTrust> newTrusts) {
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, newTrusts, awsTrustPolicies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, newTrusts, awsTrustPolicies,
+                kubernetesOidcClientId);
     }
 
     /** Gives the role {@code roleArn} this trust policy document (see {@code awsTrustPolicies}). */
@@ -200,6 +216,14 @@ public record SandboxOptions(int port, boolean autoApprove, Duration idTokenLife
         Map<String, String> policies = new LinkedHashMap<>(awsTrustPolicies);
         policies.put(Objects.requireNonNull(roleArn, "roleArn"), Objects.requireNonNull(document, "document"));
         return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
-                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, policies);
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, policies,
+                kubernetesOidcClientId);
+    }
+
+    /** The Kubernetes API server takes ID tokens for this audience instead (see {@code kubernetesOidcClientId}). */
+    public SandboxOptions withKubernetesOidcClientId(String clientId) {
+        return new SandboxOptions(port, autoApprove, idTokenLifetime, awsRoles, awsOidcProviders,
+                dataDir, gcpPort, gcpProviders, gcpServiceAccounts, userClaims, awsRoleTrusts, awsTrustPolicies,
+                Objects.requireNonNull(clientId, "clientId"));
     }
 }

@@ -145,7 +145,7 @@ public final class SandboxServer implements AutoCloseable {
             KubernetesApiServer kubernetes = new KubernetesApiServer(gcpBase, caFile.toString(), List.of(
                     new EksTokenAuthenticator(URI.create(issuer + AwsStsEmulator.PATH), SandboxKubernetes.EKS_CLUSTER_NAME, clock),
                     new GkeTokenAuthenticator(gcp.tokens()),
-                    new OidcTokenAuthenticator(issuer.toString(), SandboxKubernetes.OIDC_CLIENT_ID,
+                    new OidcTokenAuthenticator(issuer.toString(), options.kubernetesOidcClientId(),
                             new IssuerSignedJwts(new OidcProviderKeys()), clock)));
             kubernetes.register(gcpServer);
             kubernetes.describeEndpoints(endpoints);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,10 +45,15 @@ final class InteropHome implements AutoCloseable {
 
     /** @param idTokenLifetime how long the sandbox's ID tokens live, as `fedcred sandbox --token-lifetime` sets it */
     InteropHome(Path home, Map<String, String> extraEnv, Duration idTokenLifetime) throws Exception {
+        this(home, extraEnv, options -> options.withIdTokenLifetime(idTokenLifetime));
+    }
+
+    /** @param sandboxOptions changes to the sandbox's options (a cluster set up for another client, say) */
+    InteropHome(Path home, Map<String, String> extraEnv, UnaryOperator<SandboxOptions> sandboxOptions) throws Exception {
         assertThat(JAR).as("run through `mvn verify -Pinterop`, which builds the jar first").exists();
         this.home = home;
-        this.sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
-                .withIdTokenLifetime(idTokenLifetime).withDataDir(SandboxHome.sandboxDataDir(home)));
+        this.sandbox = SandboxServer.start(sandboxOptions.apply(SandboxOptions.defaults().withPort(0).withGcpPort(0)
+                .withAutoApprove(true).withDataDir(SandboxHome.sandboxDataDir(home))));
         Map<String, String> env = new HashMap<>(SandboxHome.environment(sandbox, home));
         env.putAll(extraEnv);
         this.env = Map.copyOf(env);
