@@ -26,7 +26,7 @@ class KubectlExecPluginInteropIT {
     @Test
     void kubectlGetsEachSourcesTokenFromFedcredAndTheClusterKnowsTheUser() throws Exception {
         // Fails loudly (never skips) without kubectl: it ships with this machine image.
-        Path kubectl = PeerProgram.require("/usr/bin/kubectl", "it ships with this machine image");
+        Path kubectl = PeerProgram.kubectl();
         Path kubeconfig = dir.resolve("kubeconfig");
         Map<String, String> users = new LinkedHashMap<>();
         users.put("sandbox-eks", "arn:aws:sts::000000000000:assumed-role/fedcred-sandbox/sandbox.user@example.com");

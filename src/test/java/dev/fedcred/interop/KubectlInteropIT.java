@@ -43,8 +43,7 @@ class KubectlInteropIT {
     @BeforeEach
     void start() throws Exception {
         // Fails loudly (never skips) without kubectl: .ci/run installs Debian's only as a fallback.
-        kubectl = PeerProgram.require("/usr/bin/kubectl", "it ships with this machine image; Debian's"
-                + " kubernetes-client is a fallback (1.20, without `auth whoami`)");
+        kubectl = PeerProgram.kubectl();
         sandbox = SandboxServer.start(SandboxOptions.defaults().withPort(0).withGcpPort(0).withAutoApprove(true)
                 .withDataDir(dir.resolve("sandbox")));
     }

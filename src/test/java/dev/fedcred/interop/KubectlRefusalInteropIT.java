@@ -34,7 +34,7 @@ class KubectlRefusalInteropIT {
     Path dir;
 
     private Path kubectl() {
-        return PeerProgram.require("/usr/bin/kubectl", "it ships with this machine image");
+        return PeerProgram.kubectl();
     }
 
     private InteropHome home(UnaryOperator<dev.fedcred.sandbox.SandboxOptions> options) throws Exception {

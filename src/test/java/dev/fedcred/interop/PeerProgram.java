@@ -24,6 +24,15 @@ public final class PeerProgram {
         return require("/usr/bin/gcloud", "gcloud comes with this machine image (Google's packaging; Debian has none)");
     }
 
+    /**
+     * kubectl, as the machine image ships it (1.32); Debian's kubernetes-client (1.20, without
+     * {@code auth whoami}) is only .ci/run's fallback.
+     */
+    public static Path kubectl() {
+        return require("/usr/bin/kubectl", "it ships with this machine image; Debian's kubernetes-client is a fallback"
+                + " (1.20, without `auth whoami`)");
+    }
+
     /** Fails loudly when the program is missing: interop tests never skip silently. */
     public static Path require(String path, String installHint) {
         Path program = Path.of(path);
