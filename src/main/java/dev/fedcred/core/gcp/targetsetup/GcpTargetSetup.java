@@ -2,6 +2,8 @@ package dev.fedcred.core.gcp.targetsetup;
 
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedcred.core.gcp.setup.GcpProviderCheck;
 import dev.fedcred.core.gcp.setup.GcpSetup;
 import dev.fedcred.core.gcp.setup.GcpSetupFacts;
 import dev.fedcred.core.gcp.setup.SetupDocument;
@@ -37,12 +39,24 @@ public final class GcpTargetSetup {
 
     /** The gcloud steps and the Terraform configuration for the GCP target {@code targetName}. */
     public List<SetupDocument> forTarget(String targetName) {
+        return GcpSetup.documents(facts(targetName));
+    }
+
+    /**
+     * Each part of {@code provider} (as {@code gcloud … providers describe --format=json} prints it)
+     * that would refuse the target's token; empty when it accepts it.
+     */
+    public List<String> check(String targetName, JsonNode provider) {
+        return GcpProviderCheck.findings(provider, facts(targetName));
+    }
+
+    private GcpSetupFacts facts(String targetName) {
         Target target = targets.resolve(targetName);
         GcpWorkloadTarget gcp = gcp(target);
         IssuerConfig issuer = issuers.resolve(targets.issuerOf(target));
         var tokens = sessions.current(issuer.name()).orElseThrow(() -> new SignInRequiredException(issuer.name(),
                 "You are not signed in to " + issuer.name() + "; the set-up is made from your signed-in token's claims."));
-        return GcpSetup.documents(GcpSetupFacts.of(gcp, tokens, null, false, GcpSetupFacts.Condition.NONE));
+        return GcpSetupFacts.of(gcp, tokens, null, false, GcpSetupFacts.Condition.NONE);
     }
 
     /** How to see which part of the provider as it is now refuses the target's token. */
