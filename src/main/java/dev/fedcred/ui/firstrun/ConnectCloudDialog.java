@@ -9,6 +9,7 @@ import dev.fedcred.ui.setup.SetupPane;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -66,6 +67,9 @@ public final class ConnectCloudDialog {
     private final Button tryIt = action(ConnectCloudModel.TRY_IT, ConnectCloudModel.TRY_IT_SPOKEN, Icons.GET_CREDENTIALS);
     private final VBox setUpPart;
     private SetupPage shownPage;
+    private final ScrollPane scroll;
+    /** The outcome last brought into view, so each new one is scrolled to once. */
+    private String shownOutcome;
 
     private final Label working = new Label();
     private final HBox workingLine;
@@ -130,7 +134,7 @@ public final class ConnectCloudDialog {
 
         VBox content = new VBox(14, intro, issuerPart, targetPart, setUpPart, workingLine, result, error, diagnosis,
                 policyCheck);
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         Button close = new Button("Close");
@@ -188,6 +192,12 @@ public final class ConnectCloudDialog {
         Nodes.showIf(diagnosis, !model.diagnosis().isEmpty());
         checkPolicy.setDisable(busy);
         Nodes.showIf(policyCheck, model.policyCheckOffered());
+        String outcome = model.result() + "|" + model.error() + "|" + model.policyFindings();
+        if (shownOutcome != null && !outcome.equals(shownOutcome)) {
+            // the outcome of an action is below it: bring it into view once laid out
+            Platform.runLater(() -> scroll.setVvalue(1.0));
+        }
+        shownOutcome = outcome;
         policyFindings.getChildren().setAll(model.policyFindings().stream().map(line -> (Node) wrapped(line, "error-text"))
                 .toList());
     }

@@ -1,5 +1,6 @@
 package dev.fedcred.ui.setup;
 
+import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Resources;
 import java.util.Objects;
 import javafx.scene.Scene;
@@ -24,7 +25,7 @@ public final class SetupDialog {
         Label intro = new Label("What your cloud needs so that " + page.targetName() + " works, made from your"
                 + " signed-in token (issuer, client ID, user) and the target. Apply one of these in your cloud"
                 + " account, then get credentials.");
-        intro.setWrapText(true);
+        Nodes.wrapFully(intro);
         Stage stage = new Stage();
         Button close = new Button("Close");
         close.setCancelButton(true);
