@@ -350,6 +350,11 @@ public final class FedcredContext {
         return new dev.fedcred.core.aws.targetsetup.AwsTargetSetup(targets(), kinds(), issuers(), sessions());
     }
 
+    /** The GCP set-up of a target, for the window's "Set up in the cloud". */
+    public dev.fedcred.core.gcp.targetsetup.GcpTargetSetup gcpSetup() {
+        return new dev.fedcred.core.gcp.targetsetup.GcpTargetSetup(targets(), kinds(), issuers(), sessions());
+    }
+
     /** Signs AWS targets of any kind in to the AWS console (the CLI's `aws console`). */
     public AwsConsoleSignIn awsConsole() {
         return new AwsConsoleSignIn(clock);

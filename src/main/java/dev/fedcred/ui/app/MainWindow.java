@@ -22,6 +22,8 @@ import dev.fedcred.ui.issuers.IssuerDialog;
 import dev.fedcred.ui.issuers.IssuerRow;
 import dev.fedcred.ui.issuers.IssuerList;
 import dev.fedcred.ui.issuers.SandboxStarter;
+import dev.fedcred.ui.firstrun.ConnectCloudDialog;
+import dev.fedcred.ui.firstrun.ConnectCloudModel;
 import dev.fedcred.ui.preferences.AppearanceSection;
 import dev.fedcred.ui.preferences.KeychainNotice;
 import dev.fedcred.ui.preferences.KeychainPreference;
@@ -131,7 +133,10 @@ public final class MainWindow implements AutoCloseable {
 
         RenewerLine renewer = new RenewerLine();
         desktop.onRenewer(renewer::show);
-        top = new WindowTop(this::openPreferences, this::refresh, model::signInToSandbox, renewer, renewalNotice,
+        top = new WindowTop(this::openPreferences, this::refresh, model::signInToSandbox,
+                () -> ConnectCloudDialog.open(root.getScene() == null ? null : root.getScene().getWindow(),
+                        new ConnectCloudModel(context, ModelWork.onFxThread(work), sandbox, desktop::refresh)),
+                renewer, renewalNotice,
                 new KeychainNotice(context.keychain().vault()));
         root.setTop(top);
 
@@ -288,7 +293,7 @@ public final class MainWindow implements AutoCloseable {
 
     /** Draws the model: called after each of its changes. */
     private void show() {
-        top.show(model.loadProblem(), model.welcome());
+        top.show(model.loadProblem(), model.welcome(), model.connectOffered());
         issuerList.show(model.rows());
     }
 

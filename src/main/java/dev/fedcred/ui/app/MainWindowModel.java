@@ -41,6 +41,8 @@ final class MainWindowModel implements AutoCloseable {
     private boolean loaded;
     private String loadProblem;
     private boolean welcome;
+    /** Whether the settings hold an issuer of the user's own (not only the sandbox). */
+    private boolean userIssuers;
 
     MainWindowModel(FedcredContext context, SandboxStarter sandbox, ModelWork work, WindowState state,
                     Runnable refresh) {
@@ -81,12 +83,18 @@ final class MainWindowModel implements AutoCloseable {
         return welcome;
     }
 
+    /** Whether "Connect your own cloud" is offered: the files read, and no issuer of the user's own yet. */
+    boolean connectOffered() {
+        return loaded && !userIssuers && loadProblem == null;
+    }
+
     /** A read of the files is in. A settings file that does not parse leaves the sandbox usable. */
     void show(StatusSnapshot snapshot) {
         List<IssuerConfig> issuers = snapshot.issuers().stream().map(StatusSnapshot.IssuerStatus::issuer).toList();
         Map<String, TokenSet> tokens = new HashMap<>();
         snapshot.issuers().forEach(status -> status.tokens().ifPresent(set -> tokens.put(status.issuer().name(), set)));
         boolean hasUserIssuers = issuers.stream().anyMatch(issuer -> !issuer.isSandbox());
+        userIssuers = hasUserIssuers;
         if (loaded) {
             state.reloaded(issuers.stream().map(IssuerConfig::name).collect(Collectors.toSet()), tokens);
         } else {

@@ -23,26 +23,37 @@ final class WindowTop extends VBox {
     private final Label loadError = new Label();
     private final HBox loadProblem;
     private final Runnable signInToSandbox;
+    private final Runnable connectCloud;
     private WelcomeBanner banner;
 
-    WindowTop(Runnable openPreferences, Runnable readAgain, Runnable signInToSandbox, Node... notices) {
+    WindowTop(Runnable openPreferences, Runnable readAgain, Runnable signInToSandbox, Runnable connectCloud,
+              Node... notices) {
         super(10);
         this.signInToSandbox = signInToSandbox;
+        this.connectCloud = connectCloud;
         loadProblem = loadProblemLine(readAgain);
         getChildren().addAll(header(openPreferences), loadProblem);
         getChildren().addAll(notices);
         getStyleClass().add("top");
     }
 
-    /** Shows the settings file's problem (null: none) and the welcome, as the model says. */
-    void show(String problem, boolean welcome) {
+    /**
+     * Shows the settings file's problem (null: none) and the welcome, as the model says; after the
+     * welcome, {@code connectOffered} keeps offering the user's own cloud.
+     */
+    void show(String problem, boolean welcome, boolean connectOffered) {
         loadError.setText(problem == null ? "" : problem);
         Nodes.showIf(loadProblem, problem != null);
-        if (welcome && banner == null) {
-            banner = new WelcomeBanner(signInToSandbox);
+        if ((welcome || connectOffered) && banner == null) {
+            banner = new WelcomeBanner(signInToSandbox, connectCloud);
             getChildren().add(banner);
-        } else if (!welcome && banner != null) {
-            banner.dismiss();
+        }
+        if (banner != null && !welcome) {
+            if (connectOffered) {
+                banner.afterSandbox();
+            } else {
+                banner.dismiss();
+            }
         }
     }
 

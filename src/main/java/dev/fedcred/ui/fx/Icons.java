@@ -18,6 +18,7 @@ public enum Icons {
     ADD(Feather.PLUS),
     COPY(Feather.COPY),
     CHECK(Feather.ACTIVITY),
+    CLOUD(Feather.CLOUD),
     OPEN_EXTERNAL(Feather.EXTERNAL_LINK),
     PREFERENCES(Feather.SETTINGS);
 

@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * open the browser, then block until the browser comes back with a verified ID token. What it
  * is doing goes to {@link Progress} from that thread; {@link #cancel()} works from any thread.
  */
-final class SignInAttempt {
-    static final String WAITING_FOR_BROWSER = "Waiting for the browser…";
+public final class SignInAttempt {
+    public static final String WAITING_FOR_BROWSER = "Waiting for the browser…";
 
     /** Hears, on the background thread, what the sign-in is doing. */
-    interface Progress {
+    public interface Progress {
         void message(String text);
 
         /**
@@ -37,7 +37,7 @@ final class SignInAttempt {
     private final AtomicReference<PendingSignIn> pending = new AtomicReference<>();
     private volatile boolean cancelRequested;
 
-    SignInAttempt(FedcredContext context, IssuerConfig issuer, SandboxStarter sandbox, Progress progress) {
+    public SignInAttempt(FedcredContext context, IssuerConfig issuer, SandboxStarter sandbox, Progress progress) {
         this.context = context;
         this.issuer = issuer;
         this.sandbox = sandbox;
@@ -49,7 +49,7 @@ final class SignInAttempt {
     }
 
     /** Blocks until the sign-in is done, failed or cancelled. */
-    TokenSet run() {
+    public TokenSet run() {
         if (issuer.isSandbox()) {
             progress.message("Starting the sandbox…");
         }
@@ -71,7 +71,7 @@ final class SignInAttempt {
     }
 
     /** Stops waiting for the browser; safe from any thread, at any point of the flow. */
-    void cancel() {
+    public void cancel() {
         cancelRequested = true;
         PendingSignIn signIn = pending.get();
         if (signIn != null) {

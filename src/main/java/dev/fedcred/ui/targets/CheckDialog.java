@@ -2,7 +2,7 @@ package dev.fedcred.ui.targets;
 
 import dev.fedcred.core.doctor.DoctorReport;
 import dev.fedcred.core.targets.Finding;
-import dev.fedcred.ui.fx.Icons;
+import dev.fedcred.ui.fx.CopyButton;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Resources;
 import java.util.Locale;
@@ -13,8 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,7 +28,6 @@ import javafx.stage.Window;
  */
 final class CheckDialog {
     static final String TITLE = "Check";
-    static final String COPY = "Copy";
 
     private CheckDialog() {
     }
@@ -96,15 +93,7 @@ final class CheckDialog {
             command.setAccessibleText("Command that fixes it");
             command.getStyleClass().add("fix-command");
             HBox.setHgrow(command, Priority.ALWAYS);
-            Button copy = new Button(COPY);
-            Icons.COPY.on(copy);
-            copy.setAccessibleText("Copy the command: " + finding.fix());
-            copy.setMinWidth(Region.USE_PREF_SIZE);
-            copy.setOnAction(event -> {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(finding.fix());
-                Clipboard.getSystemClipboard().setContent(content);
-            });
+            Button copy = CopyButton.of("Copy the command: " + finding.fix(), finding::fix);
             HBox line = new HBox(8, new Label("Fix:"), command, copy);
             line.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(line);

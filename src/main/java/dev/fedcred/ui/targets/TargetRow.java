@@ -12,6 +12,8 @@ import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.Icons;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
+import dev.fedcred.ui.setup.SetupDialog;
+import dev.fedcred.ui.setup.SetupPage;
 import dev.fedcred.ui.state.WindowState;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -76,6 +78,7 @@ final class TargetRow extends VBox {
     private final Button renew = new Button(TargetRowModel.RENEW);
     private final Button removeProfile = new Button();
     private final Button check = new Button();
+    private final Button setUp = new Button(TargetRowModel.SET_UP);
     /** The kind's other actions, such as Open console. */
     private final List<Button> kindActions = new ArrayList<>();
     /** Credentials fedcred holds (credential-process can use them) but whose profile is not in the file. */
@@ -177,6 +180,10 @@ final class TargetRow extends VBox {
         if (report != null) {
             CheckDialog.open(getScene() == null ? null : getScene().getWindow(), target.name(), report);
         }
+        SetupPage page = model.takeSetupPage();
+        if (page != null) {
+            SetupDialog.open(getScene() == null ? null : getScene().getWindow(), page);
+        }
         if (!model.busy() && focus.duringWork()) {
             focus.workEnded(assume);
         }
@@ -184,7 +191,7 @@ final class TargetRow extends VBox {
 
     /** The row's buttons whose work keeps the focus on them. */
     private Button[] focusable() {
-        List<Button> buttons = new ArrayList<>(List.of(assume, renew, check, removeProfile));
+        List<Button> buttons = new ArrayList<>(List.of(assume, renew, check, setUp, removeProfile));
         buttons.addAll(kindActions);
         return buttons.toArray(Button[]::new);
     }
@@ -213,6 +220,7 @@ final class TargetRow extends VBox {
         removeProfile.setDisable(!model.canRemove());
         kindActions.forEach(button -> button.setDisable(!model.canPerform()));
         check.setDisable(model.busy());
+        setUp.setDisable(model.busy());
         String missing = model.missingHint();
         profileMissing.setText(missing == null ? kind.missingHint() : missing);
         Nodes.showIf(profileMissing, missing != null);
@@ -281,10 +289,20 @@ final class TargetRow extends VBox {
         check.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
         check.setMinWidth(Region.USE_PREF_SIZE);
         check.setOnAction(event -> model.check());
+        setUp.setAccessibleText(TargetRowModel.SET_UP + " for " + target.name());
+        setUp.setTooltip(new Tooltip("Show what your cloud account needs for this target, made from your sign-in, to copy"));
+        Icons.CLOUD.on(setUp);
+        setUp.getStyleClass().addAll("row-action", Styles.BUTTON_OUTLINED);
+        setUp.setMinWidth(Region.USE_PREF_SIZE);
+        setUp.setOnAction(event -> model.setUp());
         // wraps rather than widening the column when a kind brings more buttons than fit
         FlowPane line = new FlowPane(8, 6, assume, renew);
         line.getChildren().addAll(kindActions);
-        line.getChildren().addAll(check, removeProfile);
+        line.getChildren().add(check);
+        if (model.setUpOffered()) {
+            line.getChildren().add(setUp);
+        }
+        line.getChildren().add(removeProfile);
         line.setAlignment(Pos.CENTER_LEFT);
         line.getStyleClass().add("target-actions");
         return line;

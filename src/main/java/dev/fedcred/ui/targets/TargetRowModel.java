@@ -12,6 +12,9 @@ import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.ModelWork;
 import dev.fedcred.ui.fx.TimeText;
 import dev.fedcred.ui.fx.UserMessages;
+import dev.fedcred.ui.setup.CloudSetupPages;
+import dev.fedcred.ui.setup.SetupDialog;
+import dev.fedcred.ui.setup.SetupPage;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
@@ -35,6 +38,7 @@ final class TargetRowModel {
     static final String RENEW = "Renew";
     static final String CHECK = "Check";
     static final String CHECKING = "Checking";
+    static final String SET_UP = SetupDialog.TITLE;
     static final ButtonType REPLACE = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType REMOVE = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
     static final String UNSUPPORTED = "The desktop window cannot get credentials for this kind of target yet.";
@@ -57,6 +61,8 @@ final class TargetRowModel {
     private String working;
     /** The last Check's findings, until the view takes them to show. */
     private DoctorReport checked;
+    /** The last "Set up in the cloud"'s documents, until the view takes them to show. */
+    private SetupPage setupPage;
     private String notice;
     private String error;
     /** The issuer whose sign-in fixes the error; null when signing in would not. */
@@ -253,6 +259,32 @@ final class TargetRowModel {
         DoctorReport report = checked;
         checked = null;
         return report;
+    }
+
+    /** Whether this kind of target has a generated cloud set-up (AWS roles, chained roles, GCP). */
+    boolean setUpOffered() {
+        return kind != null && CloudSetupPages.offeredFor(snapshot.kindId());
+    }
+
+    /**
+     * Makes the cloud-side set-up from the signed-in token and the target (fedcred setup aws|gcp
+     * TARGET); the page waits in {@link #takeSetupPage} for the view's dialog.
+     */
+    void setUp() {
+        if (busy() || !setUpOffered()) {
+            return;
+        }
+        String issuerName = snapshot.issuerName();
+        String kindId = snapshot.kindId();
+        start("Making the set-up of " + target.name() + "…", () -> CloudSetupPages.load(context, target.name(), kindId),
+                page -> setupPage = page, failure -> showError(failure, issuerName));
+    }
+
+    /** The set-up made since the last call, once; null when none. */
+    SetupPage takeSetupPage() {
+        SetupPage page = setupPage;
+        setupPage = null;
+        return page;
     }
 
     /** Asks whether to remove what fedcred wrote; removes it on yes. */

@@ -17,6 +17,8 @@ import dev.fedcred.core.session.SignInRequiredException;
 import dev.fedcred.core.settings.TargetRegistry;
 import dev.fedcred.core.targets.Target;
 import dev.fedcred.core.targets.TargetKinds;
+import dev.fedcred.core.launch.Launcher;
+import dev.fedcred.core.text.OutsideText;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,6 +80,23 @@ public final class AwsTargetSetup {
 
     private static JsonNode document(JsonNode policy) {
         return policy.has("Role") ? policy.path("Role").path("AssumeRolePolicyDocument") : policy;
+    }
+
+    /**
+     * How to see which condition of the role's present trust policy refuses the target's token, as
+     * the refusal itself says it; null for a chained role, which no ID token assumes.
+     */
+    public String checkHint(String targetName) {
+        Target target = targets.resolve(targetName);
+        if (kinds.as(target, ChainedRoleTarget.class).isPresent()) {
+            return null;
+        }
+        RoleArn role = RoleArn.parse(awsRole(target).roleArn());
+        return "Already have the role? Check its trust policy against your token: save it with\n"
+                + "  aws iam get-role --role-name " + OutsideText.neutralise(role.name())
+                + " --query Role.AssumeRolePolicyDocument --output json > trust-policy.json\n"
+                + "then run\n  " + Launcher.current().forPeople("setup", "aws", target.name(), "--check", "trust-policy.json")
+                + "\nwhich names each condition your token does not meet.";
     }
 
     private TokenSet tokens(String issuerName) {
