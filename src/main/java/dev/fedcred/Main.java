@@ -9,6 +9,7 @@ import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.instance.SingleInstance;
 import dev.fedcred.ui.app.DesktopApp;
+import dev.fedcred.ui.fx.StartupTimeline;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public final class Main {
 
     /** One app per user: a second launch brings the first one's window forward and ends. */
     private static void runDesktopApp(FedcredContext context) {
+        StartupTimeline.mark("context-built");
         Optional<SingleInstance> claim;
         try {
             claim = SingleInstance.claim(context.paths().stateDir());
@@ -53,6 +55,7 @@ public final class Main {
         try (SingleInstance instance = claim.get();
              EmbeddedSandbox sandbox = new EmbeddedSandbox(context.sandboxPort(), context.sandboxGcpPort(),
                      context.paths().sandboxDir())) {
+            StartupTimeline.mark("launching-javafx");
             DesktopApp.launch(context, sandbox::ensureRunning, instance);
         }
         System.exit(0);

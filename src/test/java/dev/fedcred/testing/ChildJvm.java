@@ -18,9 +18,13 @@ public final class ChildJvm {
     private final int exitCode;
     private final String out;
     private final String err;
-    private final List<String> loadedClasses;
+    private final List<LoadedClass> loadedClasses;
 
-    private ChildJvm(int exitCode, String out, String err, List<String> loadedClasses) {
+    /** A class the JVM loaded, and when: {@code nanos} on {@link System#nanoTime()}'s clock. */
+    public record LoadedClass(long nanos, String name) {
+    }
+
+    private ChildJvm(int exitCode, String out, String err, List<LoadedClass> loadedClasses) {
         this.exitCode = exitCode;
         this.out = out;
         this.err = err;
@@ -40,7 +44,7 @@ public final class ChildJvm {
         Path outFile = workDir.resolve("out-" + System.nanoTime() + ".txt");
         Path errFile = workDir.resolve("err-" + System.nanoTime() + ".txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + classLog, "-Djava.awt.headless=true"));
+                "-Xlog:class+load=info:file=" + classLog + ":timenanos,level,tags", "-Djava.awt.headless=true"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.fedcred.Main"));
         command.addAll(List.of(args));
@@ -53,9 +57,10 @@ public final class ChildJvm {
             process.destroyForcibly();
             throw new AssertionError("fedcred " + String.join(" ", args) + " did not finish in 60 s");
         }
-        List<String> classes = Files.readAllLines(classLog, StandardCharsets.UTF_8).stream()
+        List<LoadedClass> classes = Files.readAllLines(classLog, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("[class,load]"))
-                .map(line -> line.replaceFirst("^.*\\[class,load\\] (\\S+).*$", "$1"))
+                .map(line -> new LoadedClass(Long.parseLong(line.replaceFirst("^\\[(\\d+)ns\\].*$", "$1")),
+                        line.replaceFirst("^.*\\[class,load\\] (\\S+).*$", "$1")))
                 .toList();
         return new ChildJvm(process.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
                 Files.readString(errFile, StandardCharsets.UTF_8), classes);
@@ -75,11 +80,16 @@ public final class ChildJvm {
 
     /** Binary names of every class the JVM loaded, in order. */
     public List<String> loadedClasses() {
+        return loadedClasses.stream().map(LoadedClass::name).toList();
+    }
+
+    /** Every class the JVM loaded, with the time it did, in order. */
+    public List<LoadedClass> loadedClassesTimed() {
         return loadedClasses;
     }
 
     /** The loaded classes whose names start with one of {@code prefixes}. */
     public List<String> loadedFrom(String... prefixes) {
-        return loadedClasses.stream().filter(name -> List.of(prefixes).stream().anyMatch(name::startsWith)).toList();
+        return loadedClasses().stream().filter(name -> List.of(prefixes).stream().anyMatch(name::startsWith)).toList();
     }
 }

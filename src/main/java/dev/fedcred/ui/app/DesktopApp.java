@@ -4,6 +4,7 @@ import dev.fedcred.FedcredContext;
 import dev.fedcred.instance.SingleInstance;
 import dev.fedcred.ui.fx.AfterFirstFrame;
 import dev.fedcred.ui.fx.FirstFrameProbe;
+import dev.fedcred.ui.fx.StartupTimeline;
 import dev.fedcred.ui.issuers.SandboxStarter;
 import dev.fedcred.ui.tray.DesktopTray;
 import dev.fedcred.ui.tray.TrayHost;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -35,23 +37,46 @@ public final class DesktopApp extends Application {
         Application.launch(DesktopApp.class);
     }
 
+    /**
+     * Shows the empty window at once and fills it in after its first frame: the window's content,
+     * its stylesheet, icon fonts and settings and state reads, then the tray, each wait for the
+     * frame before.
+     */
     @Override
     public void start(Stage stage) {
+        StartupTimeline.mark("javafx-started");
         Collaborators collaborators = LAUNCHED_WITH.get();
         if (collaborators == null) {
             throw new IllegalStateException("Start the desktop app with DesktopApp.launch(context, sandbox, instance).");
         }
         this.stage = stage;
-        window = new MainWindow(collaborators.context(), collaborators.sandbox());
-        window.show(stage);
-        window.onQuit(this::quit);
+        Scene scene = EmptyWindow.show(stage);
+        StartupTimeline.mark("empty-window-shown");
         new WindowClosing(() -> tray != null, this::quit, () -> tray.keepsRunningHint()).attach(stage);
         collaborators.instance().onShowRequest(() -> Platform.runLater(this::bringForward));
-        // AWT starts on its own thread once the first frame is drawn, so it does not slow it down
-        AfterFirstFrame.run(stage.getScene(), () -> installTray(collaborators.context()));
         if (FirstFrameProbe.requested()) {
-            FirstFrameProbe.attach(stage.getScene());
+            FirstFrameProbe.attachFirst(scene);
         }
+        AfterFirstFrame.run(scene, () -> fillIn(collaborators));
+    }
+
+    private void fillIn(Collaborators collaborators) {
+        StartupTimeline.mark("first-frame");
+        if (!stage.isShowing()) {
+            return;
+        }
+        window = new MainWindow(collaborators.context(), collaborators.sandbox());
+        window.fillIn(stage);
+        window.onQuit(this::quit);
+        StartupTimeline.mark("filled-in");
+        if (FirstFrameProbe.requested()) {
+            FirstFrameProbe.attachFilledIn(stage.getScene());
+        }
+        // AWT starts on its own thread once the filled-in window is drawn, so it does not slow it down
+        AfterFirstFrame.run(stage.getScene(), () -> {
+            StartupTimeline.mark("filled-in-frame");
+            installTray(collaborators.context());
+        });
     }
 
     private void installTray(FedcredContext context) {

@@ -187,17 +187,19 @@ public final class MainWindow implements AutoCloseable {
 
     /** Puts the window into {@code stage}, titled and sized, and shows it. */
     public void show(Stage stage) {
-        stage.setTitle(TITLE);
+        EmptyWindow.show(stage);
+        fillIn(stage);
+    }
+
+    /** Puts the content into a stage that {@link EmptyWindow} shows: the icons, the rooms and the shortcuts. FX thread. */
+    public void fillIn(Stage stage) {
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(Objects.requireNonNull(
                     getClass().getResource(Resources.ICONS + "fedcred-" + size + ".png")).toExternalForm()));
         }
-        Scene scene = new Scene(root, 1120, 720);
+        Scene scene = stage.getScene();
+        scene.setRoot(root);
         installShortcuts(scene);
-        stage.setScene(scene);
-        stage.setMinWidth(760);
-        stage.setMinHeight(480);
-        stage.show();
     }
 
     private void installShortcuts(Scene scene) {

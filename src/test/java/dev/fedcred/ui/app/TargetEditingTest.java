@@ -224,6 +224,9 @@ class TargetEditingTest {
         Files.createDirectories(settings().getParent());
         Files.write(settings(), broken);
         WindowRobot ui = new WindowRobot(robot);
+        // the window sees the file through its watch, a moment later, and the problem it shows at the
+        // top moves the Add target menu down: a click before that could land where the menu was
+        waitUntil(() -> ui.labelShowingStartingWith("The settings file "));
         openAdd(robot, ui, TargetEditing.addItemText("AWS role"));
         ui.enter(field(ui, "Name"), "dev");
         ui.enter(field(ui, "Role ARN"), SANDBOX_ROLE);

@@ -1,0 +1,33 @@
+package dev.fedcred.ui.fx;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What the desktop app does before and after its first frame, for whoever tunes its start-up: with
+ * {@code -Dfedcred.startup.timeline=true} each step prints {@code startup-mark: NAME MS NANOS} on
+ * stderr, MS since the process started and NANOS the raw {@link System#nanoTime()}, the clock of
+ * the JVM log's {@code timenanos} decoration, so the marks line up with
+ * {@code -Xlog:class+load:file=F:timenanos} (bench/first-frame-timeline does that).
+ */
+public final class StartupTimeline {
+    static final String PROPERTY = "fedcred.startup.timeline";
+    private static final boolean ON = Boolean.getBoolean(PROPERTY);
+
+    private StartupTimeline() {
+    }
+
+    public static void mark(String step) {
+        if (ON) {
+            long nanos = System.nanoTime();
+            System.err.println("startup-mark: " + step + " " + sinceProcessStart().toMillis() + " " + nanos);
+            System.err.flush();
+        }
+    }
+
+    static Duration sinceProcessStart() {
+        Instant start = ProcessHandle.current().info().startInstant().orElseThrow(() ->
+                new IllegalStateException("The OS does not report this process's start time."));
+        return Duration.between(start, Instant.now());
+    }
+}
