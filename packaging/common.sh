@@ -29,12 +29,56 @@ fedcred_input() {
   rm -rf "$1/META-INF"
 }
 
-# Links into $1 a Java runtime of only the JDK modules the jars in $2 use (jdeps), plus EC for
-# TLS to the providers and the English locale data.
+# The JDK whose jdeps, jlink and jpackage make the packaged runtime: $FEDCRED_PACKAGE_JDK if set,
+# else the newest JDK 25 or later under /usr/lib/jvm (its runtime gets an AOT cache, JEP 483/514/515),
+# else the JDK on the PATH (JDK 17: an AppCDS archive). The project itself builds with JDK 17.
+fedcred_package_jdk() {
+  if [ -n "${FEDCRED_PACKAGE_JDK:-}" ]; then
+    echo "$FEDCRED_PACKAGE_JDK"
+    return
+  fi
+  local candidate best="" best_major=24 major
+  for candidate in /usr/lib/jvm/*; do
+    [ -x "$candidate/bin/jlink" ] && [ -x "$candidate/bin/jpackage" ] && [ -f "$candidate/release" ] || continue
+    major="$(fedcred_java_major "$candidate")"
+    if [ "${major:-0}" -gt "$best_major" ]; then
+      best="$candidate"
+      best_major="$major"
+    fi
+  done
+  echo "${best:-$(fedcred_path_jdk)}"
+}
+
+# The JDK whose jlink is on the PATH.
+fedcred_path_jdk() {
+  dirname "$(dirname "$(readlink -f "$(command -v jlink)")")"
+}
+
+# The feature version (17, 25, ...) of the JDK or runtime image in $1, from its release file.
+fedcred_java_major() {
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+}
+
+# packaging/jvm-options for a runtime of Java $1, on one line: comments dropped, a "[17] " line only
+# below Java 25, a "[25] " line only from 25 on.
+fedcred_jvm_options() {
+  local major="$1" line
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+      '' | '#'*) ;;
+      '[17] '*) if [ "$major" -lt 25 ]; then echo "${line#\[17\] }"; fi ;;
+      '[25] '*) if [ "$major" -ge 25 ]; then echo "${line#\[25\] }"; fi ;;
+      *) echo "$line" ;;
+    esac
+  done < packaging/jvm-options | paste -sd' ' -
+}
+
+# Links into $1, with the JDK in $3 (default: the one on the PATH), a Java runtime of only the JDK modules the jars in $2 use
+# (jdeps), plus EC for TLS to the providers and the English locale data.
 fedcred_runtime() {
-  local modules
-  modules="$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
+  local modules jdk="${3:-$(fedcred_path_jdk)}"
+  modules="$("$jdk/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
     --class-path "$2/lib/*" "$2/fedcred.jar" "$2"/lib/*.jar | tail -1)"
   rm -rf "$1"
-  jlink @packaging/jlink.args --add-modules "$modules,jdk.crypto.ec,jdk.localedata" --output "$1"
+  "$jdk/bin/jlink" @packaging/jlink.args --add-modules "$modules,jdk.crypto.ec,jdk.localedata" --output "$1"
 }
