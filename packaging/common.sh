@@ -29,6 +29,27 @@ fedcred_input() {
   rm -rf "$1/META-INF"
 }
 
+# Rewrites every jar under $1 with its entries stored, not deflated (same entries, order and
+# times; signatures stay valid, as they cover the entries' contents): the .deb's xz then compresses
+# the class files across jars, which it cannot do to deflated ones. Measured on fedcred's jars:
+# 34.0 MB as xz of deflated jars, 16.4 MB stored (86 MB on disk instead of 36). Needs python3;
+# without it the jars stay as they are.
+fedcred_store_jars() {
+  if ! command -v python3 >/dev/null 2>&1; then
+    echo "python3 not found: the jars stay deflated (a larger package)" >&2
+    return 0
+  fi
+  find "$1" -name '*.jar' -print0 | xargs -0 python3 -c '
+import os, sys, zipfile
+for path in sys.argv[1:]:
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(path + ".stored", "w", zipfile.ZIP_STORED) as out:
+        for info in src.infolist():
+            data = src.read(info)
+            info.compress_type = zipfile.ZIP_STORED
+            out.writestr(info, data)
+    os.replace(path + ".stored", path)'
+}
+
 # The JDK whose jdeps, jlink and jpackage make the packaged runtime: $FEDCRED_PACKAGE_JDK if set,
 # else the newest JDK 25 or later under /usr/lib/jvm (its runtime gets an AOT cache, JEP 483/514/515),
 # else the JDK on the PATH (JDK 17: an AppCDS archive). The project itself builds with JDK 17.
