@@ -80,18 +80,12 @@ fedcred_java_major() {
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
 }
 
-# packaging/jvm-options for a runtime of Java $1, on one line: comments dropped, a "[17] " line only
-# below Java 25, a "[25] " line only from 25 on.
+# packaging/jvm-options and, for a runtime of Java $1, jvm-options.jdk25 (25 and later) or
+# jvm-options.jdk17 (below), on one line without their comments.
 fedcred_jvm_options() {
-  local major="$1" line
-  while IFS= read -r line || [ -n "$line" ]; do
-    case "$line" in
-      '' | '#'*) ;;
-      '[17] '*) if [ "$major" -lt 25 ]; then echo "${line#\[17\] }"; fi ;;
-      '[25] '*) if [ "$major" -ge 25 ]; then echo "${line#\[25\] }"; fi ;;
-      *) echo "$line" ;;
-    esac
-  done < packaging/jvm-options | paste -sd' ' -
+  local own=jdk17
+  [ "$1" -lt 25 ] || own=jdk25
+  cat packaging/jvm-options "packaging/jvm-options.$own" | grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' | paste -sd' ' -
 }
 
 # Links into $1, with the JDK in $3 (default: the one on the PATH), a Java runtime of only the JDK modules the jars in $2 use

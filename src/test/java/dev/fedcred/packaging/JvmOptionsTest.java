@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * packaging/jvm-options, as packaging/common.sh selects its lines for a runtime, is accepted by that
- * runtime: the JDK 17 the project builds and tests with, and the JDK 25 or newer that packaging
- * prefers where this machine has one. A JVM refuses an option it does not know by not starting, and
+ * packaging/jvm-options with jvm-options.jdk17 or .jdk25, as packaging/common.sh puts them together
+ * for a runtime, is accepted by that runtime: the JDK 17 the project builds and tests with, and the
+ * JDK 25 or newer that packaging prefers where this machine has one. The shared file alone stays a
+ * java argument file ({@code mvn javafx:run} reads it so). A JVM refuses an option it does not know by not starting, and
  * warns about a deprecated one on its output; the installed app must start without a word when its
  * class-data archive is missing or stale, because {@code credential-process} prints JSON on stdout.
  */
@@ -39,6 +40,16 @@ class JvmOptionsTest {
         assumeTrue(major(jdk) >= 25, "no JDK 25 or newer under /usr/lib/jvm: packaging uses JDK 17");
 
         assertStartsSilently(jdk);
+    }
+
+    @Test
+    void theSharedFileAloneIsAnArgumentFileTheBuildJdkTakes() throws Exception {
+        Result result = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@packaging/jvm-options", "-cp", System.getProperty("java.class.path"), "dev.fedcred.Main", "--version"));
+
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).matches("fedcred [^\\n]+\\R");
+        assertThat(result.exitCode()).isZero();
     }
 
     @Test
