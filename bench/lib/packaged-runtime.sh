@@ -7,6 +7,12 @@
 # the java on the PATH), packaged_major, and packaged_flags: packaging/jvm-options for that Java,
 # its class-data archive (an AOT cache on Java 25+, AppCDS before) trained into APPDIR by the
 # package's own packaging/linux/make-cds-archive, as postinst does at install.
+#
+#   packaged_env COMMAND...
+#
+# runs COMMAND with the installed app's environment (packaging/linux/fedcred-env) added.
+packaged_env() { (. packaging/linux/fedcred-env && "$@"); }
+
 packaged_runtime_setup() {
   local appdir="$1" options option
   packaged_java="$PWD/target/jpackage/runtime/bin/java"
