@@ -4,11 +4,9 @@ import dev.fedcred.core.doctor.DoctorReport;
 import dev.fedcred.core.targets.Finding;
 import dev.fedcred.ui.fx.CopyButton;
 import dev.fedcred.ui.fx.Nodes;
-import dev.fedcred.ui.fx.Resources;
+import dev.fedcred.ui.fx.ReadingDialog;
 import java.util.Locale;
-import java.util.Objects;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -17,7 +15,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -45,25 +42,8 @@ final class CheckDialog {
         ScrollPane scroll = new ScrollPane(findings);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(Math.min(420, 40 + 90.0 * report.entries().size()));
-        Stage stage = new Stage();
-        Button close = new Button("Close");
-        close.setCancelButton(true);
-        close.setDefaultButton(true);
-        close.setOnAction(event -> stage.close());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        VBox root = new VBox(12, summary, scroll, new HBox(8, spacer, close));
-        root.getStyleClass().add("check-dialog");
-        root.getStylesheets().add(Objects.requireNonNull(CheckDialog.class.getResource(Resources.STYLESHEET)).toExternalForm());
-        root.setPrefWidth(640);
-        stage.setTitle(TITLE + " \u2014 " + targetName);
-        stage.initModality(Modality.WINDOW_MODAL);
-        if (owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.setScene(new Scene(root));
-        stage.show();
-        return stage;
+        return ReadingDialog.open(owner, TITLE + " \u2014 " + targetName, "check-dialog",
+                root -> root.setPrefWidth(640), summary, scroll);
     }
 
     private static String count(DoctorReport report, Finding.Severity severity, String word) {
