@@ -154,15 +154,37 @@ class CloudSetupViewTest {
         waitUntil(() -> dialog("sandbox-aws") != null);
     }
 
+    @Test
+    void theCheckAndSetUpDialogsCloseWithEscapeAndTheirCloseButton(FxRobot robot) throws Exception {
+        show(java.util.function.UnaryOperator.identity());
+        WindowRobot ui = new WindowRobot(robot);
+        signIn(ui);
+        ui.click(ui.buttonByAccessibleText("Check sandbox-aws on this computer"));
+        waitUntil(() -> showing("Check \u2014 sandbox-aws") != null);
+        assertThat(ui.labelShowingStartingWith("Nothing to fix: sandbox-aws") || ui.labelShowingContaining(" for sandbox-aws."))
+                .isTrue();
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil(() -> showing("Check \u2014 sandbox-aws") == null);
+
+        ui.click(ui.buttonByAccessibleText("Set up in the cloud for sandbox-aws"));
+        waitUntil(() -> dialog("sandbox-aws") != null);
+        ui.click(ui.findShowing(node -> node instanceof javafx.scene.control.Button button && "Close".equals(button.getText())
+                && button.getScene().getWindow() == dialog("sandbox-aws")).orElseThrow());
+        waitUntil(() -> dialog("sandbox-aws") == null);
+    }
+
+    private static Stage showing(String title) {
+        return (Stage) Window.getWindows().stream().filter(window -> window instanceof Stage s
+                && title.equals(s.getTitle()) && s.isShowing()).findFirst().orElse(null);
+    }
+
     private static void signIn(WindowRobot ui) {
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com"));
     }
 
     private static Stage dialog(String targetName) {
-        return (Stage) Window.getWindows().stream().filter(window -> window instanceof Stage s
-                && ("Set up in the cloud \u2014 " + targetName).equals(s.getTitle()) && s.isShowing())
-                .findFirst().orElse(null);
+        return showing("Set up in the cloud \u2014 " + targetName);
     }
 
     private static List<String> tabNames() {
