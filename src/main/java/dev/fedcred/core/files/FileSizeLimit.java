@@ -15,7 +15,9 @@ public enum FileSizeLimit {
     /** IAM caps a trust policy at a few KB; a policy file far bigger is the wrong file. */
     TRUST_POLICY("a trust policy file", Sizes.MIB),
     /** Many clusters with inline CA data still fit. */
-    KUBECONFIG("a kubeconfig file", 16 * Sizes.MIB);
+    KUBECONFIG("a kubeconfig file", 16 * Sizes.MIB),
+    /** One line: the last Kubernetes token handed to kubectl (which target, which kubectl, when). */
+    KUBE_HANDOUT("the record of the last Kubernetes token handed out", 4096);
 
     private final String kind;
     private final long maxBytes;

@@ -1,5 +1,8 @@
 package dev.fedcred.core.kube;
 
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
+import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +21,9 @@ import java.util.Optional;
  * "Unauthorized". Only runs with KUBERNETES_EXEC_INFO (set by client-go alone) count, so a script
  * that calls the command twice is never taken for a refusal.
  *
- * <p>One line in a file beside the token cache, written without the lock or fsync: it holds no
- * secret, and a lost or torn line only means a refusal goes unexplained.
+ * <p>One line in a file beside the token cache, read within {@link FileSizeLimit#KUBE_HANDOUT} and
+ * written like every state file (atomically, 0600, under its lock). It holds no secret, and a line
+ * that cannot be read or written only means a refusal goes unexplained.
  */
 public final class KubeHandouts {
     /** A re-run later than this is not taken for an answer to the token handed out. */
@@ -67,9 +71,8 @@ public final class KubeHandouts {
         String line = target + "\t" + caller.pid() + "\t" + caller.startedMillis() + "\t"
                 + token.expiresAt().toEpochMilli() + "\t" + clock.millis() + "\t" + explained + "\n";
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, line, StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException notKept) {
+            SecureFiles.writeAtomically(file, line.getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException notKept) {
             // a refusal then goes unexplained; the token itself is not affected
         }
     }
@@ -78,10 +81,10 @@ public final class KubeHandouts {
     public Call call(String target, Caller caller, KubeToken token) {
         String[] last;
         try {
-            if (!Files.isRegularFile(file) || Files.size(file) > 4096) {
+            if (!Files.isRegularFile(file)) {
                 return Call.FIRST;
             }
-            last = Files.readString(file, StandardCharsets.UTF_8).strip().split("\t");
+            last = new String(BoundedFiles.read(file, FileSizeLimit.KUBE_HANDOUT), StandardCharsets.UTF_8).strip().split("\t");
         } catch (IOException | RuntimeException unreadable) {
             return Call.FIRST;
         }

@@ -38,6 +38,18 @@ class KubeHandoutsTest {
     }
 
     @Test
+    void theRecordIsOwnerOnlyAndAnOversizedOneIsNotRead() throws Exception {
+        handouts().record("eks", KUBECTL, TOKEN, false);
+        Path record = dir.resolve("kube-handout");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(record)))
+                .isEqualTo("rw-------");
+        clock.advance(Duration.ofSeconds(1));
+        String line = Files.readString(record);
+        Files.writeString(record, line + " ".repeat(5000));
+        assertThat(handouts().call("eks", KUBECTL, TOKEN)).as("over 4 KiB").isEqualTo(Call.FIRST);
+    }
+
+    @Test
     void anotherKubectlTargetOrTokenOrALateCallIsAFirstCall() throws Exception {
         handouts().record("eks", KUBECTL, TOKEN, false);
         assertThat(handouts().call("eks", new Caller(4243, 1_000L), TOKEN)).as("another kubectl").isEqualTo(Call.FIRST);
