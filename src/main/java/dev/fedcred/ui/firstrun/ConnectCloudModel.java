@@ -8,6 +8,7 @@ import dev.fedcred.core.Json;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.aws.setup.RoleArn;
 import dev.fedcred.core.doctor.DoctorReport;
+import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.gcp.GcpWorkloadKind;
 import dev.fedcred.core.issuers.IssuerCheck;
 import dev.fedcred.core.issuers.IssuerDraft;
@@ -354,6 +355,11 @@ public final class ConnectCloudModel {
         String name = targetName;
         Cloud checked = cloud;
         start("Checking the policy against your token…", () -> {
+            if (pasted != null && pasted.length() > FileSizeLimit.TRUST_POLICY.maxBytes()) {
+                // the same cap as `setup aws --check FILE`: a policy or provider is a few KB
+                throw new FedcredException("That is more than " + FileSizeLimit.TRUST_POLICY.maxBytes() / 1024
+                        + " KiB: a trust policy or provider is a few KB. Paste what the command above prints.");
+            }
             JsonNode policy;
             try {
                 policy = Json.MAPPER.readTree(pasted == null ? "" : pasted);

@@ -76,4 +76,14 @@ class ConnectCloudModelTest {
                 .isEqualTo("Trust policy of arn:aws:iam::111122223333:role/second");
         assertThat(sandbox.context().targets().find("second")).isEmpty();
     }
+
+    @Test
+    void aPastedPolicyOverTheTrustPolicyFileLimitIsNotParsed() {
+        ConnectCloudModel model = signedIn();
+        model.showSetUp(ConnectCloudModel.Cloud.AWS, Map.of("role_arn", "arn:aws:iam::111122223333:role/first"));
+        String huge = "{\"Version\":\"2012-10-17\",\"Padding\":\"" + "a".repeat(1024 * 1024) + "\"}";
+        model.checkPolicy(huge);
+        assertThat(model.policyFindings()).containsExactly("That is more than 1024 KiB: a trust policy or provider"
+                + " is a few KB. Paste what the command above prints.");
+    }
 }
