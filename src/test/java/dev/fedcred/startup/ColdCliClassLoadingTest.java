@@ -31,8 +31,11 @@ class ColdCliClassLoadingTest {
             "com.google.api.client.", "com.nimbusds.", "javafx.", "picocli.", "org.bouncycastle.", "org.controlsfx.",
             "impl.org.controlsfx."};
 
-    /** What {@code credential-process} loaded with fresh cached credentials (760 when this was set), with room. */
-    private static final int MOST_CLASSES_OF_CACHED_CREDENTIAL_PROCESS = 850;
+    /**
+     * What {@code credential-process} may load with fresh cached credentials: about 800 classes when
+     * this was set, 1,140 while it still built the composition root first (a JDK 17 {@code -version}: ~380).
+     */
+    private static final int MOST_CLASSES_OF_CACHED_CREDENTIAL_PROCESS = 900;
 
     @TempDir
     Path home;
