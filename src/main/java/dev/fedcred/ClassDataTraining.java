@@ -69,7 +69,7 @@ public final class ClassDataTraining {
                     "AWS_CONFIG_FILE", home.resolve("aws/config").toString());
             FedcredContext context = new FedcredContext(env, Clock.systemUTC(), new FollowingBrowser());
             PrintWriter discard = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-            CachedCredentialProcess.answer(context, discard, "credential-process", "sandbox-aws");
+            CachedCredentialProcess.answer(env, context.clock(), discard, "credential-process", "sandbox-aws");
             for (List<String> command : List.of(List.of("--version"), List.of("--help"),
                     List.of("login", "--issuer", "sandbox", "--timeout", "60"), List.of("claims"),
                     List.of("assume", "sandbox-aws"), List.of("assume", "sandbox-gcp"),
@@ -78,7 +78,7 @@ public final class ClassDataTraining {
                     List.of("issuers", "list"), List.of("kube", "credential", "sandbox-eks"))) {
                 FedcredCommand.execute(context, discard, discard, command.toArray(String[]::new));
             }
-            CachedCredentialProcess.answer(context, discard, "credential-process", "sandbox-aws");
+            CachedCredentialProcess.answer(env, context.clock(), discard, "credential-process", "sandbox-aws");
             CachedKubeCredential.answer(context, discard, "kube", "credential", "sandbox-eks");
         }
     }

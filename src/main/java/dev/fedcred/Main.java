@@ -12,6 +12,7 @@ import dev.fedcred.ui.app.DesktopApp;
 import dev.fedcred.ui.fx.StartupTimeline;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.time.Clock;
 import java.util.Optional;
 
 /** No arguments: the desktop app. A subcommand: the CLI, which never loads JavaFX. */
@@ -20,16 +21,19 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(System.out, true, charset);
+        // the AWS CLI's call before each of its own: answered before the composition root is built
+        if (CachedCredentialProcess.answer(System.getenv(), Clock.systemUTC(), out, args)) {
+            System.exit(0);
+        }
         // an ADC file's executable source carries the variables that find fedcred's state on its command line
         FedcredContext context = FedcredContext.fromSystem(SubjectTokenArgs.pinned(args));
         if (args.length == 0) {
             runDesktopApp(context);
             return;
         }
-        Charset charset = Charset.defaultCharset();
-        PrintWriter out = new PrintWriter(System.out, true, charset);
-        if (CachedCredentialProcess.answer(context, out, args) || CachedSubjectToken.answer(context, out, args)
-                || CachedKubeCredential.answer(context, out, args)) {
+        if (CachedSubjectToken.answer(context, out, args) || CachedKubeCredential.answer(context, out, args)) {
             System.exit(0);
         }
         PrintWriter err = new PrintWriter(System.err, true, charset);

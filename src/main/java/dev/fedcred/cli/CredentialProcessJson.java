@@ -2,6 +2,7 @@ package dev.fedcred.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.fedcred.core.UtcInstants;
 import dev.fedcred.core.aws.AssumedRole;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -26,7 +27,7 @@ final class CredentialProcessJson {
             json.writeStringField("AccessKeyId", role.accessKeyId());
             json.writeStringField("SecretAccessKey", role.secretAccessKey());
             json.writeStringField("SessionToken", role.sessionToken());
-            json.writeStringField("Expiration", role.expiration().toString());
+            json.writeStringField("Expiration", UtcInstants.format(role.expiration()));
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("credential_process JSON could not be written", e);

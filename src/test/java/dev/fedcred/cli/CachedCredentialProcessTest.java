@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedcred.FedcredContext;
 import dev.fedcred.core.Json;
 import dev.fedcred.core.aws.AssumedRole;
+import dev.fedcred.core.aws.AwsRoleTarget;
 import dev.fedcred.core.aws.AwsSessionCache;
+import dev.fedcred.core.aws.AwsSessionKind;
+import dev.fedcred.core.aws.chained.ChainedRoleTarget;
+import dev.fedcred.core.builtin.SandboxTargets;
+import dev.fedcred.core.gcp.GcpWorkloadTarget;
+import dev.fedcred.core.targets.Target;
+import dev.fedcred.core.targets.TargetKind;
 import dev.fedcred.core.oidc.BrowserOpener;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +52,7 @@ class CachedCredentialProcessTest {
     }
 
     private boolean answer(String... args) {
-        return CachedCredentialProcess.answer(context, new PrintWriter(out), args);
+        return CachedCredentialProcess.answer(context.environment(), clock, new PrintWriter(out), args);
     }
 
     @Test
@@ -82,5 +90,48 @@ class CachedCredentialProcessTest {
         Files.writeString(context.paths().settingsFile(), "{ not json");
         assertThat(answer("credential-process", "sandbox-aws")).isFalse();
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void theUsersOwnAwsAndChainedRoleTargetsAreAnsweredFromTheCache() {
+        context.targets().add(new AwsRoleTarget("work", "arn:aws:iam::123456789012:role/work", "work", "eu-west-1",
+                Duration.ofHours(1), null, null, null));
+        context.targets().add(new ChainedRoleTarget("work-admin", "work", "arn:aws:iam::123456789012:role/admin", null,
+                null, ChainedRoleTarget.DEFAULT_DURATION, "work-admin", "eu-west-1", null));
+        cache("work", Duration.ofHours(1));
+        cache("work-admin", Duration.ofHours(1));
+
+        assertThat(answer("credential-process", "work")).isTrue();
+        assertThat(answer("credential-process", "work-admin")).isTrue();
+        assertThat(out.toString()).contains("\"AccessKeyId\" : \"ASIAEXAMPLE\"");
+    }
+
+    @Test
+    void anAwsSessionCachedForANameThatIsNowAGcpTargetIsLeftToTheFullCommand() {
+        // settings.json edited by hand: "work" was an AWS role and is now a GCP target
+        cache("work", Duration.ofHours(1));
+        context.targets().add(new GcpWorkloadTarget("work", "123456789012", "pool", "provider",
+                "sa@project.iam.gserviceaccount.com", List.of(), Duration.ofHours(1), home.resolve("adc.json"), null,
+                null, null, null));
+
+        assertThat(answer("credential-process", "work")).isFalse();
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void theKindsAnsweredFromTheAwsSessionCacheAreEveryAwsSessionKindTheContextRegisters() {
+        for (TargetKind<?> kind : context.kinds().all()) {
+            assertThat(CachedCredentialProcess.holdsAwsSessions(kind.id())).as(kind.id())
+                    .isEqualTo(kind instanceof AwsSessionKind);
+        }
+    }
+
+    @Test
+    void theBuiltInTargetsKindsAreKnownWithoutBuildingThem() {
+        for (Target builtIn : context.targets().builtIns()) {
+            assertThat(SandboxTargets.kindIdOf(builtIn.name())).as(builtIn.name())
+                    .contains(context.kinds().of(builtIn).id());
+        }
+        assertThat(SandboxTargets.kindIdOf("nobody")).isEmpty();
     }
 }

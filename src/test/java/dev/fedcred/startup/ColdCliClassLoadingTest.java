@@ -31,6 +31,12 @@ class ColdCliClassLoadingTest {
             "com.google.api.client.", "com.nimbusds.", "javafx.", "picocli.", "org.bouncycastle.", "org.controlsfx.",
             "impl.org.controlsfx."};
 
+    /**
+     * What {@code credential-process} may load with fresh cached credentials: about 800 classes when
+     * this was set, 1,140 while it still built the composition root first (a JDK 17 {@code -version}: ~380).
+     */
+    private static final int MOST_CLASSES_OF_CACHED_CREDENTIAL_PROCESS = 900;
+
     @TempDir
     Path home;
     @TempDir
@@ -72,6 +78,12 @@ class ColdCliClassLoadingTest {
         // the files are read and the answer written with Jackson's streaming API: building the
         // object mapper alone costs ~400 classes
         assertThat(run.loadedClasses()).doesNotContain("com.fasterxml.jackson.databind.ObjectMapper");
+        // nor the composition root, a lambda, method reference or stream linked (on JDK 17 the first
+        // costs milliseconds, archive or not), a string concatenation spun, or java.time's formatters built
+        assertThat(run.loadedFrom("dev.fedcred.FedcredContext", "java.lang.invoke.InnerClassLambdaMetafactory",
+                "java.lang.invoke.LambdaForm$MH/", "java.util.stream.", "java.time.format.", "java.util.regex."))
+                .isEmpty();
+        assertThat(run.loadedClasses()).as("classes loaded").hasSizeLessThan(MOST_CLASSES_OF_CACHED_CREDENTIAL_PROCESS);
     }
 
     @Test

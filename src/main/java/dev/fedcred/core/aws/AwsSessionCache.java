@@ -2,9 +2,9 @@ package dev.fedcred.core.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.UtcInstants;
 import dev.fedcred.core.cache.CredentialCache;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * The last credentials per AWS target, so {@code credential-process} and {@code env} can answer
@@ -21,7 +21,7 @@ public final class AwsSessionCache extends CredentialCache<AssumedRole> {
         node.put("access_key_id", role.accessKeyId());
         node.put("secret_access_key", role.secretAccessKey());
         node.put("session_token", role.sessionToken());
-        node.put("expiration", role.expiration().toString());
+        node.put("expiration", UtcInstants.format(role.expiration()));
         node.put("assumed_role_arn", role.assumedRoleArn());
         node.put("assumed_role_id", role.assumedRoleId());
         node.put("subject", role.subject());
@@ -32,7 +32,7 @@ public final class AwsSessionCache extends CredentialCache<AssumedRole> {
     @Override
     protected AssumedRole read(JsonNode node) {
         return new AssumedRole(text(node, "access_key_id"), text(node, "secret_access_key"),
-                text(node, "session_token"), Instant.parse(text(node, "expiration")), text(node, "assumed_role_arn"),
+                text(node, "session_token"), UtcInstants.parse(text(node, "expiration")), text(node, "assumed_role_arn"),
                 text(node, "assumed_role_id"), optionalText(node, "subject"), optionalText(node, "audience"),
                 optionalText(node, "provider"));
     }

@@ -10,15 +10,20 @@ import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_PROJECT_NUMBE
 import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_PROVIDER;
 import static dev.fedcred.core.settings.TargetRegistry.SANDBOX_GCP_SERVICE_ACCOUNT;
 
+import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.aws.AwsRoleTarget;
+import dev.fedcred.core.aws.chained.ChainedRoleKind;
 import dev.fedcred.core.aws.chained.ChainedRoleTarget;
+import dev.fedcred.core.gcp.GcpWorkloadKind;
 import dev.fedcred.core.gcp.GcpWorkloadTarget;
+import dev.fedcred.core.kube.KubeKind;
 import dev.fedcred.core.kube.KubeTarget;
 import dev.fedcred.core.oidc.IssuerConfig;
 import dev.fedcred.core.settings.SandboxGcpEndpoints;
 import dev.fedcred.core.targets.Target;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The built-in targets that use the sandbox issuer and emulators, so the whole flow works with no
@@ -39,6 +44,21 @@ public final class SandboxTargets {
     public static final String SANDBOX_OIDC = "sandbox-oidc";
 
     private SandboxTargets() {
+    }
+
+    /**
+     * The id of the kind of the built-in target {@code name}, without building the targets (which
+     * needs the sandbox issuer's settings): the cached {@code credential-process} asks it before
+     * anything else is built. Empty for a name that is not built in.
+     */
+    public static Optional<String> kindIdOf(String name) {
+        return Optional.ofNullable(switch (name) {
+            case SANDBOX_AWS -> AwsRoleKind.ID;
+            case SANDBOX_AWS_CHAINED -> ChainedRoleKind.ID;
+            case SANDBOX_GCP -> GcpWorkloadKind.ID;
+            case SANDBOX_EKS, SANDBOX_GKE, SANDBOX_OIDC -> KubeKind.ID;
+            default -> null;
+        });
     }
 
     public static List<Target> of(IssuerConfig sandboxIssuer, SandboxGcpEndpoints sandboxGcp) {

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,8 +44,36 @@ public final class SettingsStore {
         return read(readText()).settings();
     }
 
+    /**
+     * The kind id the settings file gives the user's target {@code targetName}, read without any
+     * kind: empty when the file holds no such target. The cached {@code credential-process} asks this
+     * before anything else is built. A file that cannot be read or does not parse throws as
+     * {@link #load()} does; the rest of the file is not checked.
+     */
+    public static Optional<String> targetKindId(Path file, String targetName) {
+        String text = readText(file);
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        JsonNode targets = parse(file, text).path("targets");
+        if (!targets.isMissingNode() && !targets.isArray()) {
+            throw new SettingsFileException(file, "The settings file " + file + " is not usable: \"targets\" is not a list."
+                    + " Fix or move the file; fedcred will not overwrite it.", null);
+        }
+        for (JsonNode target : targets) {
+            if (targetName.equals(target.path("name").textValue())) {
+                return Optional.of(target.path("kind").asText(""));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The file's text; empty when there is no file. */
     private String readText() {
+        return readText(file);
+    }
+
+    private static String readText(Path file) {
         try {
             return new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
@@ -91,6 +120,10 @@ public final class SettingsStore {
     }
 
     private JsonNode parse(String text) {
+        return parse(file, text);
+    }
+
+    private static JsonNode parse(Path file, String text) {
         try {
             return JsonTrees.read(text);
         } catch (JsonProcessingException e) {
