@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,6 +26,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +48,8 @@ public final class ClassDataTraining {
     static final String DESKTOP_CLASSES = "/dev/fedcred/desktop-classes.txt";
     /** The argument that trains the window's archive instead of the command line's. */
     static final String WINDOW = "window";
+    /** Where the window's own classes are, which the command line's archive leaves out. */
+    private static final String WINDOW_CLASSES = "dev/fedcred/ui/";
 
     private ClassDataTraining() {
     }
@@ -57,6 +62,7 @@ public final class ClassDataTraining {
         Path home = Files.createTempDirectory("fedcred-cds-training");
         try {
             runCommands(home);
+            loadCommandLineClasses();
         } finally {
             deleteTree(home);
         }
@@ -107,6 +113,25 @@ public final class ClassDataTraining {
                     .map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .forEach(name -> load(loader, name));
+        }
+    }
+
+    /**
+     * Every class of fedcred's own jar but the window's ({@code dev/fedcred/ui/}): the commands above
+     * go in below {@link Main}, so {@code Main} itself and what it touches before it answers would
+     * otherwise be read from the jar on every start (cached {@code credential-process}: ~35 ms more).
+     */
+    private static void loadCommandLineClasses() throws IOException, URISyntaxException {
+        Path ownJar = Path.of(ClassDataTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!Files.isRegularFile(ownJar)) {
+            System.err.println("Not started from fedcred.jar (" + ownJar + "): its classes not loaded.");
+            return;
+        }
+        ClassLoader loader = ClassDataTraining.class.getClassLoader();
+        try (JarFile jar = new JarFile(ownJar.toFile())) {
+            jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("dev/fedcred/") && name.endsWith(".class") && !name.startsWith(WINDOW_CLASSES))
+                    .forEach(name -> load(loader, name.substring(0, name.length() - ".class".length()).replace('/', '.')));
         }
     }
 
