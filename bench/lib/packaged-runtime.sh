@@ -6,7 +6,8 @@
 # sets packaged_java (the runtime `mvn -Ppackage package` linked, target/jpackage/runtime, else
 # the java on the PATH), packaged_major, and packaged_flags: packaging/jvm-options for that Java,
 # its class-data archive (an AOT cache on Java 25+, AppCDS before) trained into APPDIR by the
-# package's own packaging/linux/make-cds-archive, as postinst does at install.
+# package's own packaging/linux/make-cds-archive, as postinst does at install; and
+# packaged_window_flags, the same with the window's own archive, as fedcred-command starts it.
 #
 #   packaged_env COMMAND...
 #
@@ -30,4 +31,12 @@ packaged_runtime_setup() {
   echo "training the class-data archive for Java $packaged_major ($packaged_java) in $appdir ..." >&2
   sh packaging/linux/make-cds-archive "$appdir" "$packaged_java" >&2
   packaged_flags="${options//\$APPDIR/$appdir}"
+  packaged_window_flags="$(window_archive_flags "$packaged_flags")"
+}
+
+# window_archive_flags FLAGS: FLAGS with the window's archive where they name the command line's,
+# as fedcred-command starts the window (make-cds-archive makes both)
+window_archive_flags() {
+  local flags="${1//\/fedcred.jsa//fedcred-window.jsa}"
+  echo "${flags//\/fedcred.aot//fedcred-window.aot}"
 }

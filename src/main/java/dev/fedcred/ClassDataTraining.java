@@ -6,7 +6,10 @@ import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.sandbox.SandboxOptions;
 import dev.fedcred.sandbox.SandboxServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -20,11 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -38,18 +39,30 @@ import java.util.stream.Stream;
  * <p>It goes through what users start most, against a private sandbox in a temporary home: sign-in,
  * AWS and GCP assume, {@code credential-process} and {@code kube credential} with cached credentials,
  * {@code --help}. The
- * window cannot be shown where this runs (a package's postinst has no display), so it loads
- * every class of fedcred and JavaFX by name instead, without initialising them.
+ * window cannot be shown where this runs (a package's postinst has no display), so it loads the
+ * classes a real start of the window loaded, from a list made where there was one, by name and
+ * without initialising them.
  */
 public final class ClassDataTraining {
+    /** The class names the desktop window loads, one a line, '#' starting a comment. */
+    static final String DESKTOP_CLASSES = "/dev/fedcred/desktop-classes.txt";
+    /** The argument that trains the window's archive instead of the command line's. */
+    static final String WINDOW = "window";
+    /** Where the window's own classes are, which the command line's archive leaves out. */
+    private static final String WINDOW_CLASSES = "dev/fedcred/ui/";
+
     private ClassDataTraining() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(WINDOW)) {
+            loadDesktopClasses();
+            System.exit(0);
+        }
         Path home = Files.createTempDirectory("fedcred-cds-training");
         try {
             runCommands(home);
-            loadDesktopClasses();
+            loadCommandLineClasses();
         } finally {
             deleteTree(home);
         }
@@ -83,29 +96,42 @@ public final class ClassDataTraining {
         }
     }
 
-    /** Every class of fedcred's own jar and of the JavaFX jars its manifest names, loaded but not initialised. */
-    private static void loadDesktopClasses() throws IOException, URISyntaxException {
+    /**
+     * The classes the window loads up to idle with two sessions ({@value #DESKTOP_CLASSES}, made by
+     * packaging/desktop-class-list from a real start under Xvfb), loaded but not initialised. Not
+     * every class of JavaFX: the archive holds what a start maps, and a start touches most of it
+     * (idle RSS with two sessions: 196 MiB with every JavaFX class archived).
+     */
+    static void loadDesktopClasses() throws IOException {
+        ClassLoader loader = ClassDataTraining.class.getClassLoader();
+        try (InputStream list = ClassDataTraining.class.getResourceAsStream(DESKTOP_CLASSES)) {
+            if (list == null) {
+                System.err.println("No " + DESKTOP_CLASSES + " in the class path: desktop classes not loaded.");
+                return;
+            }
+            new BufferedReader(new InputStreamReader(list, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .forEach(name -> load(loader, name));
+        }
+    }
+
+    /**
+     * Every class of fedcred's own jar but the window's ({@code dev/fedcred/ui/}): the commands above
+     * go in below {@link Main}, so {@code Main} itself and what it touches before it answers would
+     * otherwise be read from the jar on every start (cached {@code credential-process}: ~35 ms more).
+     */
+    private static void loadCommandLineClasses() throws IOException, URISyntaxException {
         Path ownJar = Path.of(ClassDataTraining.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         if (!Files.isRegularFile(ownJar)) {
-            System.err.println("Not started from fedcred.jar (" + ownJar + "): desktop classes not loaded.");
+            System.err.println("Not started from fedcred.jar (" + ownJar + "): its classes not loaded.");
             return;
         }
-        List<Path> jars = new ArrayList<>(List.of(ownJar));
-        try (JarFile own = new JarFile(ownJar.toFile())) {
-            String classPath = own.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-            for (String entry : classPath == null ? new String[0] : classPath.trim().split("\\s+")) {
-                if (entry.contains("javafx-")) {
-                    jars.add(ownJar.resolveSibling(entry));
-                }
-            }
-        }
         ClassLoader loader = ClassDataTraining.class.getClassLoader();
-        for (Path jar : jars) {
-            try (JarFile file = new JarFile(jar.toFile())) {
-                file.stream().map(JarEntry::getName)
-                        .filter(name -> name.endsWith(".class") && !name.startsWith("META-INF/") && !name.contains("module-info"))
-                        .forEach(name -> load(loader, name.substring(0, name.length() - ".class".length()).replace('/', '.')));
-            }
+        try (JarFile jar = new JarFile(ownJar.toFile())) {
+            jar.stream().map(JarEntry::getName)
+                    .filter(name -> name.startsWith("dev/fedcred/") && name.endsWith(".class") && !name.startsWith(WINDOW_CLASSES))
+                    .forEach(name -> load(loader, name.substring(0, name.length() - ".class".length()).replace('/', '.')));
         }
     }
 

@@ -40,13 +40,19 @@ public final class ChildJvm {
     /** The same with extra JVM options, e.g. the headless JavaFX platform for the desktop app. */
     public static ChildJvm runMain(Path workDir, Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException, InterruptedException {
+        return run(workDir, env, jvmOptions, "dev.fedcred.Main", args);
+    }
+
+    /** Runs another main class of the test class path the same way, e.g. the class-data training. */
+    public static ChildJvm run(Path workDir, Map<String, String> env, List<String> jvmOptions, String mainClass,
+            String... args) throws IOException, InterruptedException {
         Path classLog = workDir.resolve("class-load-" + System.nanoTime() + ".log");
         Path outFile = workDir.resolve("out-" + System.nanoTime() + ".txt");
         Path errFile = workDir.resolve("err-" + System.nanoTime() + ".txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + classLog + ":timenanos,level,tags", "-Djava.awt.headless=true"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.fedcred.Main"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
         builder.environment().clear();
@@ -55,7 +61,7 @@ public final class ChildJvm {
         Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("fedcred " + String.join(" ", args) + " did not finish in 60 s");
+            throw new AssertionError(mainClass + " " + String.join(" ", args) + " did not finish in 60 s");
         }
         List<LoadedClass> classes = Files.readAllLines(classLog, StandardCharsets.UTF_8).stream()
                 .filter(line -> line.contains("[class,load]"))
