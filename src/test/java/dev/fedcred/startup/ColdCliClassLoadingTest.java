@@ -129,10 +129,21 @@ class ColdCliClassLoadingTest {
     }
 
     @Test
-    void theLogSeesTheAwsSdkWhenACommandCallsSts() throws Exception {
+    void assumeOfAnAwsRoleCallsStsWithoutTheAwsSdk() throws Exception {
         ChildJvm run = ChildJvm.runMain(work, env, "assume", "sandbox-aws");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.loadedFrom("software.amazon.awssdk.services.sts.")).isNotEmpty();
+        assertThat(run.out()).contains("Wrote AWS profile fedcred-sandbox");
+        assertThat(run.loadedClasses()).contains("dev.fedcred.core.aws.WebIdentityRoleAssumer");
+        // AssumeRoleWithWebIdentity is unsigned: the SDK's start-up was most of a cold assume
+        assertThat(run.loadedFrom("software.amazon.awssdk.")).isEmpty();
+    }
+
+    @Test
+    void theLogSeesTheAwsSdkWhenACommandSignsARequest() throws Exception {
+        ChildJvm run = ChildJvm.runMain(work, env, "kube", "credential", "sandbox-eks");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.loadedFrom("software.amazon.awssdk.")).isNotEmpty();
     }
 }
