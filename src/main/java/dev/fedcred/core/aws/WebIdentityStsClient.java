@@ -3,6 +3,7 @@ package dev.fedcred.core.aws;
 import dev.fedcred.core.net.BoundedInputStream;
 import dev.fedcred.core.net.Deadline;
 import dev.fedcred.core.net.Replies;
+import dev.fedcred.core.net.ReplyDeadlineReached;
 import dev.fedcred.core.net.ReplyLimit;
 import dev.fedcred.core.net.ReplyLimitReached;
 import dev.fedcred.core.text.OutsideText;
@@ -77,13 +78,14 @@ final class WebIdentityStsClient {
                 // not retried: asking again would only read the same flood
                 throw limit.exceeded();
             } catch (IOException e) {
-                if (until.passed() || Replies.deadlineReached(e)) {
+                if (until.passed() || e instanceof ReplyDeadlineReached) {
                     throw StsRefusals.timedOut(shown, deadline, e);
                 }
+                // a refused or timed-out connection is tried again, as the SDK did
                 if (attempt < MAX_ATTEMPTS && pause(attempt, BASE_DELAY, until)) {
                     continue;
                 }
-                throw StsRefusals.unreachable(e, shown);
+                throw Replies.deadlineReached(e) ? StsRefusals.timedOut(shown, deadline, e) : StsRefusals.unreachable(e, shown);
             }
             if (reply.status() / 100 == 2) {
                 return credentials(reply.body(), shown);
