@@ -2,6 +2,7 @@ package dev.fedcred;
 
 import dev.fedcred.cli.CachedCredentialProcess;
 import dev.fedcred.cli.CachedKubeCredential;
+import dev.fedcred.cli.DirectAssume;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.oidc.BrowserOpener;
 import dev.fedcred.sandbox.SandboxOptions;
@@ -93,6 +94,7 @@ public final class ClassDataTraining {
             }
             CachedCredentialProcess.answer(env, context.clock(), discard, "credential-process", "sandbox-aws");
             CachedKubeCredential.answer(context, discard, "kube", "credential", "sandbox-eks");
+            DirectAssume.run(context, discard, discard, "assume", "sandbox-aws");
         }
     }
 

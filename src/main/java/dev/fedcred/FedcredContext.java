@@ -197,7 +197,7 @@ public final class FedcredContext {
         this.stsClients = Lazy.of(() -> new StsClients(NETWORK_TIMEOUT));
         this.awsSessions = new AwsSessionCache(paths.awsSessionCacheFile());
         this.aws = Lazy.of(() -> new AwsCredentialService(issuers, sessions.get(),
-                Lazy.of(() -> new WebIdentityRoleAssumer(stsClients.get(), clock)),
+                Lazy.of(() -> new WebIdentityRoleAssumer(NETWORK_TIMEOUT, clock)),
                 awsSessions, awsProfiles.get(), clock));
         this.chainedRoles = Lazy.of(() -> new ChainedRoleService(roleChains,
                 Lazy.of(() -> new RoleChainer(stsClients.get(), clock)), awsSessions, awsProfiles.get(), clock));

@@ -4,6 +4,7 @@ import dev.fedcred.cli.CachedCredentialProcess;
 import dev.fedcred.cli.CachedSubjectToken;
 import dev.fedcred.cli.SubjectTokenArgs;
 import dev.fedcred.cli.CachedKubeCredential;
+import dev.fedcred.cli.DirectAssume;
 import dev.fedcred.cli.FedcredCommand;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.text.OutsideText;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** No arguments: the desktop app. A subcommand: the CLI, which never loads JavaFX. */
 public final class Main {
@@ -37,7 +39,8 @@ public final class Main {
             System.exit(0);
         }
         PrintWriter err = new PrintWriter(System.err, true, charset);
-        System.exit(FedcredCommand.execute(context, out, err, args));
+        OptionalInt assumed = DirectAssume.run(context, out, err, args);
+        System.exit(assumed.isPresent() ? assumed.getAsInt() : FedcredCommand.execute(context, out, err, args));
     }
 
     /** One app per user: a second launch brings the first one's window forward and ends. */

@@ -32,7 +32,7 @@ final class AssumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Target target = context.targets().resolve(targetName);
-        context.kinds().of(target).obtain(force).report().forEach(Terminal.out(spec)::println);
+        DirectAssume.assume(context, target, force).forEach(Terminal.out(spec)::println);
         return ExitCodes.OK;
     }
 }

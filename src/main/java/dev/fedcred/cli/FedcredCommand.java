@@ -1,7 +1,6 @@
 package dev.fedcred.cli;
 
 import dev.fedcred.FedcredContext;
-import dev.fedcred.core.FedcredException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,19 +29,11 @@ public final class FedcredCommand implements Runnable {
         CommandLine cli = new CommandLine(new FedcredCommand(), new ContextFactory(context));
         cli.setOut(out);
         cli.setErr(err);
-        // said once per process, on stderr, so credential_process's JSON on stdout stays clean
-        PrintWriter safeErr = SafeWriter.of(err);
-        context.keychain().vault().onKeychainUnavailable(notice -> {
-            safeErr.println("fedcred: " + notice);
-            safeErr.flush();
-        });
-        // the one printer of every failure: its message may quote a provider, a claim or a file
+        CliFailures.sayKeychainNotices(context, err);
+        // the one printer of every failure (DirectAssume's too): its message may quote a provider, a claim or a file
         cli.setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
-            if (failure instanceof FedcredException || failure instanceof IllegalArgumentException) {
-                PrintWriter failures = SafeWriter.of(commandLine.getErr());
-                failures.println("fedcred: " + failure.getMessage());
-                failures.flush();
-                return ExitCodes.forFailure(failure);
+            if (CliFailures.explained(failure)) {
+                return CliFailures.report(failure, commandLine.getErr());
             }
             throw failure;
         });

@@ -27,7 +27,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The desktop app's "Assume role" for sandbox-aws once the process is warm (what a second click
- * costs): STS through the AWS SDK, the session cache and the profile write, next to the sandbox
+ * costs): the STS call, the session cache and the profile write, next to the sandbox
  * STS emulator answering the same AssumeRoleWithWebIdentity sent by a bare JDK HTTP client, so
  * fedcred's own share is the difference. Run with bench/run-all or:
  * {@code java -cp ... dev.fedcred.bench.InAppAssumeBenchmark [ROUNDS]}.
@@ -64,7 +64,7 @@ public final class InAppAssumeBenchmark {
             }));
             System.out.printf("Warm in-app assume of sandbox-aws, median of %d after %d warm-up rounds%n", rounds, WARMUP);
             System.out.printf("in-app-assume-ms: %.2f%n", inApp);
-            System.out.printf("sdk-call-ms: %.2f  (the STS call through the AWS SDK, without the cache and profile writes)%n", sdkOnly);
+            System.out.printf("sdk-call-ms: %.2f  (the STS call alone, without the cache and profile writes)%n", sdkOnly);
             System.out.printf("emulator-alone-ms: %.2f%n", emulator);
             System.out.printf("fedcred-share-ms: %.2f%n", inApp - emulator);
         } finally {

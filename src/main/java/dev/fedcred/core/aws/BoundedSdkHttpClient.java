@@ -20,7 +20,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
  * I/O failure of the call itself keeps it.
  */
 final class BoundedSdkHttpClient implements SdkHttpClient {
-    static final String WHAT = "AWS STS reply";
+    static final String WHAT = WebIdentityStsClient.REPLY;
 
     private final SdkHttpClient delegate;
 

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.IdpCommunicationErrorException;
 
 /**
- * The AWS SDK's STS clients fedcred calls, kept per region and endpoint: a warm client makes an
+ * The AWS SDK's STS clients fedcred calls for the signed actions (AssumeRole of a chained role;
+ * AssumeRoleWithWebIdentity goes through {@link WebIdentityStsClient}), kept per region and endpoint: a warm client makes an
  * assume a single HTTP round trip. Every client reads replies within the limits of
  * {@link BoundedSdkHttpClient} and ends each call within one deadline, retries included. Clients
  * are anonymous: AssumeRoleWithWebIdentity is unsigned, and a signed call (AssumeRole) gives its
@@ -44,7 +45,7 @@ public final class StsClients implements AutoCloseable {
 
     /** The endpoint a call goes to, for messages. */
     public static String endpointFor(String region, URI endpoint) {
-        return endpoint != null ? endpoint.toString() : "https://sts." + region + ".amazonaws.com";
+        return StsEndpoints.shown(region, endpoint);
     }
 
     private StsClient newClient(String region, URI endpoint) {

@@ -1,11 +1,10 @@
 package dev.fedcred.core.aws;
 
-import dev.fedcred.core.issued.IssuedCredentialChecks;
 import java.time.Instant;
 import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
-/** What an STS assume action answered, refused unless it holds complete, sane credentials with time left. */
+/** What an STS assume action answered through the AWS SDK, refused unless it holds complete, sane credentials with time left. */
 public final class StsReplies {
     private StsReplies() {
     }
@@ -15,18 +14,9 @@ public final class StsReplies {
      */
     public static AssumedRole assumedRole(Credentials credentials, AssumedRoleUser user, String endpoint, Instant now,
                                           String subject, String audience, String provider) {
-        if (credentials == null || user == null || user.arn() == null) {
-            throw StsErrors.notAnStsReply(endpoint, "HTTP 200 without " + (credentials == null ? "Credentials" : "AssumedRoleUser"));
-        }
-        String source = "AWS STS at " + endpoint;
-        IssuedCredentialChecks.requireValue(source, "AccessKeyId", credentials.accessKeyId(),
-                IssuedCredentialChecks.MAX_KEY_ID_CHARS);
-        IssuedCredentialChecks.requireValue(source, "SecretAccessKey", credentials.secretAccessKey(),
-                IssuedCredentialChecks.MAX_SECRET_CHARS);
-        IssuedCredentialChecks.requireValue(source, "SessionToken", credentials.sessionToken(),
-                IssuedCredentialChecks.MAX_TOKEN_CHARS);
-        IssuedCredentialChecks.requireLifetime(source, credentials.expiration(), now);
-        return new AssumedRole(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken(),
-                credentials.expiration(), user.arn(), user.assumedRoleId(), subject, audience, provider);
+        StsReply.Keys keys = credentials == null ? null : new StsReply.Keys(credentials.accessKeyId(),
+                credentials.secretAccessKey(), credentials.sessionToken(), credentials.expiration());
+        StsReply.User roleUser = user == null ? null : new StsReply.User(user.arn(), user.assumedRoleId());
+        return new StsReply(keys, roleUser, subject, audience, provider).assumedRole(endpoint, now);
     }
 }

@@ -1,21 +1,15 @@
 package dev.fedcred.core.aws;
 
 import dev.fedcred.core.oidc.TokenSet;
-import dev.fedcred.core.aws.AwsRoleTarget;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest;
-import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
-import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
- * AssumeRoleWithWebIdentity through the AWS SDK. The call is unsigned (the ID token is the
- * proof), so no AWS credentials are needed to make it. Clients come from {@link StsClients}.
+ * AssumeRoleWithWebIdentity. The call is unsigned (the ID token is the proof), so no AWS
+ * credentials are needed to make it, and no AWS SDK: {@link WebIdentityStsClient} makes it.
  */
 public final class WebIdentityRoleAssumer implements AutoCloseable {
-    private final StsClients clients;
+    private final WebIdentityStsClient client;
     private final Clock clock;
 
     public WebIdentityRoleAssumer(Duration deadline) {
@@ -27,47 +21,29 @@ public final class WebIdentityRoleAssumer implements AutoCloseable {
      * @param clock    what "already expired" is judged by
      */
     public WebIdentityRoleAssumer(Duration deadline, Clock clock) {
-        this(new StsClients(deadline), clock);
-    }
-
-    /** Shares {@code clients} with the other STS callers (role chaining). */
-    public WebIdentityRoleAssumer(StsClients clients, Clock clock) {
-        this.clients = clients;
+        this.client = new WebIdentityStsClient(deadline);
         this.clock = clock;
     }
 
     public AssumedRole assume(AwsRoleTarget target, TokenSet tokens) {
         AwsRoleRules.requireRoleArn(target.roleArn());
         String sessionName = target.roleSessionName() != null ? target.roleSessionName() : RoleSessionNames.fromClaims(tokens);
-        AssumeRoleWithWebIdentityRequest request = AssumeRoleWithWebIdentityRequest.builder()
-                .roleArn(target.roleArn())
-                .roleSessionName(sessionName)
-                .webIdentityToken(tokens.rawIdToken())
-                .durationSeconds((int) target.sessionDuration().toSeconds())
-                .build();
-        AssumeRoleWithWebIdentityResponse response;
+        StsReply reply;
         try {
-            response = clients.client(target.stsRegion(), target.stsEndpoint()).assumeRoleWithWebIdentity(request);
-        } catch (StsException e) {
-            throw StsErrors.translate(e, target, tokens);
-        } catch (SdkClientException e) {
-            throw StsErrors.clientFailure(e, endpointFor(target), clients.deadline());
+            reply = client.assume(StsEndpoints.of(target.stsRegion(), target.stsEndpoint()), target.roleArn(), sessionName,
+                    tokens.rawIdToken(), target.sessionDuration().toSeconds());
+        } catch (WebIdentityStsClient.Refused e) {
+            throw StsRefusals.webIdentity(e.refusal(), target, tokens, e);
         }
-        return assumedRole(response, endpointFor(target), clock.instant());
-    }
-
-    /** What STS answered, refused unless it holds complete, sane credentials with time left. */
-    static AssumedRole assumedRole(AssumeRoleWithWebIdentityResponse response, String endpoint, Instant now) {
-        return StsReplies.assumedRole(response.credentials(), response.assumedRoleUser(), endpoint, now,
-                response.subjectFromWebIdentityToken(), response.audience(), response.provider());
+        return reply.assumedRole(endpointFor(target), clock.instant());
     }
 
     static String endpointFor(AwsRoleTarget target) {
-        return StsClients.endpointFor(target.stsRegion(), target.stsEndpoint());
+        return StsEndpoints.shown(target.stsRegion(), target.stsEndpoint());
     }
 
+    /** Nothing to release: connections are the JDK's, kept alive by it. */
     @Override
     public void close() {
-        clients.close();
     }
 }

@@ -1,10 +1,9 @@
 package dev.fedcred.core.cache;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fedcred.core.FedcredException;
-import dev.fedcred.core.Json;
+import dev.fedcred.core.PrettyJson;
 import dev.fedcred.core.files.CacheFiles;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileUpdateLock;
@@ -88,14 +87,10 @@ public abstract class CredentialCache<T> {
     }
 
     private void writeAll(Map<String, T> all) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("version", 1);
         ObjectNode sessions = root.putObject("sessions");
         all.forEach((target, value) -> write(value, sessions.putObject(target)));
-        try {
-            SecureFiles.writeAtomically(file, Json.MAPPER.writeValueAsBytes(root));
-        } catch (JsonProcessingException e) {
-            throw new FedcredException("Cannot encode " + description + ".", e);
-        }
+        SecureFiles.writeAtomically(file, PrettyJson.bytes(root));
     }
 }
