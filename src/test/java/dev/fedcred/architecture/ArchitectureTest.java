@@ -60,8 +60,8 @@ class ArchitectureTest {
     static final ArchRule onlyTheSharedWidgetsUseControlsFx = noClasses()
             .that().resideOutsideOfPackage("dev.fedcred.ui.fx")
             .should().dependOnClassesThat().resideInAnyPackage("org.controlsfx..", "impl.org.controlsfx..")
-            .because("ControlsFX must not load for the window's first frame: its two uses (FieldDecorations, "
-                    + "WindowNotices) sit in ui.fx, where the first-frame check knows them");
+            .because("ControlsFX must not load for the window's first frame: its use (FieldDecorations) "
+                    + "sits in ui.fx, where the first-frame check knows it");
 
     @ArchTest
     static final ArchRule cliDoesNotUseTheUi = noClasses()

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The desktop app in a fresh JVM (headless JavaFX) with {@code FEDCRED_BENCH_FIRST_FRAME=1}:
  * it reports the time to its first frame and exits, and nothing before that frame has loaded
- * the AWS SDK, Google's libraries or ControlsFX (which the dialogs and notices load when they
+ * the AWS SDK, Google's libraries or ControlsFX (which the dialogs load when they
  * first show).
  */
 class FirstFrameTest {

@@ -57,23 +57,34 @@ public final class CredentialRenewer {
     }
 
     /**
-     * When {@link #renewDue()} will next find something due: the earliest expiry, less the lead,
-     * among the ID tokens and the credentials fedcred wrote; empty when there is none.
+     * When {@link #renewDue()} will next find something due: the earliest expiry, less its lead,
+     * among the ID tokens (a short-lived one's lead is a quarter of its life, as for renewing it)
+     * and the credentials fedcred wrote; empty when there is none.
      */
     public Optional<Instant> nextDue() {
-        List<Instant> expiries = new ArrayList<>();
+        List<Instant> dues = new ArrayList<>();
         for (IssuerConfig issuer : issuers.all()) {
-            sessions.current(issuer.name()).ifPresent(tokens -> expiries.add(tokens.expiresAt()));
+            sessions.current(issuer.name()).ifPresent(tokens -> dues.add(
+                    tokens.expiresAt().minus(RenewalLead.of(lead, tokens.lifetime()))));
         }
         for (Target target : targets.sourcesFirst()) {
             try {
                 TargetKinds.Bound<?> bound = kinds.of(target);
-                bound.cachedExpiry().filter(expiry -> bound.writtenByFedcred()).ifPresent(expiries::add);
+                bound.cachedExpiry().filter(expiry -> bound.writtenByFedcred())
+                        .ifPresent(expiry -> dues.add(expiry.minus(lead)));
             } catch (FedcredException e) {
                 // a target that cannot be read is reported by renewDue
             }
         }
-        return expiries.stream().min(Instant::compareTo).map(expiry -> expiry.minus(lead));
+        return dues.stream().min(Instant::compareTo);
+    }
+
+    /** How long from now until {@link #nextDue()}: zero when something is due already, empty when nothing will be. */
+    public Optional<Duration> timeToNextDue() {
+        return nextDue().map(due -> {
+            Duration until = Duration.between(clock.instant(), due);
+            return until.isNegative() ? Duration.ZERO : until;
+        });
     }
 
     private Optional<RenewalOutcome> renewIdToken(IssuerConfig issuer) {

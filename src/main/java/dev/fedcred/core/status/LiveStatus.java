@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 public final class LiveStatus implements AutoCloseable {
     public static final Duration RENEWAL_CHECK_EVERY = Duration.ofSeconds(30);
+    /** However soon something falls due, checks are at least this far apart. */
+    private static final Duration SOONEST_CHECK = Duration.ofSeconds(1);
     private static final System.Logger LOG = System.getLogger(LiveStatus.class.getName());
 
     /** What a front end hears. */
@@ -128,8 +130,39 @@ public final class LiveStatus implements AutoCloseable {
                 LOG.log(Level.WARNING, "Taking the renewer seat failed", e);
             }
         }
-        thread.scheduleWithFixedDelay(this::checkRenewals, renewalEvery.toMillis(), renewalEvery.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // the first check waits the whole interval: the renewer (and what it loads) is not built at start
+        scheduleCheck(renewalEvery);
+    }
+
+    private void scheduleCheck(Duration in) {
+        try {
+            thread.schedule(() -> {
+                checkRenewals();
+                scheduleCheck(untilNextCheck());
+            }, in.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+            // the front end is closing
+        }
+    }
+
+    /**
+     * The check interval, or less when something this process renews falls due sooner: a token that
+     * lives 20 s (the sandbox's shortest) was renewed only at every 30-s check, after it had expired.
+     * Something still due right after a check (a renewal that failed) waits for the interval.
+     */
+    private Duration untilNextCheck() {
+        if (seat != null && !seat.held()) {
+            return renewalEvery;
+        }
+        try {
+            return renewer.get().timeToNextDue()
+                    .filter(until -> !until.isZero() && until.compareTo(renewalEvery) < 0)
+                    .map(until -> until.compareTo(SOONEST_CHECK) < 0 ? SOONEST_CHECK : until)
+                    .orElse(renewalEvery);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reading when the next renewal is due failed", e);
+            return renewalEvery;
+        }
     }
 
     /** Hears every snapshot from now on, starting with the latest one if there is one. */

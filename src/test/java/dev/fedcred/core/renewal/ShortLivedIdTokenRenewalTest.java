@@ -73,6 +73,13 @@ class ShortLivedIdTokenRenewalTest {
     }
 
     @Test
+    void theNextRenewalIsDueAQuarterOfTheLifetimeAhead() {
+        // what the window's next check waits for and `fedcred agent status` says: with the fixed
+        // 5-minute lead it was already past, 3 minutes before the token was even issued
+        assertThat(context.renewer().nextDue()).contains(idTokenExpiry().minus(LIFETIME.dividedBy(4)));
+    }
+
+    @Test
     void renewalKeepsUpOverSeveralLifetimes() {
         for (int lifetime = 0; lifetime < 5; lifetime++) {
             Instant before = idTokenExpiry();

@@ -6,6 +6,7 @@ import dev.fedcred.sandbox.SandboxServer;
 import dev.fedcred.testing.MutableClock;
 import dev.fedcred.testing.SandboxHome;
 import dev.fedcred.ui.renewal.RenewalNotice;
+import dev.fedcred.ui.testing.EffectImagePool;
 import dev.fedcred.ui.testing.FollowingBrowser;
 import dev.fedcred.ui.testing.WindowRobot;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,9 +91,45 @@ class AutoRenewalTest {
         waitUntil(() -> ui.labelShowingStartingWith("Credentials valid for 1:00:00 "));
         // the ID token was renewed too: the issuer row counts from a fresh hour, not the last four minutes
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as sandbox.user@example.com, 1:00:00"));
-        // and a notice at the window's corner (ControlsFX) said so
+        // and a notice at the window's corner said so
         waitUntil(() -> ui.labelShowing(RenewalNotice.RENEWED)
                 && ui.labelShowingContaining("sandbox-aws") && ui.labelShowingContaining(": new credentials written."));
+    }
+
+    @Test
+    void renewalsLeaveNoImagesBehind(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signInAndAssume(ui);
+        renewAnHourLater(ui);
+        int checkedOut = imagesCheckedOut(robot);
+
+        for (int renewal = 2; renewal <= 4; renewal++) {
+            renewAnHourLater(ui);
+        }
+
+        // each renewal's corner notice kept a ~160 KB drop-shadow image checked out of JavaFX's
+        // effect pool for good (the soak's growth, issue #15)
+        assertThat(imagesCheckedOut(robot)).as("images still checked out after renewals 2 to 4").isEqualTo(checkedOut);
+    }
+
+    private static int imagesCheckedOut(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(EffectImagePool::imagesCheckedOut).get(WindowRobot.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Renews through the window's own path, waits for the rows and the corner notice to show it,
+     * then for the notice to go by itself, as between two renewals an hour apart.
+     */
+    private void renewAnHourLater(WindowRobot ui) throws Exception {
+        String before = accessKeyId(Files.readString(credentials()));
+        clock.advance(Duration.ofMinutes(56));
+        window.renewNow();
+        waitUntil(() -> !accessKeyId(Files.readString(credentials())).equals(before));
+        waitUntil(() -> ui.labelShowingStartingWith("Credentials valid for 1:00:00 ")
+                && ui.labelShowing(RenewalNotice.RENEWED));
+        waitUntil(() -> !ui.labelShowing(RenewalNotice.RENEWED));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
