@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 /**
  * Credentials in the JSON the AWS CLI and SDKs read from a {@code credential_process}. Written
  * with Jackson's streaming generator: this is the AWS CLI's hot path, and building the object
- * mapper alone costs some 400 classes and ~60 ms on a cold JVM.
+ * mapper alone costs some 400 classes and ~60 ms on a cold JVM. Compact, on one line: the AWS CLI
+ * and SDKs parse JSON, and the pretty printer is a dozen more classes to load.
  */
 final class CredentialProcessJson {
     private static final JsonFactory JSON = new JsonFactory();
@@ -21,7 +22,7 @@ final class CredentialProcessJson {
 
     static String of(AssumedRole role) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
+        try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
             json.writeNumberField("Version", 1);
             json.writeStringField("AccessKeyId", role.accessKeyId());

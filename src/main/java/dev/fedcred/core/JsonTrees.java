@@ -47,6 +47,53 @@ public final class JsonTrees {
     }
 
     /**
+     * A parser over {@code text} as strict as {@link #read}, for readers that want one value of a
+     * file and skip the rest ({@link JsonParser#skipChildren()}) instead of building its whole tree.
+     */
+    public static JsonParser parser(String text) throws IOException {
+        return FACTORY.createParser(text);
+    }
+
+    /**
+     * The value at {@code group}/{@code key} of the JSON object in {@code text}, as
+     * {@code read(text).path(group).path(key)} gives it, but with a tree built only for that value:
+     * the rest is parsed (so a fault anywhere still fails) and skipped.
+     *
+     * @throws JsonProcessingException with line and column when the text does not parse
+     */
+    public static JsonNode member(String text, String group, String key) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(text)) {
+            JsonNode found = MissingNode.getInstance();
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                return found;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                boolean inGroup = group.equals(parser.currentName());
+                if (parser.nextToken() != JsonToken.START_OBJECT || !inGroup) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    boolean wanted = key.equals(parser.currentName());
+                    JsonToken value = parser.nextToken();
+                    if (wanted) {
+                        found = value(parser, value);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+            return found;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            // a parser over a String reads no I/O
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Where in {@code text} the value at {@code pointer} starts, for messages that point at a value
      * of the wrong type; empty when the text does not parse or has no such value.
      */

@@ -41,7 +41,17 @@ public abstract class CredentialCache<T> {
 
     /** No lock: writers replace the file by an atomic rename, so a read sees one whole version. */
     public Optional<T> load(String targetName) {
-        return Optional.ofNullable(readAll().get(targetName));
+        // the one entry only: the AWS CLI runs credential-process, which asks this, before every call
+        JsonNode entry = CacheFiles.readMember(file, FileSizeLimit.CREDENTIAL_CACHE, "sessions", targetName);
+        if (entry.isMissingNode()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(read(entry));
+        } catch (RuntimeException skipped) {
+            // a damaged entry is just not reused, as readAll skips it
+            return Optional.empty();
+        }
     }
 
     public void save(String targetName, T value) {

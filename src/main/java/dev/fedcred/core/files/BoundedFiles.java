@@ -1,5 +1,6 @@
 package dev.fedcred.core.files;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -23,7 +24,9 @@ public final class BoundedFiles {
         if (size > limit.maxBytes()) {
             throw new FileTooLargeException(file, size, limit);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        // java.io's stream, not Files.newInputStream: that one sets up NIO's channels, some 30
+        // classes and a direct buffer, on the cold credential-process path; both read the same bytes
+        try (InputStream in = new FileInputStream(file.toFile())) {
             byte[] bytes = in.readNBytes((int) limit.maxBytes() + 1);
             if (bytes.length > limit.maxBytes()) {
                 throw new FileTooLargeException(file, Math.max(Files.size(file), bytes.length), limit);

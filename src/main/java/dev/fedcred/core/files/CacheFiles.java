@@ -25,4 +25,18 @@ public final class CacheFiles {
             return MissingNode.getInstance();
         }
     }
+
+    /**
+     * The value at {@code group}/{@code key} of a cache file, as {@code read(file, limit).path(group).path(key)}
+     * gives it, with a tree built for that value only: {@code credential-process} wants one entry.
+     *
+     * @throws FileTooLargeException when it is over {@code limit}
+     */
+    public static JsonNode readMember(Path file, FileSizeLimit limit, String group, String key) {
+        try {
+            return JsonTrees.member(new String(BoundedFiles.read(file, limit), StandardCharsets.UTF_8), group, key);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
 }

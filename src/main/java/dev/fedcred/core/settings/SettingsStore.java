@@ -2,6 +2,8 @@ package dev.fedcred.core.settings;
 
 import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,6 +16,7 @@ import dev.fedcred.core.files.FileTooLargeException;
 import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,17 +58,65 @@ public final class SettingsStore {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        JsonNode targets = parse(file, text).path("targets");
-        if (!targets.isMissingNode() && !targets.isArray()) {
+        // streamed, no tree: the AWS CLI runs credential-process, which asks this, before every call
+        try (JsonParser json = JsonTrees.parser(text)) {
+            return targetKindId(file, json, targetName);
+        } catch (JsonProcessingException e) {
+            throw notJson(file, e);
+        } catch (IOException e) {
+            // a parser over a String reads no I/O
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole file is parsed, as {@link #parse} does, so a fault after the target still throws. */
+    private static Optional<String> targetKindId(Path file, JsonParser json, String targetName) throws IOException {
+        if (json.nextToken() != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return Optional.empty();
+        }
+        String kind = null;
+        boolean targetsNotAList = false;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            boolean targets = "targets".equals(json.currentName());
+            JsonToken value = json.nextToken();
+            if (targets && value == JsonToken.START_ARRAY) {
+                for (JsonToken target = json.nextToken(); target != JsonToken.END_ARRAY; target = json.nextToken()) {
+                    String found = kindIfNamed(json, targetName);
+                    kind = kind == null ? found : kind;
+                }
+            } else {
+                targetsNotAList |= targets;
+                json.skipChildren();
+            }
+        }
+        if (targetsNotAList) {
             throw new SettingsFileException(file, "The settings file " + file + " is not usable: \"targets\" is not a list."
                     + " Fix or move the file; fedcred will not overwrite it.", null);
         }
-        for (JsonNode target : targets) {
-            if (targetName.equals(target.path("name").textValue())) {
-                return Optional.of(target.path("kind").asText(""));
-            }
+        return Optional.ofNullable(kind);
+    }
+
+    /** The kind of the target entry the parser is at if it is named {@code targetName}, else null; skips the entry. */
+    private static String kindIfNamed(JsonParser json, String targetName) throws IOException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return null;
         }
-        return Optional.empty();
+        String name = null;
+        String kind = "";
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if ("name".equals(field)) {
+                name = value == JsonToken.VALUE_STRING ? json.getText() : null;
+            } else if ("kind".equals(field)) {
+                // as JsonNode.asText(""): a scalar's text, "" for null, an object or a list
+                kind = json.getValueAsString("");
+            }
+            json.skipChildren();
+        }
+        return targetName.equals(name) ? kind : null;
     }
 
     /** The file's text; empty when there is no file. */
@@ -127,11 +178,15 @@ public final class SettingsStore {
         try {
             return JsonTrees.read(text);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new SettingsFileException(file, "The settings file " + file + " is not valid JSON" + where + ": "
-                    + e.getOriginalMessage() + ". Fix or move the file; fedcred will not overwrite it.", e);
+            throw notJson(file, e);
         }
+    }
+
+    private static SettingsFileException notJson(Path file, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new SettingsFileException(file, "The settings file " + file + " is not valid JSON" + where + ": "
+                + e.getOriginalMessage() + ". Fix or move the file; fedcred will not overwrite it.", e);
     }
 
     private SettingsJson.Read decode(JsonNode root, String text) {

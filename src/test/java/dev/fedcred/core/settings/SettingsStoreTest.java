@@ -215,4 +215,42 @@ class SettingsStoreTest {
                 .isInstanceOf(SettingsFileException.class);
         assertThat(Files.size(file())).isEqualTo(size);
     }
+
+    /** The target's kind as the whole tree gives it: what targetKindId read before it streamed. */
+    private static java.util.Optional<String> kindFromTheTree(String text, String name) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode targets = dev.fedcred.core.JsonTrees.read(text).path("targets");
+        for (com.fasterxml.jackson.databind.JsonNode target : targets) {
+            if (name.equals(target.path("name").textValue())) {
+                return java.util.Optional.of(target.path("kind").asText(""));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "{\"targets\":[{\"name\":\"a\",\"kind\":\"aws-role\"},{\"name\":\"t\",\"kind\":\"aws-chained-role\",\"x\":{\"kind\":1}}]}",
+        "{\"issuers\":[{\"name\":\"t\"}],\"targets\":[{\"kind\":\"k\",\"name\":\"t\"},{\"name\":\"t\",\"kind\":\"second\"}]}",
+        "{\"targets\":[{\"name\":\"t\"}]}", "{\"targets\":[{\"name\":\"t\",\"kind\":null}]}",
+        "{\"targets\":[{\"name\":\"t\",\"kind\":12}]}", "{\"targets\":[{\"name\":\"t\",\"kind\":{\"a\":[1]}}]}",
+        "{\"targets\":[\"t\",[{\"name\":\"t\"}],{\"name\":[\"t\"],\"kind\":\"k\"}]}", "{\"targets\":[]}", "{}",
+        "[{\"targets\":[{\"name\":\"t\",\"kind\":\"k\"}]}]", "\"text\""})
+    void findsATargetsKindAsTheWholeTreeDoes(String text) throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), text);
+
+        assertThat(SettingsStore.targetKindId(file(), "t")).isEqualTo(kindFromTheTree(text, "t"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"targets\":{}}", "{\"targets\":null}",
+        "{\"targets\":[{\"name\":\"t\",\"kind\":\"k\"}],\"x\":{\"a\":1,\"a\":2}}",
+        "{\"targets\":[{\"name\":\"t\",\"kind\":\"k\"}], ", "{\"targets\":\"t\",\"x\":}"})
+    void aTargetsKindIsNotReadFromAFileThatIsNotUsable(String text) throws Exception {
+        Files.createDirectories(file().getParent());
+        Files.writeString(file(), text);
+
+        assertThatThrownBy(() -> SettingsStore.targetKindId(file(), "t")).isInstanceOf(SettingsFileException.class)
+                .hasMessageContaining(file().toString());
+    }
 }
