@@ -2,12 +2,11 @@ package dev.fedcred.cli;
 
 import dev.fedcred.core.FedcredPaths;
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.aws.AwsRoleKind;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.chained.ChainedRoleKind;
 import dev.fedcred.core.builtin.SandboxTargets;
-import dev.fedcred.core.settings.SettingsStore;
+import dev.fedcred.core.settings.TargetKindIds;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class CachedCredentialProcess {
                 return false;
             }
             Optional<AssumedRole> role = new AwsSessionCache(paths.awsSessionCacheFile()).load(name);
-            if (role.isEmpty() || !role.get().validFor(AwsCredentialService.REUSE_MARGIN, clock.instant())) {
+            if (role.isEmpty() || !role.get().validFor(AwsSessionCache.REUSE_MARGIN, clock.instant())) {
                 return false;
             }
             cached = role.get();
@@ -59,13 +58,13 @@ public final class CachedCredentialProcess {
 
     /** As the target registry finds it: the user's own target of that name first, then a built-in one. */
     private static String kindIdOf(FedcredPaths paths, String name) {
-        Optional<String> own = SettingsStore.targetKindId(paths.settingsFile(), name);
+        Optional<String> own = TargetKindIds.of(paths.settingsFile(), name);
         return own.isPresent() ? own.get() : SandboxTargets.kindIdOf(name).orElse("");
     }
 
     /**
      * The kinds whose sessions the AWS session cache holds and reuse while more than
-     * {@link AwsCredentialService#REUSE_MARGIN} is left: every {@code AwsSessionKind}, as
+     * {@link AwsSessionCache#REUSE_MARGIN} is left: every {@code AwsSessionKind}, as
      * CachedCredentialProcessTest checks against the kinds the composition root registers.
      */
     static boolean holdsAwsSessions(String kindId) {

@@ -22,7 +22,7 @@ import java.util.Optional;
  * {@code ObjectMapper.readTree} would (strict about duplicate keys, {@link MissingNode} for empty
  * input, trailing content ignored). The object mapper's deserializer machinery costs some 400
  * classes on a cold JVM, and {@code credential-process}, which the AWS CLI runs before every call,
- * reads three of these files.
+ * reads three of these files (the two it reads on its cached path go through {@link PlainJson}).
  */
 public final class JsonTrees {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -52,45 +52,6 @@ public final class JsonTrees {
      */
     public static JsonParser parser(String text) throws IOException {
         return FACTORY.createParser(text);
-    }
-
-    /**
-     * The value at {@code group}/{@code key} of the JSON object in {@code text}, as
-     * {@code read(text).path(group).path(key)} gives it, but with a tree built only for that value:
-     * the rest is parsed (so a fault anywhere still fails) and skipped.
-     *
-     * @throws JsonProcessingException with line and column when the text does not parse
-     */
-    public static JsonNode member(String text, String group, String key) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonNode found = MissingNode.getInstance();
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                return found;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean inGroup = group.equals(parser.currentName());
-                if (parser.nextToken() != JsonToken.START_OBJECT || !inGroup) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    boolean wanted = key.equals(parser.currentName());
-                    JsonToken value = parser.nextToken();
-                    if (wanted) {
-                        found = value(parser, value);
-                    } else {
-                        parser.skipChildren();
-                    }
-                }
-            }
-            return found;
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            // a parser over a String reads no I/O
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

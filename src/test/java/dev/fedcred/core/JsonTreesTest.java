@@ -33,22 +33,4 @@ class JsonTreesTest {
                 .isInstanceOf(JsonProcessingException.class)
                 .satisfies(e -> assertThat(((JsonProcessingException) e).getLocation().getLineNr()).isEqualTo(2));
     }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"version\":1,\"sessions\":{\"a\":{\"k\":\"v\",\"n\":[1,{\"x\":null}]},\"t\":{\"k\":\"w\"},\"z\":3}}",
-        "{\"sessions\":{\"a\":{}}}", "{\"sessions\":{\"t\":\"not an object\"}}", "{\"sessions\":[{\"t\":{}}]}",
-        "{\"sessions\":null}", "{\"other\":{\"t\":{}}}", "[{\"sessions\":{\"t\":{}}}]", "42", "", "   ",
-        "{\"t\":{\"sessions\":{}},\"sessions\":{\"t\":{\"deep\":{\"t\":1}}}} trailing"})
-    void oneMemberIsWhatTheWholeTreeHasThere(String text) throws Exception {
-        assertThat(JsonTrees.member(text, "sessions", "t")).isEqualTo(JsonTrees.read(text).path("sessions").path("t"));
-    }
-
-    @Test
-    void oneMemberStillFailsOnAFaultAnywhereInTheText() {
-        assertThatThrownBy(() -> JsonTrees.member("{\"sessions\":{\"t\":{}},\"x\":{\"a\":1,\"a\":2}}", "sessions", "t"))
-                .isInstanceOf(JsonProcessingException.class).hasMessageContaining("Duplicate field 'a'");
-        assertThatThrownBy(() -> JsonTrees.member("{\"sessions\":{\"t\":{}},\"x\": }", "sessions", "t"))
-                .isInstanceOf(JsonProcessingException.class);
-    }
 }

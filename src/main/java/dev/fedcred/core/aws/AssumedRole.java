@@ -1,6 +1,8 @@
 package dev.fedcred.core.aws;
 
+import dev.fedcred.core.UtcInstants;
 import dev.fedcred.core.aws.profiles.AwsCredentials;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -22,8 +24,8 @@ public record AssumedRole(
         return new AwsCredentials(accessKeyId, secretAccessKey, sessionToken, expiration);
     }
 
-    public boolean validFor(java.time.Duration margin, Instant now) {
-        return now.plus(margin).isBefore(expiration);
+    public boolean validFor(Duration margin, Instant now) {
+        return UtcInstants.moreThanLeft(margin, now, expiration);
     }
 
     @Override

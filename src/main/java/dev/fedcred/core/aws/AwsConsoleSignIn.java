@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * Signs an AWS target of any kind (an AWS role, a chained role) in to the AWS Management Console:
  * the target's current session (the cached one while it has more than
- * {@link AwsCredentialService#REUSE_MARGIN} left, else a new one from STS), getSigninToken at the
+ * {@link AwsSessionCache#REUSE_MARGIN} left, else a new one from STS), getSigninToken at the
  * federation endpoint of the role's partition (or the target's own, such as the sandbox's), and the
  * login URL for the chosen destination and region.
  *

@@ -20,11 +20,6 @@ import java.util.function.Supplier;
 public final class AwsCredentialService {
     /** STS must still see the ID token as valid when the request arrives, whatever the clock skew. */
     static final Duration MIN_ID_TOKEN_LEFT = Duration.ofMinutes(1);
-    /**
-     * Credentials with less than this left are renewed instead of reused: botocore and the SDKs
-     * start refreshing process credentials 15 minutes before they expire.
-     */
-    public static final Duration REUSE_MARGIN = Duration.ofMinutes(15);
 
     private final IssuerRegistry issuers;
     private final IdentitySessions sessions;
@@ -88,14 +83,14 @@ public final class AwsCredentialService {
         return assumer.get().assume(target, sessions.usableTokens(issuer, MIN_ID_TOKEN_LEFT, clock.instant()));
     }
 
-    /** The cached credentials while they have more than {@link #REUSE_MARGIN} left, else new ones. */
+    /** The cached credentials while they have more than {@link AwsSessionCache#REUSE_MARGIN} left, else new ones. */
     public AssumedRole current(AwsRoleTarget target) {
         return reusable(target).orElseGet(() -> assume(target));
     }
 
-    /** The cached credentials while they have more than {@link #REUSE_MARGIN} left; never calls STS. */
+    /** The cached credentials while they have more than {@link AwsSessionCache#REUSE_MARGIN} left; never calls STS. */
     public Optional<AssumedRole> reusable(AwsRoleTarget target) {
-        return cache.load(target.name()).filter(role -> role.validFor(REUSE_MARGIN, clock.instant()));
+        return cache.load(target.name()).filter(role -> role.validFor(AwsSessionCache.REUSE_MARGIN, clock.instant()));
     }
 
     public Optional<AssumedRole> cached(AwsRoleTarget target) {

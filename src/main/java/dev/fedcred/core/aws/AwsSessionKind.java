@@ -38,7 +38,7 @@ public interface AwsSessionKind<T extends Target> extends TargetKind<T> {
         return AwsConsoleAction.perform(consoleSignIn(), AwsSessions.of(this, target));
     }
 
-    /** The cached session while it has more than {@link AwsCredentialService#REUSE_MARGIN} left; never calls STS. */
+    /** The cached session while it has more than {@link AwsSessionCache#REUSE_MARGIN} left; never calls STS. */
     Optional<AssumedRole> reusable(T target);
 
     /** The reusable session, else a new one (cached, not written to the profile). */

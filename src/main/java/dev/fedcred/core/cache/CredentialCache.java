@@ -1,15 +1,11 @@
 package dev.fedcred.core.cache;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fedcred.core.PrettyJson;
+import dev.fedcred.core.PlainJson;
 import dev.fedcred.core.files.CacheFiles;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +17,7 @@ import java.util.Optional;
  * Every change re-reads the file under its {@link FileUpdateLock}, so processes saving different
  * targets at once (parallel {@code credential_process} runs) keep each other's entries.
  *
- * @param <T> the credentials; subclasses turn one into a JSON object and back
+ * @param <T> the credentials; subclasses turn one into a {@link CacheEntry} and back
  */
 public abstract class CredentialCache<T> {
     private final Path file;
@@ -33,21 +29,20 @@ public abstract class CredentialCache<T> {
         this.description = description;
     }
 
-    /** Puts one entry's fields into {@code node}. */
-    protected abstract void write(T value, ObjectNode node);
+    /** Puts one entry's fields into {@code entry}. */
+    protected abstract void write(T value, CacheEntry entry);
 
-    /** One entry from its JSON; may throw any RuntimeException for a damaged entry, which is then skipped. */
-    protected abstract T read(JsonNode node);
+    /** One entry from its fields; may throw any RuntimeException for a damaged entry, which is then skipped. */
+    protected abstract T read(CacheEntry entry);
 
     /** No lock: writers replace the file by an atomic rename, so a read sees one whole version. */
     public Optional<T> load(String targetName) {
-        // the one entry only: the AWS CLI runs credential-process, which asks this, before every call
-        JsonNode entry = CacheFiles.readMember(file, FileSizeLimit.CREDENTIAL_CACHE, "sessions", targetName);
-        if (entry.isMissingNode()) {
+        Map<String, Object> entry = PlainJson.asObject(entries().get(targetName));
+        if (entry == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(read(entry));
+            return Optional.ofNullable(read(new CacheEntry(entry)));
         } catch (RuntimeException skipped) {
             // a damaged entry is just not reused, as readAll skips it
             return Optional.empty();
@@ -73,22 +68,14 @@ public abstract class CredentialCache<T> {
         }
     }
 
-    /** The text field, or IllegalArgumentException naming it: for codecs. */
-    protected static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new IllegalArgumentException("missing " + field);
-        }
-        return value.asText();
-    }
-
     private Map<String, T> readAll() {
         Map<String, T> all = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = CacheFiles.read(file, FileSizeLimit.CREDENTIAL_CACHE).path("sessions").fields();
-             it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, Object> entry : entries().entrySet()) {
+            Map<String, Object> fields = PlainJson.asObject(entry.getValue());
             try {
-                all.put(entry.getKey(), read(entry.getValue()));
+                if (fields != null) {
+                    all.put(entry.getKey(), read(new CacheEntry(fields)));
+                }
             } catch (RuntimeException skipped) {
                 // a damaged entry is just not reused
             }
@@ -96,11 +83,20 @@ public abstract class CredentialCache<T> {
         return all;
     }
 
+    /** The file's "sessions" object; empty when the file is missing, unreadable or not JSON. */
+    private Map<String, Object> entries() {
+        Map<String, Object> root = PlainJson.asObject(CacheFiles.read(file, FileSizeLimit.CREDENTIAL_CACHE));
+        Map<String, Object> sessions = root == null ? null : PlainJson.asObject(root.get("sessions"));
+        return sessions == null ? Map.of() : sessions;
+    }
+
     private void writeAll(Map<String, T> all) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.put("version", 1);
-        ObjectNode sessions = root.putObject("sessions");
-        all.forEach((target, value) -> write(value, sessions.putObject(target)));
-        SecureFiles.writeAtomically(file, PrettyJson.bytes(root));
+        Map<String, CacheEntry> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, T> value : all.entrySet()) {
+            CacheEntry entry = new CacheEntry();
+            write(value.getValue(), entry);
+            entries.put(value.getKey(), entry);
+        }
+        SecureFiles.writeAtomically(file, CacheFileWriter.bytes(entries));
     }
 }

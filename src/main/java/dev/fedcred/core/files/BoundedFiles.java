@@ -1,9 +1,11 @@
 package dev.fedcred.core.files;
 
+import java.io.File;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The one way fedcred reads a local file whole: never more than its kind's {@link FileSizeLimit}. */
@@ -20,18 +22,25 @@ public final class BoundedFiles {
      *         while reading, for a file that grows meanwhile)
      */
     public static byte[] read(Path file, FileSizeLimit limit) throws IOException {
-        long size = Files.size(file);
+        // java.io's File and stream, not Files.size and Files.newInputStream: those set up NIO's
+        // attribute views and channels, some 40 classes, on the cold credential-process path
+        File path = file.toFile();
+        long size = path.length();
         if (size > limit.maxBytes()) {
             throw new FileTooLargeException(file, size, limit);
         }
-        // java.io's stream, not Files.newInputStream: that one sets up NIO's channels, some 30
-        // classes and a direct buffer, on the cold credential-process path; both read the same bytes
-        try (InputStream in = new FileInputStream(file.toFile())) {
+        try (InputStream in = new FileInputStream(path)) {
             byte[] bytes = in.readNBytes((int) limit.maxBytes() + 1);
             if (bytes.length > limit.maxBytes()) {
-                throw new FileTooLargeException(file, Math.max(Files.size(file), bytes.length), limit);
+                throw new FileTooLargeException(file, Math.max(path.length(), bytes.length), limit);
             }
             return bytes;
+        } catch (FileNotFoundException e) {
+            if (!path.exists()) {
+                throw new NoSuchFileException(file.toString());
+            }
+            // a directory, or no permission to read
+            throw e;
         }
     }
 }

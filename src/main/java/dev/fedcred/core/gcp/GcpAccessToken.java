@@ -1,5 +1,6 @@
 package dev.fedcred.core.gcp;
 
+import dev.fedcred.core.UtcInstants;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,7 +14,7 @@ import java.time.Instant;
 public record GcpAccessToken(String accessToken, Instant expiresAt, String serviceAccount, String principal) {
 
     public boolean validFor(Duration margin, Instant now) {
-        return now.plus(margin).isBefore(expiresAt);
+        return UtcInstants.moreThanLeft(margin, now, expiresAt);
     }
 
     @Override

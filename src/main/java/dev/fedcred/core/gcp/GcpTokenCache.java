@@ -1,10 +1,9 @@
 package dev.fedcred.core.gcp;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.UtcInstants;
+import dev.fedcred.core.cache.CacheEntry;
 import dev.fedcred.core.cache.CredentialCache;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /** The last access token per GCP target, for {@code gcp print-access-token}. */
 public final class GcpTokenCache extends CredentialCache<GcpAccessToken> {
@@ -14,19 +13,18 @@ public final class GcpTokenCache extends CredentialCache<GcpAccessToken> {
     }
 
     @Override
-    protected void write(GcpAccessToken token, ObjectNode node) {
-        node.put("access_token", token.accessToken());
-        node.put("expires_at", token.expiresAt().toString());
+    protected void write(GcpAccessToken token, CacheEntry entry) {
+        entry.put("access_token", token.accessToken());
+        entry.put("expires_at", UtcInstants.format(token.expiresAt()));
         if (token.serviceAccount() != null) {
-            node.put("service_account", token.serviceAccount());
+            entry.put("service_account", token.serviceAccount());
         }
-        node.put("principal", token.principal());
+        entry.put("principal", token.principal());
     }
 
     @Override
-    protected GcpAccessToken read(JsonNode node) {
-        JsonNode account = node.get("service_account");
-        return new GcpAccessToken(text(node, "access_token"), Instant.parse(text(node, "expires_at")),
-                account != null && account.isTextual() ? account.asText() : null, text(node, "principal"));
+    protected GcpAccessToken read(CacheEntry entry) {
+        return new GcpAccessToken(entry.text("access_token"), UtcInstants.parse(entry.text("expires_at")),
+                entry.textOrNull("service_account"), entry.text("principal"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.fedcred.core.kube;
 
+import dev.fedcred.core.UtcInstants;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -11,7 +12,7 @@ import java.time.Instant;
 public record KubeToken(String token, Instant expiresAt, String via, String identity) {
 
     public boolean validFor(Duration margin, Instant now) {
-        return now.plus(margin).isBefore(expiresAt);
+        return UtcInstants.moreThanLeft(margin, now, expiresAt);
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.fedcred.core.kube;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedcred.core.UtcInstants;
+import dev.fedcred.core.cache.CacheEntry;
 import dev.fedcred.core.cache.CredentialCache;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /** The last token per Kubernetes target, so kubectl's call on every command answers without a cloud. */
 public final class KubeTokenCache extends CredentialCache<KubeToken> {
@@ -14,16 +13,16 @@ public final class KubeTokenCache extends CredentialCache<KubeToken> {
     }
 
     @Override
-    protected void write(KubeToken token, ObjectNode node) {
-        node.put("token", token.token());
-        node.put("expires_at", token.expiresAt().toString());
-        node.put("via", token.via());
-        node.put("identity", token.identity());
+    protected void write(KubeToken token, CacheEntry entry) {
+        entry.put("token", token.token());
+        entry.put("expires_at", UtcInstants.format(token.expiresAt()));
+        entry.put("via", token.via());
+        entry.put("identity", token.identity());
     }
 
     @Override
-    protected KubeToken read(JsonNode node) {
-        return new KubeToken(text(node, "token"), Instant.parse(text(node, "expires_at")), text(node, "via"),
-                text(node, "identity"));
+    protected KubeToken read(CacheEntry entry) {
+        return new KubeToken(entry.text("token"), UtcInstants.parse(entry.text("expires_at")), entry.text("via"),
+                entry.text("identity"));
     }
 }

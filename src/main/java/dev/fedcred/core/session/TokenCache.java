@@ -7,7 +7,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
-import dev.fedcred.core.files.CacheFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.fedcred.core.JsonTrees;
+import dev.fedcred.core.files.BoundedFiles;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
@@ -81,7 +85,7 @@ public final class TokenCache {
      * touching the refresh token (no keychain): for {@code gcp subject-token}'s hot path.
      */
     public Optional<StoredIdToken> idToken(String issuerName) {
-        JsonNode entry = CacheFiles.read(file, FileSizeLimit.TOKEN_CACHE).path("tokens").path(issuerName).path("id_token");
+        JsonNode entry = tree().path("tokens").path(issuerName).path("id_token");
         return entry.isTextual() ? StoredIdToken.of(entry.asText()) : Optional.empty();
     }
 
@@ -185,9 +189,18 @@ public final class TokenCache {
         return stored.tokens().withRefreshToken(vault.recall(stored.tokens().issuerName(), stored.inKeychain()).orElse(null));
     }
 
+    /** The file's tree; missing when the file is missing, unreadable or does not parse, as for an empty one. */
+    private JsonNode tree() {
+        try {
+            return JsonTrees.read(new String(BoundedFiles.read(file, FileSizeLimit.TOKEN_CACHE), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
     private Map<String, Stored> readAll() {
         Map<String, Stored> all = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = CacheFiles.read(file, FileSizeLimit.TOKEN_CACHE).path("tokens").fields();
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree().path("tokens").fields();
              it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             decode(entry.getKey(), entry.getValue()).ifPresent(tokens -> all.put(entry.getKey(),

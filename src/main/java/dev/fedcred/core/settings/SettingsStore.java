@@ -2,25 +2,15 @@ package dev.fedcred.core.settings;
 
 import dev.fedcred.core.JsonTrees;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedcred.core.targets.TargetKinds;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.core.Json;
-import dev.fedcred.core.files.BoundedFiles;
-import dev.fedcred.core.files.FileSizeLimit;
-import dev.fedcred.core.files.FileTooLargeException;
 import dev.fedcred.core.files.FileUpdateLock;
 import dev.fedcred.core.files.SecureFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -47,93 +37,9 @@ public final class SettingsStore {
         return read(readText()).settings();
     }
 
-    /**
-     * The kind id the settings file gives the user's target {@code targetName}, read without any
-     * kind: empty when the file holds no such target. The cached {@code credential-process} asks this
-     * before anything else is built. A file that cannot be read or does not parse throws as
-     * {@link #load()} does; the rest of the file is not checked.
-     */
-    public static Optional<String> targetKindId(Path file, String targetName) {
-        String text = readText(file);
-        if (text.isBlank()) {
-            return Optional.empty();
-        }
-        // streamed, no tree: the AWS CLI runs credential-process, which asks this, before every call
-        try (JsonParser json = JsonTrees.parser(text)) {
-            return targetKindId(file, json, targetName);
-        } catch (JsonProcessingException e) {
-            throw notJson(file, e);
-        } catch (IOException e) {
-            // a parser over a String reads no I/O
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The whole file is parsed, as {@link #parse} does, so a fault after the target still throws. */
-    private static Optional<String> targetKindId(Path file, JsonParser json, String targetName) throws IOException {
-        if (json.nextToken() != JsonToken.START_OBJECT) {
-            json.skipChildren();
-            return Optional.empty();
-        }
-        String kind = null;
-        boolean targetsNotAList = false;
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            boolean targets = "targets".equals(json.currentName());
-            JsonToken value = json.nextToken();
-            if (targets && value == JsonToken.START_ARRAY) {
-                for (JsonToken target = json.nextToken(); target != JsonToken.END_ARRAY; target = json.nextToken()) {
-                    String found = kindIfNamed(json, targetName);
-                    kind = kind == null ? found : kind;
-                }
-            } else {
-                targetsNotAList |= targets;
-                json.skipChildren();
-            }
-        }
-        if (targetsNotAList) {
-            throw new SettingsFileException(file, "The settings file " + file + " is not usable: \"targets\" is not a list."
-                    + " Fix or move the file; fedcred will not overwrite it.", null);
-        }
-        return Optional.ofNullable(kind);
-    }
-
-    /** The kind of the target entry the parser is at if it is named {@code targetName}, else null; skips the entry. */
-    private static String kindIfNamed(JsonParser json, String targetName) throws IOException {
-        if (json.currentToken() != JsonToken.START_OBJECT) {
-            json.skipChildren();
-            return null;
-        }
-        String name = null;
-        String kind = "";
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
-            if ("name".equals(field)) {
-                name = value == JsonToken.VALUE_STRING ? json.getText() : null;
-            } else if ("kind".equals(field)) {
-                // as JsonNode.asText(""): a scalar's text, "" for null, an object or a list
-                kind = json.getValueAsString("");
-            }
-            json.skipChildren();
-        }
-        return targetName.equals(name) ? kind : null;
-    }
-
     /** The file's text; empty when there is no file. */
     private String readText() {
-        return readText(file);
-    }
-
-    private static String readText(Path file) {
-        try {
-            return new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return "";
-        } catch (FileTooLargeException e) {
-            throw new SettingsFileException(file, e.getMessage(), e);
-        } catch (IOException e) {
-            throw new SettingsFileException(file, "Cannot read the settings file " + file + ": " + e.getMessage(), e);
-        }
+        return SettingsText.read(file);
     }
 
     private SettingsJson.Read read(String text) {

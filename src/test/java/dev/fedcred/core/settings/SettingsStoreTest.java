@@ -239,7 +239,7 @@ class SettingsStoreTest {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), text);
 
-        assertThat(SettingsStore.targetKindId(file(), "t")).isEqualTo(kindFromTheTree(text, "t"));
+        assertThat(TargetKindIds.of(file(), "t")).isEqualTo(kindFromTheTree(text, "t"));
     }
 
     @ParameterizedTest
@@ -250,7 +250,7 @@ class SettingsStoreTest {
         Files.createDirectories(file().getParent());
         Files.writeString(file(), text);
 
-        assertThatThrownBy(() -> SettingsStore.targetKindId(file(), "t")).isInstanceOf(SettingsFileException.class)
+        assertThatThrownBy(() -> TargetKindIds.of(file(), "t")).isInstanceOf(SettingsFileException.class)
                 .hasMessageContaining(file().toString());
     }
 }

@@ -1,7 +1,6 @@
 package dev.fedcred.core.aws.chained;
 
 import dev.fedcred.core.aws.AssumedRole;
-import dev.fedcred.core.aws.AwsCredentialService;
 import dev.fedcred.core.aws.AwsSessionCache;
 import dev.fedcred.core.aws.AwsSessions.AwsSession;
 import dev.fedcred.core.aws.profiles.AwsFileLocations;
@@ -62,7 +61,7 @@ public final class ChainedRoleService {
     }
 
     Optional<AssumedRole> reusable(ChainedRoleTarget target) {
-        return cached(target).filter(role -> role.validFor(AwsCredentialService.REUSE_MARGIN, clock.instant()));
+        return cached(target).filter(role -> role.validFor(AwsSessionCache.REUSE_MARGIN, clock.instant()));
     }
 
     Optional<AssumedRole> cached(ChainedRoleTarget target) {
