@@ -40,3 +40,13 @@ window_archive_flags() {
   local flags="${1//\/fedcred.jsa//fedcred-window.jsa}"
   echo "${flags//\/fedcred.aot//fedcred-window.aot}"
 }
+
+# packaged_command APPDIR: the installed command in APPDIR, as the package lays it out:
+# packaging/linux/fedcred-command and fedcred-env beside the fedcred.cfg and archives that
+# packaged_runtime_setup put there, and the runtime beside APPDIR. Prints the command's path.
+packaged_command() {
+  local appdir="$1"
+  cp packaging/linux/fedcred-command packaging/linux/fedcred-env "$appdir/"
+  ln -sfn "$(dirname "$(dirname "$packaged_java")")" "$appdir/../runtime"
+  echo "$appdir/fedcred-command"
+}
