@@ -52,6 +52,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -95,7 +96,12 @@ public final class MainWindow implements AutoCloseable {
         }
     };
 
-    private final BorderPane root = new BorderPane();
+    private final BorderPane content = new BorderPane();
+    /**
+     * The scene's root: the content, and over it the layer of the window's corner notices, which
+     * {@link dev.fedcred.ui.fx.WindowNotices} adds with the first notice.
+     */
+    private final StackPane root = new StackPane(content);
     private final IssuerList issuerList;
     private final TargetList targetList;
     private final RenewalNotice renewalNotice;
@@ -128,8 +134,8 @@ public final class MainWindow implements AutoCloseable {
         this.theme = new WindowTheme(hooks.colorScheme(), work);
         theme.useLightForNow();
         work.run(model::savedAppearance, theme::apply, failure -> theme.apply(Appearance.SYSTEM));
-        root.getStyleClass().add("main-window");
-        root.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Resources.STYLESHEET)).toExternalForm());
+        content.getStyleClass().add("main-window");
+        content.getStylesheets().add(Objects.requireNonNull(getClass().getResource(Resources.STYLESHEET)).toExternalForm());
 
         RenewerLine renewer = new RenewerLine();
         desktop.onRenewer(renewer::show);
@@ -138,7 +144,7 @@ public final class MainWindow implements AutoCloseable {
                         new ConnectCloudModel(context, ModelWork.onFxThread(work), sandbox, desktop::refresh)),
                 renewer, renewalNotice,
                 new KeychainNotice(context.keychain().vault()));
-        root.setTop(top);
+        content.setTop(top);
 
         issuerList = new IssuerList(ticker, rowActions);
         targetList = new TargetList(context, work, state, desktop, ZoneId.systemDefault(), hooks.filePicker(),
@@ -151,11 +157,11 @@ public final class MainWindow implements AutoCloseable {
         issuers.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         issuers.getStyleClass().add("issuer-scroll");
         VBox.setVgrow(issuers, Priority.ALWAYS);
-        root.setLeft(new VBox(issuerListHeader(), issuers));
+        content.setLeft(new VBox(issuerListHeader(), issuers));
         rawTokenCopy = new RawTokenCopy(hooks.clipboard(), hooks.clipboardClearAfter(), hooks.clipboardTimer(),
                 ZoneId.systemDefault());
         claimsView = new ClaimsView(context, work, state, ticker, ZoneId.systemDefault(), rawTokenCopy, this::signedOut);
-        root.setCenter(claimsView);
+        content.setCenter(claimsView);
 
         model.onChange(this::show);
         desktop.snapshotProperty().addListener((observable, before, snapshot) -> model.show(snapshot));

@@ -2,57 +2,90 @@ package dev.fedcred.ui.fx;
 
 import java.util.Objects;
 import javafx.animation.PauseTransition;
+import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Popup;
-import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
  * One window's corner notice: a title and a line at the bottom right of the window, gone after a
- * few seconds or at a click. The same popup and nodes serve every notice, and they draw without a
- * cache or an effect: nothing is made per notice that JavaFX would have to hand back.
+ * few seconds or at a click. It is a layer on top of the window's content, the last child of the
+ * scene's root {@link StackPane}: the layer itself has no background and takes no clicks, so a
+ * click beside the notice's box reaches the content under it. The same nodes serve every notice,
+ * and they draw without a cache or an effect: nothing is made per notice that JavaFX would have to
+ * hand back.
  */
-final class CornerNotice {
+final class CornerNotice extends Region {
     static final Duration SHOWN_FOR = Duration.seconds(5);
-    private static final double MARGIN = 16;
+    static final double MARGIN = 16;
+    private static final double MAX_WIDTH = 360;
     private static final String WARNING = "warning";
 
-    private final Window owner;
-    private final Popup popup = new Popup();
     private final Label title = new Label();
     private final Label text = new Label();
     private final VBox box = new VBox(4, title, text);
     private final PauseTransition shown = new PauseTransition(SHOWN_FOR);
 
-    CornerNotice(Window owner) {
-        this.owner = owner;
+    private CornerNotice() {
         title.getStyleClass().add("title");
         text.setWrapText(true);
         box.getStyleClass().add(WindowNotices.STYLE_CLASS);
+        // the box's own: the window's stylesheet may sit on its content, beside this layer
         box.getStylesheets().add(Objects.requireNonNull(CornerNotice.class.getResource(Resources.STYLESHEET))
                 .toExternalForm());
-        box.setMaxWidth(360);
-        box.setOnMouseClicked(event -> popup.hide());
-        popup.getContent().add(box);
-        shown.setOnFinished(event -> popup.hide());
+        box.setMaxWidth(MAX_WIDTH);
+        // read as one text: a title and a line
+        box.setAccessibleRole(AccessibleRole.TEXT);
+        box.setOnMouseClicked(event -> hide());
+        getChildren().add(box);
+        setPickOnBounds(false);
+        setVisible(false);
+        shown.setOnFinished(event -> hide());
+    }
+
+    /** A notice layer on top of everything {@code root} holds now. */
+    static CornerNotice over(StackPane root) {
+        CornerNotice notice = new CornerNotice();
+        root.getChildren().add(notice);
+        return notice;
     }
 
     /** Shows this notice now, in place of one still showing, for {@link #SHOWN_FOR} from now. */
     void show(String titleText, String line, boolean warning) {
         title.setText(titleText);
         text.setText(line);
+        box.setAccessibleText(titleText + ": " + line);
         box.getStyleClass().remove(WARNING);
         if (warning) {
             box.getStyleClass().add(WARNING);
         }
-        if (!popup.isShowing()) {
-            popup.show(owner);
-        }
-        box.applyCss();
-        box.autosize();
-        popup.setX(owner.getX() + owner.getWidth() - box.getWidth() - MARGIN);
-        popup.setY(owner.getY() + owner.getHeight() - box.getHeight() - MARGIN);
+        setVisible(true);
         shown.playFromStart();
+    }
+
+    private void hide() {
+        shown.stop();
+        setVisible(false);
+    }
+
+    /** The box at its own size (at most {@link #MAX_WIDTH} wide, as tall as its line wraps to) at the bottom right. */
+    @Override
+    protected void layoutChildren() {
+        box.autosize();
+        box.relocate(snapPositionX(getWidth() - MARGIN - box.getWidth()),
+                snapPositionY(getHeight() - MARGIN - box.getHeight()));
+    }
+
+    /** The layer asks the window for no room: the root sizes it to the content's. */
+    @Override
+    protected double computePrefWidth(double height) {
+        return 0;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 0;
     }
 }
