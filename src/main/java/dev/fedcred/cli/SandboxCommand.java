@@ -11,7 +11,6 @@ import dev.fedcred.core.files.BoundedFiles;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,7 +117,7 @@ final class SandboxCommand implements Callable<Integer> {
 
     private static SandboxOptions withTrustPolicy(SandboxOptions options, String roleArn, Path file) {
         try {
-            String document = new String(BoundedFiles.read(file, FileSizeLimit.TRUST_POLICY), StandardCharsets.UTF_8);
+            String document = BoundedFiles.readString(file, FileSizeLimit.TRUST_POLICY);
             return options.withAwsTrustPolicy(roleArn, document);
         } catch (IOException e) {
             throw new FedcredException("Cannot read the trust policy " + file + ": " + OutsideText.shown(e.getMessage()), e);

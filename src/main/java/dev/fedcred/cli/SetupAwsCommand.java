@@ -13,7 +13,6 @@ import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.text.OutsideText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -104,7 +103,7 @@ final class SetupAwsCommand implements Callable<Integer> {
 
     private static JsonNode readPolicy(Path file) {
         try {
-            return Json.MAPPER.readTree(new String(BoundedFiles.read(file, FileSizeLimit.TRUST_POLICY), StandardCharsets.UTF_8));
+            return Json.MAPPER.readTree(BoundedFiles.readString(file, FileSizeLimit.TRUST_POLICY));
         } catch (JsonProcessingException e) {
             throw new FedcredException(file + " is not a JSON trust policy (" + OutsideText.shown(e.getOriginalMessage())
                     + "). Save it with `aws iam get-role --role-name NAME --query Role.AssumeRolePolicyDocument --output json`.", e);

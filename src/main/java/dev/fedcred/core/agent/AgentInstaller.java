@@ -117,7 +117,7 @@ public final class AgentInstaller {
 
     private static boolean writtenByFedcred(Path file) {
         try {
-            return new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8)
+            return BoundedFiles.readString(file, FileSizeLimit.SETTINGS)
                     .contains(AgentDefinitions.MARKER);
         } catch (IOException e) {
             return false;

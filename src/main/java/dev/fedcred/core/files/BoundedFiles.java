@@ -5,6 +5,7 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -42,5 +43,16 @@ public final class BoundedFiles {
             // a directory, or no permission to read
             throw e;
         }
+    }
+
+    /**
+     * The file's text, read as UTF-8 (a malformed byte becomes U+FFFD), as {@link #read} bounds it.
+     *
+     * @throws java.nio.file.NoSuchFileException when it does not exist
+     * @throws IOException when it cannot be read
+     * @throws FileTooLargeException when it is over the limit
+     */
+    public static String readString(Path file, FileSizeLimit limit) throws IOException {
+        return new String(read(file, limit), StandardCharsets.UTF_8);
     }
 }

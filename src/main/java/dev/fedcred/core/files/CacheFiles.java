@@ -2,7 +2,6 @@ package dev.fedcred.core.files;
 
 import dev.fedcred.core.PlainJson;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +20,7 @@ public final class CacheFiles {
      */
     public static Object read(Path file, FileSizeLimit limit) {
         try {
-            return PlainJson.read(new String(BoundedFiles.read(file, limit), StandardCharsets.UTF_8));
+            return PlainJson.read(BoundedFiles.readString(file, limit));
         } catch (IOException | PlainJson.MalformedException e) {
             return null;
         }

@@ -115,7 +115,7 @@ public final class ExecutableSubjectTokens {
         }
         Path file = Path.of(named);
         try {
-            String existing = new String(BoundedFiles.read(file, FileSizeLimit.ADC_FILE), StandardCharsets.UTF_8);
+            String existing = BoundedFiles.readString(file, FileSizeLimit.ADC_FILE);
             if (!existing.isBlank() && !ExecutableResponse.isOne(existing)) {
                 throw new ExecutableRequestException("OUTPUT_FILE_IN_USE", OutsideText.quoted(named) + " (the ADC"
                         + " file's output_file) holds something else; fedcred leaves it alone. Write the ADC file"

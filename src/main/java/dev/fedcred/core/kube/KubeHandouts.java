@@ -84,7 +84,7 @@ public final class KubeHandouts {
             if (!Files.isRegularFile(file)) {
                 return Call.FIRST;
             }
-            last = new String(BoundedFiles.read(file, FileSizeLimit.KUBE_HANDOUT), StandardCharsets.UTF_8).strip().split("\t");
+            last = BoundedFiles.readString(file, FileSizeLimit.KUBE_HANDOUT).strip().split("\t");
         } catch (IOException | RuntimeException unreadable) {
             return Call.FIRST;
         }

@@ -8,7 +8,6 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.fedcred.core.FedcredException;
 import dev.fedcred.core.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.fedcred.core.JsonTrees;
 import dev.fedcred.core.files.BoundedFiles;
@@ -192,7 +191,7 @@ public final class TokenCache {
     /** The file's tree; missing when the file is missing, unreadable or does not parse, as for an empty one. */
     private JsonNode tree() {
         try {
-            return JsonTrees.read(new String(BoundedFiles.read(file, FileSizeLimit.TOKEN_CACHE), StandardCharsets.UTF_8));
+            return JsonTrees.read(BoundedFiles.readString(file, FileSizeLimit.TOKEN_CACHE));
         } catch (IOException e) {
             return MissingNode.getInstance();
         }

@@ -4,7 +4,6 @@ import dev.fedcred.core.files.BoundedFiles;
 import dev.fedcred.core.files.FileSizeLimit;
 import dev.fedcred.core.files.FileTooLargeException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -16,7 +15,7 @@ final class SettingsText {
     /** The file's text; empty when there is no file. */
     static String read(Path file) {
         try {
-            return new String(BoundedFiles.read(file, FileSizeLimit.SETTINGS), StandardCharsets.UTF_8);
+            return BoundedFiles.readString(file, FileSizeLimit.SETTINGS);
         } catch (NoSuchFileException e) {
             return "";
         } catch (FileTooLargeException e) {
