@@ -8,9 +8,17 @@ public final class TimeLeft {
     private TimeLeft() {
     }
 
+    /**
+     * Every countdown in the window and the tray calls this once a second, so it builds the text
+     * by hand: String.format parses its pattern on every call and keeps a formatter's worth of
+     * code hot (and compiled) in a window that otherwise idles.
+     */
     public static String of(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
-        return String.format("%d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+        StringBuilder text = new StringBuilder(12).append(seconds / 3600);
+        TwoDigits.append(text.append(':'), (seconds % 3600) / 60);
+        TwoDigits.append(text.append(':'), seconds % 60);
+        return text.toString();
     }
 
     /** From {@code now} to {@code until}; zero once it has passed. */

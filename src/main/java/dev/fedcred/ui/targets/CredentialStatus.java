@@ -1,11 +1,12 @@
 package dev.fedcred.ui.targets;
 
+import dev.fedcred.core.text.TwoDigits;
 import dev.fedcred.ui.fx.TimeText;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 
 /** The one-line state of a target's short-lived credentials, as its row shows it. */
 public final class CredentialStatus {
@@ -13,8 +14,6 @@ public final class CredentialStatus {
     static final String EXPIRED = "Expired";
     /** The last minutes before the credentials expire show as a warning. */
     static final Duration ENDING_SOON = Duration.ofMinutes(5);
-    private static final DateTimeFormatter TIME_OF_DAY = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter DATE_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public enum Level { NONE, VALID, ENDING_SOON, EXPIRED }
 
@@ -49,10 +48,20 @@ public final class CredentialStatus {
         return credentialsName + " expire in " + TimeText.spoken(Duration.between(now, expiration));
     }
 
-    /** The time of day, with the date when that is not today (sessions last up to 12 hours). */
+    /**
+     * The time of day (HH:mm:ss), with the date (yyyy-MM-dd) when that is not today (sessions last
+     * up to 12 hours). Built by hand: each row asks once a second, and a DateTimeFormatter keeps
+     * a printer-parser chain's worth of code hot in an idle window.
+     */
     private static String until(Instant expiration, Instant now, ZoneId zone) {
         ZonedDateTime at = expiration.atZone(zone);
-        boolean today = at.toLocalDate().equals(now.atZone(zone).toLocalDate());
-        return (today ? TIME_OF_DAY : DATE_AND_TIME).format(at);
+        LocalDate day = at.toLocalDate();
+        StringBuilder text = new StringBuilder(19);
+        if (!day.equals(now.atZone(zone).toLocalDate())) {
+            text.append(day).append(' ');
+        }
+        TwoDigits.append(text, at.getHour()).append(':');
+        TwoDigits.append(text, at.getMinute()).append(':');
+        return TwoDigits.append(text, at.getSecond()).toString();
     }
 }

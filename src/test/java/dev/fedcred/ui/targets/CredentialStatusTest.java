@@ -39,6 +39,11 @@ class CredentialStatusTest {
     void anExpiryOnAnotherDayShowsTheDate() {
         assertThat(CredentialStatus.describe(Instant.parse("2026-11-30T08:31:55Z"), NOW, UTC).text())
                 .isEqualTo("Credentials valid for 12:00:00 (until 2026-11-30 08:31:55)");
+        // the same day in UTC is already the next one in Berlin
+        assertThat(CredentialStatus.describe(Instant.parse("2026-11-29T23:05:00Z"), NOW, ZoneId.of("Europe/Berlin")).text())
+                .isEqualTo("Credentials valid for 2:33:05 (until 2026-11-30 00:05:00)");
+        assertThat(CredentialStatus.describe(Instant.parse("2026-11-29T23:05:00Z"), NOW, UTC).text())
+                .isEqualTo("Credentials valid for 2:33:05 (until 23:05:00)");
     }
 
     @Test
