@@ -1,7 +1,6 @@
 package dev.fedcred.ui.fx;
 
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * What the desktop app does before and after its first frame, for whoever tunes its start-up: with
@@ -26,8 +25,6 @@ public final class StartupTimeline {
     }
 
     static Duration sinceProcessStart() {
-        Instant start = ProcessHandle.current().info().startInstant().orElseThrow(() ->
-                new IllegalStateException("The OS does not report this process's start time."));
-        return Duration.between(start, Instant.now());
+        return ProcessStart.elapsed();
     }
 }
