@@ -17,7 +17,9 @@ public enum FileSizeLimit {
     /** Many clusters with inline CA data still fit. */
     KUBECONFIG("a kubeconfig file", 16 * Sizes.MIB),
     /** One line: the last Kubernetes token handed to kubectl (which target, which kubectl, when). */
-    KUBE_HANDOUT("the record of the last Kubernetes token handed out", 4096);
+    KUBE_HANDOUT("the record of the last Kubernetes token handed out", 4096),
+    /** One line of the kernel's: /proc/self/stat, /proc/uptime (the start-up probe's clock). */
+    PROC_LINE("a line of /proc", 4096);
 
     private final String kind;
     private final long maxBytes;

@@ -38,7 +38,7 @@ public final class FirstFrameProbe {
 
     private static void report(Scene scene, String label, boolean exit) {
         AfterFirstFrame.run(scene, () -> {
-            System.out.println(label + ": " + StartupTimeline.sinceProcessStart().toMillis());
+            System.out.println(label + ": " + ProcessStart.elapsed().toMillis());
             System.out.flush();
             if (exit) {
                 Platform.exit();

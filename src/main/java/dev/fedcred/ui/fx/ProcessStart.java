@@ -1,8 +1,8 @@
 package dev.fedcred.ui.fx;
 
+import dev.fedcred.core.files.BoundedFiles;
+import dev.fedcred.core.files.FileSizeLimit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,10 @@ final class ProcessStart {
     }
 
     static Duration elapsed() {
-        if (Files.isReadable(STAT) && Files.isReadable(UPTIME)) {
-            try {
-                return fromProc(read(STAT), read(UPTIME));
-            } catch (IOException | RuntimeException unreadable) {
-                // fall back to the coarser figure below
-            }
+        try {
+            return fromProc(read(STAT), read(UPTIME));
+        } catch (IOException | RuntimeException noProc) {
+            // not Linux, or /proc unreadable: the coarser figure below
         }
         Instant start = ProcessHandle.current().info().startInstant().orElseThrow(() ->
                 new IllegalStateException("The OS does not report this process's start time."));
@@ -51,6 +49,6 @@ final class ProcessStart {
     }
 
     private static String read(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+        return BoundedFiles.readString(file, FileSizeLimit.PROC_LINE);
     }
 }

@@ -1,7 +1,5 @@
 package dev.fedcred.ui.fx;
 
-import java.time.Duration;
-
 /**
  * What the desktop app does before and after its first frame, for whoever tunes its start-up: with
  * {@code -Dfedcred.startup.timeline=true} each step prints {@code startup-mark: NAME MS NANOS} on
@@ -19,12 +17,8 @@ public final class StartupTimeline {
     public static void mark(String step) {
         if (ON) {
             long nanos = System.nanoTime();
-            System.err.println("startup-mark: " + step + " " + sinceProcessStart().toMillis() + " " + nanos);
+            System.err.println("startup-mark: " + step + " " + ProcessStart.elapsed().toMillis() + " " + nanos);
             System.err.flush();
         }
-    }
-
-    static Duration sinceProcessStart() {
-        return ProcessStart.elapsed();
     }
 }
