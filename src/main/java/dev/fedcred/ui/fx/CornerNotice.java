@@ -1,13 +1,12 @@
 package dev.fedcred.ui.fx;
 
+import java.time.Duration;
 import java.util.Objects;
-import javafx.animation.PauseTransition;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 /**
  * One window's corner notice: a title and a line at the bottom right of the window, gone after a
@@ -15,10 +14,11 @@ import javafx.util.Duration;
  * scene's root {@link StackPane}: the layer itself has no background and takes no clicks, so a
  * click beside the notice's box reaches the content under it. The same nodes serve every notice,
  * and they draw without a cache or an effect: nothing is made per notice that JavaFX would have to
- * hand back.
+ * hand back. The time it shows is kept by {@link FxTimer}, not an animation, which would keep
+ * JavaFX's pulse at 60 a second meanwhile.
  */
 final class CornerNotice extends Region {
-    static final Duration SHOWN_FOR = Duration.seconds(5);
+    static final Duration SHOWN_FOR = Duration.ofSeconds(5);
     static final double MARGIN = 16;
     private static final double MAX_WIDTH = 360;
     private static final String WARNING = "warning";
@@ -26,7 +26,8 @@ final class CornerNotice extends Region {
     private final Label title = new Label();
     private final Label text = new Label();
     private final VBox box = new VBox(4, title, text);
-    private final PauseTransition shown = new PauseTransition(SHOWN_FOR);
+    /** Calls off the hiding that is due; does nothing while none is. */
+    private Runnable cancelHiding = () -> { };
 
     private CornerNotice() {
         title.getStyleClass().add("title");
@@ -42,7 +43,6 @@ final class CornerNotice extends Region {
         getChildren().add(box);
         setPickOnBounds(false);
         setVisible(false);
-        shown.setOnFinished(event -> hide());
     }
 
     /** A notice layer on top of everything {@code root} holds now. */
@@ -62,11 +62,13 @@ final class CornerNotice extends Region {
             box.getStyleClass().add(WARNING);
         }
         setVisible(true);
-        shown.playFromStart();
+        cancelHiding.run();
+        cancelHiding = FxTimer.after(SHOWN_FOR, this::hide);
     }
 
     private void hide() {
-        shown.stop();
+        cancelHiding.run();
+        cancelHiding = () -> { };
         setVisible(false);
     }
 

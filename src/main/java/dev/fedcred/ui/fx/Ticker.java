@@ -1,33 +1,30 @@
 package dev.fedcred.ui.fx;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.util.Duration;
 
 /**
  * "Now" for everything in the window that counts down, read from the context's clock (never
- * System time, so a test can control it) and published once per whole second.
+ * System time, so a test can control it) and published once per whole second, just after it
+ * begins. It wakes the FX thread once a second through {@link FxTimer}; it was a JavaFX
+ * {@code Timeline}, which kept the pulse at 60 a second all day.
  */
 public final class Ticker {
-    // polling faster than once a second keeps the displayed seconds in step with the clock;
-    // listeners still hear about each second only once
-    private static final Duration POLL = Duration.millis(200);
+    /** Past the whole second, so that the clock read there is surely in the new one. */
+    private static final long AFTER_THE_SECOND_MILLIS = 5;
 
     private final Clock clock;
     private final ReadOnlyObjectWrapper<Instant> now;
-    private final Timeline timeline;
+    private volatile Runnable cancelNext = () -> { };
+    private volatile boolean stopped;
 
     public Ticker(Clock clock) {
         this.clock = clock;
         this.now = new ReadOnlyObjectWrapper<>(currentSecond());
-        this.timeline = new Timeline(new KeyFrame(POLL, event -> publish()));
-        timeline.setCycleCount(Animation.INDEFINITE);
     }
 
     public ReadOnlyObjectProperty<Instant> nowProperty() {
@@ -39,18 +36,29 @@ public final class Ticker {
     }
 
     public void start() {
-        timeline.play();
+        stopped = false;
+        cancelNext = FxTimer.after(Duration.ZERO, this::tick);
     }
 
     public void stop() {
-        timeline.stop();
+        stopped = true;
+        cancelNext.run();
     }
 
-    private void publish() {
+    /** FX thread. */
+    private void tick() {
         Instant second = currentSecond();
         if (!second.equals(now.get())) {
             now.set(second);
         }
+        if (!stopped) {
+            cancelNext = FxTimer.after(untilNextSecond(), this::tick);
+        }
+    }
+
+    /** A stopped test clock is read again a second later, as a running one. */
+    private Duration untilNextSecond() {
+        return Duration.ofMillis(1000 - Math.floorMod(clock.millis(), 1000L) + AFTER_THE_SECOND_MILLIS);
     }
 
     private Instant currentSecond() {
