@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -12,6 +14,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * System time, so a test can control it) and published once per whole second, just after it
  * begins. It wakes the FX thread once a second through {@link FxTimer}; it was a JavaFX
  * {@code Timeline}, which kept the pulse at 60 a second all day.
+ *
+ * <p>What happens in the background can wait for the next second too ({@link #atNextSecond}), so
+ * that it shows in the frame the countdowns take anyway. A renewal changed the window three or four
+ * times within 150 ms (the state read again, the corner notice), each change a frame; in the software pipeline every frame uploads the whole window to
+ * the X server, and frames that close together took another window-sized block of X shared memory
+ * that stays resident (issue #15's soak).
  */
 public final class Ticker {
     /** Past the whole second, so that the clock read there is surely in the new one. */
@@ -19,6 +27,7 @@ public final class Ticker {
 
     private final Clock clock;
     private final ReadOnlyObjectWrapper<Instant> now;
+    private final Queue<Runnable> atNextSecond = new ConcurrentLinkedQueue<>();
     private volatile Runnable cancelNext = () -> { };
     private volatile boolean stopped;
 
@@ -45,14 +54,28 @@ public final class Ticker {
         cancelNext.run();
     }
 
+    /**
+     * Runs {@code action} on the FX thread at the next tick, before the countdowns move (within a
+     * second; a stopped test clock ticks too). Any thread; nothing runs after {@link #stop}.
+     */
+    public void atNextSecond(Runnable action) {
+        atNextSecond.add(action);
+    }
+
     /** FX thread. */
     private void tick() {
-        Instant second = currentSecond();
-        if (!second.equals(now.get())) {
-            now.set(second);
-        }
-        if (!stopped) {
-            cancelNext = FxTimer.after(untilNextSecond(), this::tick);
+        try {
+            for (Runnable action = atNextSecond.poll(); action != null; action = atNextSecond.poll()) {
+                action.run();
+            }
+            Instant second = currentSecond();
+            if (!second.equals(now.get())) {
+                now.set(second);
+            }
+        } finally {
+            if (!stopped) {
+                cancelNext = FxTimer.after(untilNextSecond(), this::tick);
+            }
         }
     }
 

@@ -18,6 +18,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * The window's side of {@link LiveStatus}, on the FX thread: the one snapshot every part of the
  * window shows, the countdowns' "now", and what renewal did. The tray listens to the same
  * LiveStatus, so the two never disagree and neither reads the files on its own.
+ *
+ * <p>A snapshot shows at once, unless it says what the one shown or waiting says: a renewal is
+ * read more than once (after the renewal check, after the new token is saved, when the file watch
+ * sees the files written), and each change of the window costs a frame. What renewal did shows at the
+ * countdowns' next tick ({@link Ticker#atNextSecond}), in the frame the window draws then anyway
+ * (issue #15's soak: in the software pipeline each frame uploads the whole window to the X server,
+ * and frames close together took another window-sized block of X shared memory for good).
  */
 public final class DesktopState implements AutoCloseable {
     private final LiveStatus live;
@@ -25,20 +32,26 @@ public final class DesktopState implements AutoCloseable {
     private final ReadOnlyObjectWrapper<StatusSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final List<Consumer<List<RenewalOutcome>>> renewalListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<RenewerState>>> renewerListeners = new CopyOnWriteArrayList<>();
+    /** The last snapshot handed to the FX thread; read and written on LiveStatus's thread only. */
+    private StatusSnapshot handedOver;
     private final LiveStatus.Listener listener = new LiveStatus.Listener() {
         @Override
         public void changed(StatusSnapshot read) {
+            if (read.equals(handedOver)) {
+                return;
+            }
+            handedOver = read;
             Platform.runLater(() -> snapshot.set(read));
         }
 
         @Override
         public void renewed(List<RenewalOutcome> outcomes) {
-            Platform.runLater(() -> renewalListeners.forEach(each -> each.accept(outcomes)));
+            ticker.atNextSecond(() -> renewalListeners.forEach(each -> each.accept(outcomes)));
         }
 
         @Override
         public void renewedElsewhere(Optional<RenewerState> holder) {
-            Platform.runLater(() -> renewerListeners.forEach(each -> each.accept(holder)));
+            ticker.atNextSecond(() -> renewerListeners.forEach(each -> each.accept(holder)));
         }
     };
 

@@ -92,6 +92,30 @@ class TickerTest {
     }
 
     @Test
+    void whatWaitsForTheNextSecondRunsOnTheFxThreadJustBeforeTheCountdownsMove() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ticker = new Ticker(Clock.systemUTC());
+        ticker.nowProperty().addListener((property, before, second) -> heard.add("second"));
+        ticker.start();
+        waitUntil(() -> heard.contains("second"));
+
+        // queued from a thread of its own, as LiveStatus's listener does
+        Thread background = new Thread(() -> ticker.atNextSecond(
+                () -> heard.add(Platform.isFxApplicationThread() ? "action on the FX thread" : "action elsewhere")));
+        long queuedAt = System.nanoTime();
+        background.start();
+        waitUntil(() -> heard.stream().anyMatch(each -> each.startsWith("action")));
+        long ranAfter = System.nanoTime() - queuedAt;
+        waitUntil(() -> heard.lastIndexOf("second") > heard.indexOf("action on the FX thread"));
+
+        int action = heard.indexOf("action on the FX thread");
+        assertThat(action).isPositive();
+        // the same tick: the second it waited for is published right after it, in one frame
+        assertThat(heard.get(action + 1)).isEqualTo("second");
+        assertThat(Duration.ofNanos(ranAfter)).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
     void betweenSecondsJavaFxHasNoPulseToRun() throws Exception {
         // pulses with nothing of this test's running: others' animations, if a test left one, run
         // the pulse at 60 a second whatever the ticker does, and this test then proves nothing more
