@@ -16,10 +16,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  * {@code Timeline}, which kept the pulse at 60 a second all day.
  *
  * <p>What happens in the background can wait for the next second too ({@link #atNextSecond}), so
- * that it shows in the frame the countdowns take anyway. A renewal changed the window three or four
- * times within 150 ms (the state read again, the corner notice), each change a frame; in the software pipeline every frame uploads the whole window to
- * the X server, and frames that close together took another window-sized block of X shared memory
- * that stays resident (issue #15's soak).
+ * that it shows in the frame the countdowns take anyway (why frames cost memory: DesktopState).
  */
 public final class Ticker {
     /** Past the whole second, so that the clock read there is surely in the new one. */
