@@ -65,6 +65,8 @@ public final class ClaimsView extends StackPane {
     private final Label countdown = new Label();
     private final Label verification = new Label();
     private final GridPane header = new GridPane();
+    /** The rows the header grid shows. */
+    private List<ClaimRow> headerShown = List.of();
     private final TableView<ClaimRow> claims = new TableView<>();
     private final Button signOut = new Button("Sign out");
     private final Button copyRawToken = new Button(COPY_RAW_TOKEN);
@@ -168,14 +170,25 @@ public final class ClaimsView extends StackPane {
         signOut.setAccessibleText("Sign out of " + tokens.issuerName());
         verification.setText("✔ Signature verified with the issuer's key; iss, aud, azp, exp, iat and nonce checked at "
                 + TimeText.local(tokens.verifiedAt(), zone));
+        showHeader(ClaimRows.header(tokens.header()));
+        List<ClaimRow> claimRows = ClaimRows.claims(tokens.claims(), zone);
+        if (!claims.getItems().equals(claimRows)) {
+            claims.setItems(FXCollections.observableList(claimRows));
+        }
+    }
+
+    /** The JOSE header's rows; a renewed token's header is mostly the one shown, and its labels stay. */
+    private void showHeader(List<ClaimRow> headerRows) {
+        if (headerRows.equals(headerShown)) {
+            return;
+        }
+        headerShown = headerRows;
         header.getChildren().clear();
-        List<ClaimRow> headerRows = ClaimRows.header(tokens.header());
         for (int row = 0; row < headerRows.size(); row++) {
             Label name = new Label(headerRows.get(row).name());
             name.getStyleClass().add("header-name");
             header.addRow(row, name, new Label(headerRows.get(row).value()));
         }
-        claims.setItems(FXCollections.observableList(ClaimRows.claims(tokens.claims(), zone)));
     }
 
     private String countdownText() {

@@ -1,6 +1,8 @@
 package dev.fedcred.ui.issuers;
 
+import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +28,16 @@ public final class IssuerList extends VBox {
     public void show(List<IssuerRowModel> models) {
         Map<IssuerRowModel, IssuerRow> before = new HashMap<>(rows);
         rows.clear();
-        getChildren().clear();
+        List<IssuerRow> shown = new ArrayList<>();
         for (IssuerRowModel model : models) {
             IssuerRow row = before.remove(model);
             if (row == null) {
                 row = new IssuerRow(model, ticker, actions);
             }
             rows.put(model, row);
-            getChildren().add(row);
+            shown.add(row);
         }
+        Nodes.showChildren(this, shown);
         before.values().forEach(IssuerRow::dispose);
     }
 }

@@ -8,6 +8,7 @@ import dev.fedcred.ui.fx.Icons;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
@@ -28,6 +29,8 @@ import javafx.scene.layout.VBox;
  * builds the nodes and draws its {@link IssuerRowModel}, which holds the state and does the work.
  */
 public final class IssuerRow extends VBox {
+    /** The status line's looks, one at a time. */
+    private static final List<String> STATUS_STYLES = List.of("signed-in", "expired");
 
     /** What the row needs from the window around it. */
     public interface Actions {
@@ -153,12 +156,11 @@ public final class IssuerRow extends VBox {
     private void showStatus() {
         Instant now = ticker.now();
         status.setText(model.status(now));
-        status.getStyleClass().removeAll("signed-in", "expired");
-        switch (model.level(now)) {
-            case SIGNED_IN -> status.getStyleClass().add("signed-in");
-            case EXPIRED -> status.getStyleClass().add("expired");
-            case NONE -> { }
-        }
+        Nodes.styleAs(status, switch (model.level(now)) {
+            case SIGNED_IN -> "signed-in";
+            case EXPIRED -> "expired";
+            case NONE -> null;
+        }, STATUS_STYLES);
     }
 
     /** The menu item says whether the issuer offers a code sign-in, and is enabled only when it does. */

@@ -138,7 +138,7 @@ public final class TargetList extends VBox {
             Nodes.wrapFully(none);
             shown.add(none);
         }
-        rowBox.getChildren().setAll(shown);
+        Nodes.showChildren(rowBox, shown);
     }
 
     private void ask(Confirmation question, Runnable onConfirm, Runnable onCancel) {

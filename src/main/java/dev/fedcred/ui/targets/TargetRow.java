@@ -43,6 +43,8 @@ import javafx.scene.layout.VBox;
  * never the secret access key, the session token or an access token.
  */
 final class TargetRow extends VBox {
+    /** The status line's looks, one at a time. */
+    private static final List<String> STATUS_STYLES = List.of("signed-in", "ending-soon", "expired");
 
     /** What the row needs from the window around it. */
     interface Actions {
@@ -159,10 +161,7 @@ final class TargetRow extends VBox {
             focus.workStarts(focusable());
         }
         issuerLine.setText(model.issuerLine());
-        issuerLine.getStyleClass().remove("field-error");
-        if (model.issuerProblem()) {
-            issuerLine.getStyleClass().add("field-error");
-        }
+        Nodes.styleAs(issuerLine, model.issuerProblem() ? "field-error" : null, List.of("field-error"));
         showText(workingMessage, working, model.working());
         showText(notice, notice, model.notice());
         showText(error, errorBox, model.error());
@@ -230,13 +229,12 @@ final class TargetRow extends VBox {
         CredentialStatus.Shown shown = model.status(ticker.now());
         status.setText(shown.text());
         status.setAccessibleText(model.spokenStatus(ticker.now()));
-        status.getStyleClass().removeAll("signed-in", "ending-soon", "expired");
-        switch (shown.level()) {
-            case VALID -> status.getStyleClass().add("signed-in");
-            case ENDING_SOON -> status.getStyleClass().add("ending-soon");
-            case EXPIRED -> status.getStyleClass().add("expired");
-            case NONE -> { }
-        }
+        Nodes.styleAs(status, switch (shown.level()) {
+            case VALID -> "signed-in";
+            case ENDING_SOON -> "ending-soon";
+            case EXPIRED -> "expired";
+            case NONE -> null;
+        }, STATUS_STYLES);
     }
 
     private Node titleLine(boolean builtIn) {

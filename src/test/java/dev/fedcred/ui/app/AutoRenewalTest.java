@@ -15,6 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +116,26 @@ class AutoRenewalTest {
         // each renewal's corner notice kept a ~160 KB drop-shadow image checked out of JavaFX's
         // effect pool for good (the soak's growth, issue #15)
         assertThat(imagesCheckedOut(robot)).as("images still checked out after renewals 2 to 4").isEqualTo(checkedOut);
+    }
+
+    @Test
+    void aRenewalKeepsTheRowsAndTheHeaderItShows(FxRobot robot) throws Exception {
+        WindowRobot ui = new WindowRobot(robot);
+        signInAndAssume(ui);
+        AtomicInteger changes = new AtomicInteger();
+        ChangeListener<Scene> sceneChanged = (observable, before, after) -> changes.incrementAndGet();
+        robot.interact(() -> {
+            ui.buttonByAccessibleText(ASSUME).sceneProperty().addListener(sceneChanged);
+            ui.buttonByAccessibleText("Sign in to sandbox").sceneProperty().addListener(sceneChanged);
+            robot.lookup(".jose-header").queryAs(GridPane.class).getChildren()
+                    .addListener((ListChangeListener<Node>) change -> changes.incrementAndGet());
+        });
+
+        renewAnHourLater(ui);
+
+        // each renewal took every row out of the scene and put it back, and built the header's labels
+        // again: JavaFX styled and laid out all of it anew for what had not changed (issue #15)
+        assertThat(changes).as("rows taken out of the scene, header rebuilt").hasValue(0);
     }
 
     private static int imagesCheckedOut(FxRobot robot) throws Exception {
