@@ -8,6 +8,7 @@ import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.ConfirmationAlert;
 import dev.fedcred.ui.fx.Icons;
+import dev.fedcred.ui.fx.LocalLayoutSlot;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Shortcut;
 import dev.fedcred.ui.fx.Ticker;
@@ -114,7 +115,7 @@ public final class ClaimsView extends StackPane {
         copyRawToken.setOnAction(event -> copyRawToken());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, title, spacer, countdown);
+        HBox top = new HBox(12, title, spacer, new LocalLayoutSlot(countdown));
         top.setAlignment(Pos.CENTER_LEFT);
 
         verification.getStyleClass().add("verified");

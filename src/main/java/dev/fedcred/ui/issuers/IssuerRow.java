@@ -5,6 +5,7 @@ import dev.fedcred.core.oidc.TokenSet;
 import dev.fedcred.core.text.OutsideText;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.Icons;
+import dev.fedcred.ui.fx.LocalLayoutSlot;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
 import java.time.Instant;
@@ -94,7 +95,7 @@ public final class IssuerRow extends VBox {
         showClaims.setAccessibleText("Show the claims of " + issuer.name());
         showClaims.setMinWidth(Region.USE_PREF_SIZE);
         showClaims.setOnAction(event -> model.showClaims());
-        HBox statusLine = new HBox(8, status, showClaims);
+        HBox statusLine = new HBox(8, new LocalLayoutSlot(status), showClaims);
         statusLine.setAlignment(Pos.CENTER_LEFT);
 
         waiting = waitingLine();

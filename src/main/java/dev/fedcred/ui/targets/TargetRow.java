@@ -10,6 +10,7 @@ import dev.fedcred.core.doctor.DoctorReport;
 import dev.fedcred.ui.fx.BackgroundWork;
 import dev.fedcred.ui.fx.Confirmation;
 import dev.fedcred.ui.fx.Icons;
+import dev.fedcred.ui.fx.LocalLayoutSlot;
 import dev.fedcred.ui.fx.Nodes;
 import dev.fedcred.ui.fx.Ticker;
 import dev.fedcred.ui.setup.SetupDialog;
@@ -122,7 +123,8 @@ final class TargetRow extends VBox {
             Nodes.wrapFully(status);
             profileMissing.getStyleClass().add("hint");
             Nodes.wrapFully(profileMissing);
-            getChildren().addAll(status, profileMissing, working, notice, errorBox, actionLine());
+            // the status counts down each second: laid out alone while its size stays (LocalLayoutSlot)
+            getChildren().addAll(new LocalLayoutSlot(status), profileMissing, working, notice, errorBox, actionLine());
             ticker.nowProperty().addListener(ticked);
         } else {
             Label unsupported = new Label(TargetRowModel.UNSUPPORTED);
