@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class LocalLayoutSlotTest {
+    private static final double COLUMN_WIDTH = 200;
     private final AtomicInteger columnLayouts = new AtomicInteger();
     private Label countdown;
     private Label plain;
@@ -47,7 +49,9 @@ class LocalLayoutSlotTest {
             }
         };
         column.setFillWidth(true);
-        scene = new Scene(column, 200, 300);
+        // 200 wide whatever size the test stage has from an earlier test
+        column.setMaxWidth(COLUMN_WIDTH);
+        scene = new Scene(new StackPane(column), COLUMN_WIDTH, 300);
         stage.setScene(scene);
         stage.show();
     }
@@ -91,13 +95,13 @@ class LocalLayoutSlotTest {
         waitUntil(() -> wrappingSlot.getHeight() > oneLine * 1.5);
 
         assertThat(onFx(() -> wrapping.getHeight())).isEqualTo(onFx(() -> wrappingSlot.getHeight()));
-        assertThat(onFx(() -> wrapping.getWidth())).isLessThanOrEqualTo(200);
+        assertThat(onFx(() -> wrapping.getWidth())).isLessThanOrEqualTo(COLUMN_WIDTH);
     }
 
     @Test
     void aSlotTakenOutOfTheWindowNoLongerLooksAtItsLabel() throws Exception {
         settle();
-        VBox column = (VBox) scene.getRoot();
+        VBox column = (VBox) countdownSlot.getParent();
         onFx(() -> column.getChildren().remove(countdownSlot));
         settle();
 
