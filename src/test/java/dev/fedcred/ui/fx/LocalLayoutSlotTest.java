@@ -1,6 +1,5 @@
 package dev.fedcred.ui.fx;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.fedcred.ui.testing.WindowRobot.onFx;
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,24 +124,9 @@ class LocalLayoutSlotTest {
             onFx(() -> {
                 scene.addPostLayoutPulseListener(counted);
                 Platform.requestNextPulse();
-                return null;
             });
             waitUntil(() -> pulses.get() > 0);
-            onFx(() -> {
-                scene.removePostLayoutPulseListener(counted);
-                return null;
-            });
+            onFx(() -> scene.removePostLayoutPulseListener(counted));
         }
-    }
-
-    private static <T> T onFx(Callable<T> work) {
-        return WaitForAsyncUtils.waitForAsyncFx(10_000, work);
-    }
-
-    private static void onFx(Runnable work) {
-        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
-            work.run();
-            return null;
-        });
     }
 }

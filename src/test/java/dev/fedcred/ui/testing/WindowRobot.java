@@ -19,6 +19,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Finds the window's parts the way a screen reader would: by visible or accessible text. */
 public final class WindowRobot {
     public static final long TIMEOUT_SECONDS = 20;
+    /** One call on the FX thread, which a test makes to read or change a node. */
+    private static final long FX_CALL_MILLIS = 5_000;
 
     private final FxRobot robot;
 
@@ -149,6 +151,19 @@ public final class WindowRobot {
         } catch (Exception e) {
             throw new AssertionError("Looking up a node on the FX thread failed", e);
         }
+    }
+
+    /** What {@code work} gives, computed on the FX thread; fails after 5 s. */
+    public static <T> T onFx(Callable<T> work) {
+        return WaitForAsyncUtils.waitForAsyncFx(FX_CALL_MILLIS, work);
+    }
+
+    /** Runs {@code work} on the FX thread and waits for it; fails after 5 s. */
+    public static void onFx(Runnable work) {
+        onFx(() -> {
+            work.run();
+            return null;
+        });
     }
 
     public static void waitUntil(Callable<Boolean> condition) {
