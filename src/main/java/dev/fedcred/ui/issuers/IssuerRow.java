@@ -51,8 +51,13 @@ public final class IssuerRow extends VBox {
     private final IssuerConfig issuer;
 
     public static final String SIGN_IN_WITH_CODE = "Sign in with a code…";
+    /** The sign-in button's text: the row's first action while there is no live sign-in ... */
+    public static final String SIGN_IN = "Sign in";
+    /** ... and a plain button beside a live one. */
+    public static final String SIGN_IN_AGAIN = "Sign in again";
+    private static final List<String> FIRST_ACTION_STYLE = List.of("accent");
 
-    private final Button signIn = new Button("Sign in");
+    private final Button signIn = new Button(SIGN_IN);
     private final MenuButton otherSignIns = new MenuButton();
     private final MenuItem withCode = new MenuItem(SIGN_IN_WITH_CODE);
     private final Label status = new Label();
@@ -67,6 +72,8 @@ public final class IssuerRow extends VBox {
     private final ChangeListener<Instant> ticked = (observable, before, now) -> showStatus();
     /** The question the window was last asked to show, so each is asked once. */
     private Confirmation asked;
+    /** The sign-in level the sign-in button was last drawn for (the status is drawn every second). */
+    private IssuerRowModel.Level signInDrawnFor;
 
     public IssuerRow(IssuerRowModel model, Ticker ticker, Actions actions) {
         this.model = model;
@@ -77,7 +84,6 @@ public final class IssuerRow extends VBox {
         setSpacing(4);
 
         signIn.setAccessibleText("Sign in to " + issuer.name());
-        signIn.getStyleClass().add("accent");
         Icons.SIGN_IN.on(signIn);
         signIn.setOnAction(event -> model.signIn());
         otherSignIns.setAccessibleText("Other ways to sign in to " + issuer.name());
@@ -156,12 +162,24 @@ public final class IssuerRow extends VBox {
 
     private void showStatus() {
         Instant now = ticker.now();
+        IssuerRowModel.Level level = model.level(now);
         status.setText(model.status(now));
-        Nodes.styleAs(status, switch (model.level(now)) {
+        Nodes.styleAs(status, switch (level) {
             case SIGNED_IN -> "signed-in";
             case EXPIRED -> "expired";
             case NONE -> null;
         }, STATUS_STYLES);
+        if (level != signInDrawnFor) {
+            showSignInFor(level);
+        }
+    }
+
+    /** A live sign-in leaves "Sign in again" as a plain button; without one, signing in is the row's first action. */
+    private void showSignInFor(IssuerRowModel.Level level) {
+        boolean live = level == IssuerRowModel.Level.SIGNED_IN;
+        signIn.setText(live ? SIGN_IN_AGAIN : SIGN_IN);
+        Nodes.styleAs(signIn, live ? null : "accent", FIRST_ACTION_STYLE);
+        signInDrawnFor = level;
     }
 
     /** The menu item says whether the issuer offers a code sign-in, and is enabled only when it does. */

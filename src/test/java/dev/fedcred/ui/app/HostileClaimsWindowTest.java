@@ -1,5 +1,6 @@
 package dev.fedcred.ui.app;
 
+import static dev.fedcred.ui.testing.WindowRobot.onFx;
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,8 @@ class HostileClaimsWindowTest {
         ui.click(ui.buttonByAccessibleText("Sign in to sandbox"));
         waitUntil(() -> ui.labelShowingStartingWith("Signed in as eve\\u202Egpj.exe\\u001B[2J@example.com"));
 
-        TableView<ClaimRow> claims = robot.lookup("#claims-table").queryTableView();
+        // looked up on the FX thread: the window is still filling in its claims and cards
+        TableView<ClaimRow> claims = onFx(() -> robot.lookup("#claims-table").queryTableView());
         waitUntil(() -> claims.getItems().stream().anyMatch(row -> row.name().equals("email")));
         assertThat(valueOf(claims, "email")).isEqualTo("eve\\u202Egpj.exe\\u001B[2J@example.com");
         assertThat(valueOf(claims, "name")).isEqualTo("Eve\\u009B31m\\u0085\\u2066");

@@ -1,5 +1,6 @@
 package dev.fedcred.ui.app;
 
+import static dev.fedcred.ui.testing.WindowRobot.onFx;
 import static dev.fedcred.ui.testing.WindowRobot.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,11 +9,14 @@ import dev.fedcred.testing.MutableClock;
 import dev.fedcred.ui.claims.ClaimRow;
 import dev.fedcred.ui.claims.ClaimsView;
 import dev.fedcred.ui.fx.TimeText;
+import dev.fedcred.ui.issuers.IssuerRow;
 import dev.fedcred.ui.testing.FollowingBrowser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import dev.fedcred.ui.testing.WindowRobot;
+import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -52,7 +56,8 @@ class MainWindowSignInTest {
 
         ui.click(ui.buttonByAccessibleText("Sign in to mock"));
 
-        TableView<ClaimRow> claims = robot.lookup("#claims-table").queryTableView();
+        // looked up on the FX thread: the window is still filling in its claims and cards
+        TableView<ClaimRow> claims = onFx(() -> robot.lookup("#claims-table").queryTableView());
         waitUntil(() -> claims.isVisible() && claimNames(claims).contains("sub"));
         assertThat(claimNames(claims)).contains("iss", "aud", "exp", "iat", "nonce");
         assertThat(valueOf(claims, "exp")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(\\d+\\)");
@@ -60,7 +65,7 @@ class MainWindowSignInTest {
         assertThat(ui.labelShowingStartingWith("Signed in as ")).isTrue();
         assertThat(ui.labelShowing("RS256")).isTrue();
 
-        Label countdown = robot.lookup("#expiry-countdown").queryAs(Label.class);
+        Label countdown = onFx(() -> robot.lookup("#expiry-countdown").queryAs(Label.class));
         Instant expiresAt = context.sessions().current("mock").orElseThrow().expiresAt();
         String first = expiresIn(expiresAt);
         waitUntil(() -> countdown.getText().equals(first));
@@ -77,15 +82,36 @@ class MainWindowSignInTest {
     }
 
     @Test
+    void signingInIsTheRowsFirstActionOnlyWithoutALiveSignIn(FxRobot robot) {
+        WindowRobot ui = new WindowRobot(robot);
+        Button signIn = ui.buttonByAccessibleText("Sign in to mock");
+        assertThat(onFx(signIn::getText)).isEqualTo(IssuerRow.SIGN_IN);
+        assertThat(onFx(() -> List.copyOf(signIn.getStyleClass()))).contains("accent");
+
+        ui.click(signIn);
+        waitUntil(() -> IssuerRow.SIGN_IN_AGAIN.equals(signIn.getText()));
+        assertThat(onFx(() -> List.copyOf(signIn.getStyleClass()))).doesNotContain("accent");
+
+        Instant expiresAt = context.sessions().current("mock").orElseThrow().expiresAt();
+        clock.advance(Duration.between(clock.instant(), expiresAt).plusSeconds(1));
+        waitUntil(() -> IssuerRow.SIGN_IN.equals(signIn.getText()));
+        assertThat(ui.labelShowing("Expired")).isTrue();
+        assertThat(onFx(() -> List.copyOf(signIn.getStyleClass()))).contains("accent");
+    }
+
+    @Test
     void signOutForgetsTheTokensAndClearsTheClaims(FxRobot robot) {
         WindowRobot ui = new WindowRobot(robot);
-        ui.click(ui.buttonByAccessibleText("Sign in to mock"));
+        Button signIn = ui.buttonByAccessibleText("Sign in to mock");
+        ui.click(signIn);
+        waitUntil(() -> IssuerRow.SIGN_IN_AGAIN.equals(signIn.getText()));
 
         ui.click(ui.buttonByAccessibleText("Sign out of mock"));
         ui.click(ui.buttonByAccessibleText("Confirm signing out of mock"));
 
         waitUntil(() -> ui.labelShowing(ClaimsView.PLACEHOLDER));
         assertThat(ui.labelShowing("Not signed in")).isTrue();
+        assertThat(onFx(signIn::getText)).isEqualTo(IssuerRow.SIGN_IN);
         assertThat(context.sessions().current("mock")).isEmpty();
     }
 
