@@ -72,8 +72,6 @@ public final class IssuerRow extends VBox {
     private final ChangeListener<Instant> ticked = (observable, before, now) -> showStatus();
     /** The question the window was last asked to show, so each is asked once. */
     private Confirmation asked;
-    /** The sign-in level the sign-in button was last drawn for (the status is drawn every second). */
-    private IssuerRowModel.Level signInDrawnFor;
 
     public IssuerRow(IssuerRowModel model, Ticker ticker, Actions actions) {
         this.model = model;
@@ -169,17 +167,17 @@ public final class IssuerRow extends VBox {
             case EXPIRED -> "expired";
             case NONE -> null;
         }, STATUS_STYLES);
-        if (level != signInDrawnFor) {
-            showSignInFor(level);
-        }
+        showSignInFor(level);
     }
 
-    /** A live sign-in leaves "Sign in again" as a plain button; without one, signing in is the row's first action. */
+    /**
+     * A live sign-in leaves "Sign in again" as a plain button; without one, signing in is the row's
+     * first action. Drawn with the status each second: an unchanged text or style changes nothing.
+     */
     private void showSignInFor(IssuerRowModel.Level level) {
         boolean live = level == IssuerRowModel.Level.SIGNED_IN;
         signIn.setText(live ? SIGN_IN_AGAIN : SIGN_IN);
         Nodes.styleAs(signIn, live ? null : "accent", FIRST_ACTION_STYLE);
-        signInDrawnFor = level;
     }
 
     /** The menu item says whether the issuer offers a code sign-in, and is enabled only when it does. */

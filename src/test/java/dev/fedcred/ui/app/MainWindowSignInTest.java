@@ -86,17 +86,17 @@ class MainWindowSignInTest {
         WindowRobot ui = new WindowRobot(robot);
         Button signIn = ui.buttonByAccessibleText("Sign in to mock");
         assertThat(onFx(signIn::getText)).isEqualTo(IssuerRow.SIGN_IN);
-        assertThat(onFx(() -> List.copyOf(signIn.getStyleClass()))).contains("accent");
+        assertThat(stylesOf(signIn)).contains("accent");
 
         ui.click(signIn);
         waitUntil(() -> IssuerRow.SIGN_IN_AGAIN.equals(signIn.getText()));
-        assertThat(onFx(() -> List.copyOf(signIn.getStyleClass()))).doesNotContain("accent");
+        assertThat(stylesOf(signIn)).doesNotContain("accent");
 
         Instant expiresAt = context.sessions().current("mock").orElseThrow().expiresAt();
         clock.advance(Duration.between(clock.instant(), expiresAt).plusSeconds(1));
         waitUntil(() -> IssuerRow.SIGN_IN.equals(signIn.getText()));
         assertThat(ui.labelShowing("Expired")).isTrue();
-        assertThat(onFx(() -> List.copyOf(signIn.getStyleClass()))).contains("accent");
+        assertThat(stylesOf(signIn)).contains("accent");
     }
 
     @Test
@@ -113,6 +113,10 @@ class MainWindowSignInTest {
         assertThat(ui.labelShowing("Not signed in")).isTrue();
         assertThat(onFx(signIn::getText)).isEqualTo(IssuerRow.SIGN_IN);
         assertThat(context.sessions().current("mock")).isEmpty();
+    }
+
+    private static List<String> stylesOf(Button button) {
+        return onFx(() -> List.copyOf(button.getStyleClass()));
     }
 
     /** What the countdown says at the clock's now: its exact text, from the token's own expiry. */
